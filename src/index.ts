@@ -1,0 +1,2 @@
+// Functions entry (package.json "main"): importing each function file registers it with app.*.
+import './functions/health';
