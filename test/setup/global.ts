@@ -1,2 +1,17 @@
-// Global test setup: replaced by the emulator start-up once the platform layer lands.
-export default function setup(): void {}
+// Global test setup: one set of emulators per run, in memory, on free ports so suites can run
+// side by side. Tests read the settings with emulatorSettings() from ./emulators.
+import type { TestProject } from 'vitest/node';
+import { startEmulators, type EmulatorSettings } from '../../src/local/emulators';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    emulators: EmulatorSettings;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const emulators = await startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } });
+  const { stop, ...settings } = emulators;
+  project.provide('emulators', settings);
+  return stop;
+}

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createHttpServer } from '@vercel/cosmosdb-server';
+import { CosmosClient } from '@azure/cosmos';
+import { portInUse } from './emulators-errors';
+import { readSnapshot, restoreSnapshot, takeSnapshot, writeSnapshot } from './emulators-cosmos-snapshot';
+import type { RunningService } from './emulators-azurite';
+
+/** The Cosmos DB emulator's published, well-known account key. */
+export const COSMOS_EMULATOR_KEY =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+
+export const COSMOS_SNAPSHOT_FILE = 'cosmos.json';
+
+/** How often a changed Cosmos stand-in is saved to the data folder. */
+const SNAPSHOT_INTERVAL_MS = 5_000;
+
+/**
+ * Starts the Cosmos DB stand-in over plain HTTP on 127.0.0.1:port (0 = a free port). With a
+ * dataDir it restores `cosmos.json` at start and saves it every 5 s when changed and on stop.
+ */
+export async function startCosmos(port: number, dataDir?: string): Promise<RunningService> {
+  const file = dataDir === undefined ? undefined : join(dataDir, COSMOS_SNAPSHOT_FILE);
+  const snapshot = file === undefined ? undefined : readSnapshot(file);
+  const server = createHttpServer();
+  let dirty = false;
+  server.on('request', (req) => {
+    // Queries are POSTs too, but they change nothing.
+    if (req.method !== 'GET' && req.headers['x-ms-documentdb-isquery'] === undefined) dirty = true;
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? portInUse('Cosmos DB', port, err) : err),
+    );
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const client = cosmosClient(`http://127.0.0.1:${actualPort}/`);
+  const close = async (): Promise<void> => {
+    client.dispose();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  if (file === undefined || dataDir === undefined) return { port: actualPort, stop: close };
+
+  try {
+    if (snapshot) await restoreSnapshot(client, snapshot);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  dirty = false;
+  let saving: Promise<void> = Promise.resolve();
+  const save = (): Promise<void> => {
+    saving = saving
+      .catch(() => undefined)
+      .then(async () => {
+        if (!dirty) return;
+        dirty = false;
+        writeSnapshot(file, await takeSnapshot(client));
+      });
+    return saving;
+  };
+  const timer = setInterval(() => {
+    save().catch((err: unknown) =>
+      console.error(`Cosmos DB emulator: snapshot to ${file} failed: ${String(err)}`),
+    );
+  }, SNAPSHOT_INTERVAL_MS);
+  timer.unref();
+  return {
+    port: actualPort,
+    stop: async () => {
+      clearInterval(timer);
+      await save().finally(close);
+    },
+  };
+}
+
+/** A client for the stand-in: endpoint discovery off, since it serves one plain-HTTP endpoint. */
+export function cosmosClient(endpoint: string): CosmosClient {
+  return new CosmosClient({
+    endpoint,
+    key: COSMOS_EMULATOR_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+}
