@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { gateSchema } from './gate';
+
+const columnName = z.string().min(1, 'a column name cannot be empty');
+
+/**
+ * The model spec (`datasets/{model}/model.json` or `PUT /api/models/{model}/spec`). Every field
+ * but `target` has a default, stated in its description; unknown fields are refused so a typo
+ * does not silently fall back to a default.
+ */
+export const modelSpecSchema = z
+  .object({
+    target: columnName.describe('column to predict (required)'),
+    task: z
+      .enum(['regression', 'binary', 'multiclass'])
+      .optional()
+      .describe(
+        'default: inferred from the target (numeric with many values: regression; two values: binary)',
+      ),
+    features: z.array(columnName).min(1).optional().describe('default: every column but target and exclude'),
+    exclude: z.array(columnName).default([]).describe('columns never used as features; default none'),
+    timeColumn: columnName
+      .optional()
+      .describe(
+        'time-ordered holdout on this column, whose date parts become features; default: random holdout',
+      ),
+    algorithm: z
+      .enum(['gbdt', 'linear', 'logistic'])
+      .default('gbdt')
+      .describe('gbdt (default), linear (ridge, regression) or logistic (classification)'),
+    params: z
+      .record(z.string(), z.union([z.number(), z.boolean(), z.string()]))
+      .default({})
+      .describe(
+        "trainer parameters, e.g. {nEstimators: 100, learningRate: 0.1, maxDepth: 6}; default the trainer's",
+      ),
+    seed: z.number().int().default(42).describe('seed for holdout split and training; default 42'),
+    validation: z
+      .object({
+        holdoutFraction: z.number().gt(0).lt(1).default(0.2).describe('default 0.2'),
+        gates: z
+          .array(gateSchema)
+          .optional()
+          .describe('default: r2 >= 0 and rmse no worse than production (regression)'),
+        sliceColumns: z
+          .array(columnName)
+          .default([])
+          .describe('metrics per value of these columns; default none'),
+        maxSliceErrorRatio: z
+          .number()
+          .gt(1)
+          .default(3)
+          .describe('bias limit: worst slice error / overall error; default 3'),
+        minSliceRows: z
+          .number()
+          .int()
+          .min(1)
+          .default(30)
+          .describe('slices with fewer rows are reported, not judged; default 30'),
+      })
+      .strict()
+      .prefault({}),
+    monitoring: z
+      .object({
+        driftThreshold: z
+          .number()
+          .gt(0)
+          .default(0.1)
+          .describe('distance metrics (PSI, Jensen-Shannon, Wasserstein); default 0.1'),
+        datasetDriftShare: z
+          .number()
+          .gt(0)
+          .max(1)
+          .default(0.5)
+          .describe('share of drifted features for dataset drift; default 0.5'),
+        minSamples: z
+          .number()
+          .int()
+          .min(1)
+          .default(200)
+          .describe('fewer logged rows report "not enough data"; default 200'),
+        maxLiveErrorRatio: z
+          .number()
+          .gt(1)
+          .default(1.25)
+          .describe('live error / validation error that counts as a breach; default 1.25'),
+      })
+      .strict()
+      .prefault({}),
+    retrain: z
+      .object({
+        windowDays: z
+          .number()
+          .gt(0)
+          .optional()
+          .describe('train on rows of the last N days of the time column; default all'),
+        maxDrops: z.number().int().min(1).default(5).describe('latest data drops to assemble; default 5'),
+        cooldownMinutes: z
+          .number()
+          .min(0)
+          .default(60)
+          .describe('at most one retrain per model per cooldown; default 60'),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .refine((spec) => !spec.exclude.includes(spec.target), {
+    message: 'target cannot be excluded',
+    path: ['exclude'],
+  })
+  .refine((spec) => !spec.features?.includes(spec.target), {
+    message: 'target cannot be a feature',
+    path: ['features'],
+  });
+
+export type ModelSpec = z.infer<typeof modelSpecSchema>;
+export type ModelSpecInput = z.input<typeof modelSpecSchema>;
+
+/** One problem in a spec: the dotted path of the field and what is wrong with it. */
+export interface SpecIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Validates a parsed spec and fills its defaults; AppError 'invalid' lists every bad field. */
+export function parseModelSpec(input: unknown): ModelSpec {
+  const result = modelSpecSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issues: SpecIssue[] = result.error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : '(spec)',
+    message: issue.message,
+  }));
+  const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  throw new AppError('invalid', 'bad_spec', `Invalid model spec: ${summary}`, { issues });
+}
+
+/** Parses spec text (model.json); text that is not JSON is an 'invalid' error saying so. */
+export function parseModelSpecText(text: string, source = 'model.json'): ModelSpec {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('invalid', 'bad_spec', `Invalid model spec: ${source} is not JSON (${reason})`);
+  }
+  return parseModelSpec(json);
+}
