@@ -1,15 +1,3 @@
-/** Small seeded PRNG (mulberry32): the generator must give the same rows for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Standard normal draw (Box-Muller) from a uniform source. */
 export function normal(random: () => number): number {
   const u = Math.max(random(), 1e-12);

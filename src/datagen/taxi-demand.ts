@@ -1,5 +1,6 @@
 import { isHoliday } from './holidays';
-import { normal, poisson, seededRandom } from './random';
+import { seededRandom } from '../ml/random';
+import { normal, poisson } from './random';
 import { WeatherProcess, type WeatherKind } from './weather';
 
 /** One generated row: trips picked up in one zone during one hour. */
