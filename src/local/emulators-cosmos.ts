@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import { CosmosClient } from '@azure/cosmos';
+import { COSMOS_EMULATOR_KEY } from '../platform/config/dev-values';
 import { portInUse } from './emulators-errors';
 import { readSnapshot, restoreSnapshot, takeSnapshot, writeSnapshot } from './emulators-cosmos-snapshot';
 import type { RunningService } from './emulators-azurite';

@@ -1,10 +1,11 @@
 import { createServer } from 'node:net';
 import { startAzurite, type RunningService } from './emulators-azurite';
-import { COSMOS_EMULATOR_KEY, startCosmos } from './emulators-cosmos';
+import { startCosmos } from './emulators-cosmos';
+import { COSMOS_EMULATOR_KEY } from '../platform/config/dev-values';
 import { portInUse } from './emulators-errors';
 
 export { EmulatorError } from './emulators-errors';
-export { COSMOS_EMULATOR_KEY } from './emulators-cosmos';
+export { COSMOS_EMULATOR_KEY } from '../platform/config/dev-values';
 
 export interface EmulatorPorts {
   blob: number;

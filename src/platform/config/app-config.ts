@@ -1,0 +1,51 @@
+/** Where the Storage account is and how to authenticate to it. */
+export type StorageAccess =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'identity'; blobServiceUri: string; queueServiceUri: string };
+
+/** Where the Cosmos DB account is and how to authenticate to it. */
+export type CosmosAccess =
+  | { kind: 'key'; endpoint: string; key: string; database: string }
+  | { kind: 'identity'; endpoint: string; database: string };
+
+export type ServiceBusAccess =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'identity'; fullyQualifiedNamespace: string };
+
+export interface ContainerNames {
+  datasets: string;
+  models: string;
+  incomingModels: string;
+  predictionLogs: string;
+}
+
+export interface QueueNames {
+  validate: string;
+  register: string;
+  drift: string;
+  retrain: string;
+}
+
+export interface Limits {
+  maxDatasetBytes: number;
+  maxDatasetRows: number;
+  maxPredictRows: number;
+  maxPredictBytes: number;
+}
+
+/** The app's settings, validated and typed: what every adapter and use case is built from. */
+export interface AppConfig {
+  storage: StorageAccess;
+  cosmos: CosmosAccess;
+  containers: ContainerNames;
+  queues: QueueNames;
+  /** 'servicebus' carries the pipeline queues on Service Bus (serviceBus is then set). */
+  pipelineTransport: 'storage' | 'servicebus';
+  serviceBus?: ServiceBusAccess;
+  limits: Limits;
+  driftSchedule: string;
+  aliasCacheSeconds: number;
+  /** Local runtime keys; the Functions host manages keys in Azure. */
+  localKeys: { function?: string; admin?: string };
+  applicationInsightsConnectionString?: string;
+}

@@ -1,0 +1,14 @@
+export type {
+  AppConfig,
+  ContainerNames,
+  CosmosAccess,
+  Limits,
+  QueueNames,
+  ServiceBusAccess,
+  StorageAccess,
+} from './app-config';
+export { ConfigError, type ConfigIssue } from './config-error';
+export { loadConfig } from './load-config';
+export { SETTINGS } from './settings';
+export type { Setting } from './setting';
+export { settingsTable } from './settings-table';

@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import type { AppConfig, CosmosAccess, ServiceBusAccess, StorageAccess } from './app-config';
+import { ConfigError, type ConfigIssue } from './config-error';
+import { SETTINGS } from './settings';
+
+type Settings = typeof SETTINGS;
+/** Each setting's parsed value, keyed by its name. */
+export type ParsedSettings = { [S in Settings[number] as S['name']]: z.output<S['schema']> };
+
+/** Reads and validates every setting from env (default process.env); throws ConfigError listing each problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const issues: ConfigIssue[] = [];
+  const values: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    const given = env[s.name]?.trim() || undefined; // blank = unset, as the sample leaves them
+    const value = given ?? ('default' in s ? s.default : undefined);
+    const parsed = s.schema.safeParse(value);
+    if (parsed.success) values[s.name] = parsed.data;
+    else
+      issues.push({
+        setting: s.name,
+        problem: describeProblem(value, s.expected, 'secret' in s && s.secret === true),
+      });
+  }
+  const p = values as ParsedSettings;
+  const storage = storageAccess(p, issues);
+  const cosmos = cosmosAccess(p, issues);
+  const serviceBus = p.PIPELINE_TRANSPORT === 'servicebus' ? serviceBusAccess(p, issues) : undefined;
+  if (issues.length > 0 || !storage || !cosmos) throw new ConfigError(issues);
+  return {
+    storage,
+    cosmos,
+    containers: {
+      datasets: p.DATASETS_CONTAINER,
+      models: p.MODELS_CONTAINER,
+      incomingModels: p.INCOMING_MODELS_CONTAINER,
+      predictionLogs: p.PREDICTION_LOGS_CONTAINER,
+    },
+    queues: {
+      validate: p.VALIDATE_QUEUE,
+      register: p.REGISTER_QUEUE,
+      drift: p.DRIFT_QUEUE,
+      retrain: p.RETRAIN_QUEUE,
+    },
+    pipelineTransport: p.PIPELINE_TRANSPORT,
+    ...(serviceBus && { serviceBus }),
+    limits: {
+      maxDatasetBytes: p.MAX_DATASET_BYTES,
+      maxDatasetRows: p.MAX_DATASET_ROWS,
+      maxPredictRows: p.MAX_PREDICT_ROWS,
+      maxPredictBytes: p.MAX_PREDICT_BYTES,
+    },
+    driftSchedule: p.DRIFT_SCHEDULE,
+    aliasCacheSeconds: p.ALIAS_CACHE_SECONDS,
+    localKeys: { function: p.LOCAL_FUNCTION_KEY, admin: p.LOCAL_ADMIN_KEY },
+    applicationInsightsConnectionString: p.APPLICATIONINSIGHTS_CONNECTION_STRING,
+  };
+}
+
+function describeProblem(value: string | undefined, expected: string, secret: boolean): string {
+  if (value === undefined) return `missing; expected ${expected}`;
+  return `${secret ? 'invalid value' : `invalid value "${value}"`}; expected ${expected}`;
+}
+
+function storageAccess(p: ParsedSettings, issues: ConfigIssue[]): StorageAccess | undefined {
+  if (p.AzureWebJobsStorage) return { kind: 'connectionString', connectionString: p.AzureWebJobsStorage };
+  const account = p.AzureWebJobsStorage__accountName;
+  const blobServiceUri =
+    p.AzureWebJobsStorage__blobServiceUri ?? (account && `https://${account}.blob.core.windows.net`);
+  const queueServiceUri =
+    p.AzureWebJobsStorage__queueServiceUri ?? (account && `https://${account}.queue.core.windows.net`);
+  if (blobServiceUri && queueServiceUri) return { kind: 'identity', blobServiceUri, queueServiceUri };
+  if (!issues.some((i) => i.setting.startsWith('AzureWebJobsStorage'))) {
+    issues.push({
+      setting: 'AzureWebJobsStorage',
+      problem:
+        'missing; expected a Storage connection string (UseDevelopmentStorage=true locally), or for identity-based ' +
+        'access AzureWebJobsStorage__accountName, or both AzureWebJobsStorage__blobServiceUri and __queueServiceUri',
+    });
+  }
+  return undefined;
+}
+
+function cosmosAccess(p: ParsedSettings, issues: ConfigIssue[]): CosmosAccess | undefined {
+  const database = p.COSMOS_DATABASE;
+  if (p.COSMOS_CONNECTION) return { kind: 'key', ...p.COSMOS_CONNECTION, database };
+  if (p.COSMOS_ENDPOINT) return { kind: 'identity', endpoint: p.COSMOS_ENDPOINT, database };
+  if (!issues.some((i) => i.setting.startsWith('COSMOS_'))) {
+    issues.push({
+      setting: 'COSMOS_CONNECTION',
+      problem:
+        'missing; expected a Cosmos DB connection string "AccountEndpoint=...;AccountKey=...;", ' +
+        'or COSMOS_ENDPOINT for identity-based access',
+    });
+  }
+  return undefined;
+}
+
+function serviceBusAccess(p: ParsedSettings, issues: ConfigIssue[]): ServiceBusAccess | undefined {
+  if (p.SERVICEBUS_CONNECTION) return { kind: 'connectionString', connectionString: p.SERVICEBUS_CONNECTION };
+  const fullyQualifiedNamespace = p.SERVICEBUS_CONNECTION__fullyQualifiedNamespace;
+  if (fullyQualifiedNamespace) return { kind: 'identity', fullyQualifiedNamespace };
+  if (!issues.some((i) => i.setting.startsWith('SERVICEBUS_'))) {
+    issues.push({
+      setting: 'SERVICEBUS_CONNECTION',
+      problem:
+        'missing while PIPELINE_TRANSPORT=servicebus; expected a Service Bus connection string, ' +
+        'or SERVICEBUS_CONNECTION__fullyQualifiedNamespace for identity-based access',
+    });
+  }
+  return undefined;
+}

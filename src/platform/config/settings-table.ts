@@ -1,0 +1,10 @@
+import { SETTINGS } from './settings';
+
+/** The README's settings table (Markdown), generated from the one settings list. */
+export function settingsTable(): string {
+  const rows = SETTINGS.map((s) => {
+    const fallback = 'default' in s && s.default !== undefined ? `\`${s.default}\`` : '';
+    return `| \`${s.name}\` | ${s.description} | ${fallback} |`;
+  });
+  return ['| setting | what it is | default |', '| --- | --- | --- |', ...rows].join('\n');
+}

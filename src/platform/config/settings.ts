@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { COSMOS_EMULATOR_CONNECTION, DEV_ADMIN_KEY, DEV_FUNCTION_KEY } from './dev-values';
+import { setting } from './setting';
+import {
+  containerName,
+  cosmosConnectionString,
+  httpUrl,
+  ncrontab,
+  nonNegativeInt,
+  positiveInt,
+  queueName,
+  storageConnectionString,
+} from './value-schemas';
+
+const optional = <S extends z.ZodType>(schema: S) => schema.optional();
+
+/**
+ * Every app setting the app reads, in one list: the source of the typed config, of the README
+ * table and of local.settings.sample.json (a test keeps all three in step).
+ */
+export const SETTINGS = [
+  setting({
+    name: 'AzureWebJobsStorage',
+    description: 'Storage account for blobs, queues and the Functions host (connection string).',
+    sample: 'UseDevelopmentStorage=true',
+    expected: 'a Storage connection string or UseDevelopmentStorage=true',
+    secret: true,
+    schema: optional(storageConnectionString),
+  }),
+  setting({
+    name: 'AzureWebJobsStorage__accountName',
+    description: 'Identity-based storage instead of a connection string: the account name.',
+    sample: '',
+    expected: 'a Storage account name (3-24 lowercase letters and digits)',
+    schema: optional(z.string().regex(/^[a-z0-9]{3,24}$/)),
+  }),
+  setting({
+    name: 'AzureWebJobsStorage__blobServiceUri',
+    description: 'Identity-based storage: blob endpoint (instead of the account name).',
+    sample: '',
+    expected: 'an https URL such as https://<account>.blob.core.windows.net',
+    schema: optional(httpUrl),
+  }),
+  setting({
+    name: 'AzureWebJobsStorage__queueServiceUri',
+    description: 'Identity-based storage: queue endpoint (instead of the account name).',
+    sample: '',
+    expected: 'an https URL such as https://<account>.queue.core.windows.net',
+    schema: optional(httpUrl),
+  }),
+  setting({
+    name: 'COSMOS_CONNECTION',
+    description: 'Cosmos DB account for the registry (connection string).',
+    sample: COSMOS_EMULATOR_CONNECTION,
+    expected: 'a Cosmos DB connection string "AccountEndpoint=https://...;AccountKey=...;"',
+    secret: true,
+    schema: optional(cosmosConnectionString),
+  }),
+  setting({
+    name: 'COSMOS_ENDPOINT',
+    description: 'Identity-based Cosmos DB instead of a connection string: the account endpoint.',
+    sample: '',
+    expected: 'an https URL such as https://<account>.documents.azure.com:443/',
+    schema: optional(httpUrl),
+  }),
+  setting({
+    name: 'COSMOS_DATABASE',
+    description: 'Cosmos DB database holding the models, runs and monitoring containers.',
+    default: 'mlops',
+    sample: 'mlops',
+    expected: 'a database id (letters, digits, - and _)',
+    schema: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/),
+  }),
+  ...containerSettings(),
+  ...queueSettings(),
+  setting({
+    name: 'PIPELINE_TRANSPORT',
+    description: 'Carrier of the pipeline messages: Storage queues or Service Bus queues.',
+    default: 'storage',
+    sample: 'storage',
+    expected: '"storage" or "servicebus"',
+    schema: z.enum(['storage', 'servicebus']),
+  }),
+  setting({
+    name: 'SERVICEBUS_CONNECTION',
+    description: 'Service Bus namespace when PIPELINE_TRANSPORT=servicebus (connection string).',
+    sample: '',
+    expected:
+      'a Service Bus connection string "Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=..."',
+    secret: true,
+    schema: optional(z.string().regex(/Endpoint=sb:\/\//)),
+  }),
+  setting({
+    name: 'SERVICEBUS_CONNECTION__fullyQualifiedNamespace',
+    description: 'Identity-based Service Bus instead of a connection string: the namespace host.',
+    sample: '',
+    expected: 'a host name such as <namespace>.servicebus.windows.net',
+    schema: optional(z.string().regex(/^[A-Za-z0-9.-]+$/)),
+  }),
+  ...limitSettings(),
+  setting({
+    name: 'DRIFT_SCHEDULE',
+    description: 'When the monitor timer fans out drift checks (six-field NCRONTAB).',
+    default: '0 */15 * * * *',
+    sample: '0 */15 * * * *',
+    expected: 'a six-field NCRONTAB expression such as "0 */15 * * * *"',
+    schema: ncrontab,
+  }),
+  setting({
+    name: 'ALIAS_CACHE_SECONDS',
+    description: 'How long the predict endpoint trusts a cached production alias, in seconds.',
+    default: '30',
+    sample: '30',
+    expected: 'a whole number of seconds (0 = always re-read)',
+    schema: nonNegativeInt,
+  }),
+  setting({
+    name: 'LOCAL_FUNCTION_KEY',
+    description: 'Local runtime only: the key for function-level HTTP routes.',
+    sample: DEV_FUNCTION_KEY,
+    expected: 'a key of at least 8 characters',
+    secret: true,
+    schema: optional(z.string().min(8)),
+  }),
+  setting({
+    name: 'LOCAL_ADMIN_KEY',
+    description: 'Local runtime only: the key for admin routes and /admin/functions.',
+    sample: DEV_ADMIN_KEY,
+    expected: 'a key of at least 8 characters',
+    secret: true,
+    schema: optional(z.string().min(8)),
+  }),
+  setting({
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
+    description: 'Application Insights resource for telemetry; unset sends none.',
+    sample: '',
+    expected: 'an Application Insights connection string "InstrumentationKey=...;IngestionEndpoint=..."',
+    secret: true,
+    schema: optional(z.string().regex(/InstrumentationKey=/)),
+  }),
+] as const;
+
+function containerSettings() {
+  const c = <N extends string>(name: N, value: string, what: string) =>
+    setting({
+      name,
+      description: `Blob container for ${what}.`,
+      default: value,
+      sample: value,
+      expected: 'a container name (3-63 lowercase letters, digits and single hyphens)',
+      schema: containerName,
+    });
+  return [
+    c('DATASETS_CONTAINER', 'datasets', 'data drops and model specs'),
+    c('MODELS_CONTAINER', 'models', 'model artifacts (ONNX) and cards'),
+    c('INCOMING_MODELS_CONTAINER', 'incoming-models', 'bring-your-own ONNX models'),
+    c('PREDICTION_LOGS_CONTAINER', 'prediction-logs', 'prediction logs (JSON lines)'),
+  ] as const;
+}
+
+function queueSettings() {
+  const q = <N extends string>(name: N, value: string, what: string) =>
+    setting({
+      name,
+      description: `Queue of ${what}; failures land in ${value}-poison.`,
+      default: value,
+      sample: value,
+      expected: 'a queue name (3-63 lowercase letters, digits and single hyphens)',
+      schema: queueName,
+    });
+  return [
+    q('VALIDATE_QUEUE', 'validate-requests', 'trained candidates to validate'),
+    q('REGISTER_QUEUE', 'register-requests', 'validated candidates to register'),
+    q('DRIFT_QUEUE', 'drift-requests', 'drift checks, one per model'),
+    q('RETRAIN_QUEUE', 'retrain-requests', 'retraining requests'),
+  ] as const;
+}
+
+function limitSettings() {
+  const l = <N extends string>(name: N, value: string, what: string) =>
+    setting({
+      name,
+      description: `Largest ${what}; larger is refused.`,
+      default: value,
+      sample: value,
+      expected: 'a positive whole number',
+      schema: positiveInt,
+    });
+  return [
+    l('MAX_DATASET_BYTES', String(100 * 1024 * 1024), 'data drop in bytes'),
+    l('MAX_DATASET_ROWS', '1000000', 'data drop in rows'),
+    l('MAX_PREDICT_ROWS', '10000', 'predict request in rows'),
+    l('MAX_PREDICT_BYTES', String(4 * 1024 * 1024), 'predict request body in bytes'),
+  ] as const;
+}

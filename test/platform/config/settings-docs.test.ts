@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SETTINGS } from '../../../src/platform/config';
+
+const root = join(__dirname, '../../..');
+const sample = JSON.parse(readFileSync(join(root, 'local.settings.sample.json'), 'utf8')) as {
+  IsEncrypted: boolean;
+  Values: Record<string, string>;
+};
+// Settings of the Functions host itself, not of the app.
+const HOST_SETTINGS = ['FUNCTIONS_WORKER_RUNTIME'];
+
+describe('settings documentation', () => {
+  it('local.settings.sample.json lists every setting with its development value', () => {
+    expect(sample.IsEncrypted).toBe(false);
+    expect(sample.Values.FUNCTIONS_WORKER_RUNTIME).toBe('node');
+    const expected = Object.fromEntries(SETTINGS.map((s) => [s.name, s.sample]));
+    const { FUNCTIONS_WORKER_RUNTIME: _, ...values } = sample.Values;
+    expect(values).toEqual(expected);
+  });
+
+  it('has no setting the app does not know', () => {
+    const known = new Set<string>([...SETTINGS.map((s) => s.name), ...HOST_SETTINGS]);
+    expect(Object.keys(sample.Values).filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('every setting has a description and an expected form', () => {
+    expect(
+      SETTINGS.filter((s) => s.description.length < 10 || s.expected.length < 5).map((s) => s.name),
+    ).toEqual([]);
+  });
+
+  const readme = join(root, 'README.md');
+  const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
+  it.skipIf(!text.includes('| setting'))(
+    'the README settings table names every setting (skipped: no table yet)',
+    () => {
+      const missing = SETTINGS.filter((s) => !text.includes(`\`${s.name}\``)).map((s) => s.name);
+      expect(missing).toEqual([]);
+    },
+  );
+});
