@@ -8,10 +8,6 @@ import { portInUse } from './emulators-errors';
 import { readSnapshot, restoreSnapshot, takeSnapshot, writeSnapshot } from './emulators-cosmos-snapshot';
 import type { RunningService } from './emulators-azurite';
 
-/** The Cosmos DB emulator's published, well-known account key. */
-export const COSMOS_EMULATOR_KEY =
-  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
-
 export const COSMOS_SNAPSHOT_FILE = 'cosmos.json';
 
 /** How often a changed Cosmos stand-in is saved to the data folder. */
