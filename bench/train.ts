@@ -1,0 +1,153 @@
+// Training benchmark: our gradient boosting against scikit-learn's HistGradientBoostingRegressor
+// and XGBoost `hist` (Debian /usr/bin/python3), same rows, split and settings, one JSON line per
+// case and engine. Each engine fits in its own process so peak RSS is its own.
+// Usage: npm run bench:train [-- --rows 1000000]
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { trainGbdt } from '../src/ml/gbdt/boosting';
+import type { FeatureMatrix } from '../src/ml/matrix';
+import { predict } from '../src/ml/models/predict';
+import { bikeCase, readCase, syntheticCase, writeCase, type CaseData } from './train-cases';
+
+const ROOT = resolve(__dirname, '..', '..');
+const PYTHON = '/usr/bin/python3';
+const PEERS = ['sklearn', 'xgboost'] as const;
+
+interface FitResult {
+  fitSeconds: number;
+  peakRssMb: number;
+  rmse: number;
+  score1RowMs?: number;
+  score10kRowsMs?: number;
+}
+
+function matrixOf(columns: Float32Array[], names: string[], from: number, to: number): FeatureMatrix {
+  return { nRows: to - from, names, columns: columns.map((c) => c.subarray(from, to)) };
+}
+
+/** Child mode: fit ours on the case's train rows, score the test rows, print one JSON object. */
+function fitOurs(dir: string): void {
+  const data = readCase(dir);
+  const n = data.y.length;
+  const train = matrixOf(data.columns, data.names, 0, data.nTrain);
+  const start = performance.now();
+  const { model } = trainGbdt(
+    { matrix: train, target: data.y.subarray(0, data.nTrain), task: 'regression' },
+    data.settings,
+  );
+  const fitSeconds = (performance.now() - start) / 1000;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const pred = predict(model, matrixOf(data.columns, data.names, data.nTrain, n));
+  let sse = 0;
+  for (let i = 0; i < pred.length; i++) sse += (pred[i] - data.y[data.nTrain + i]) ** 2;
+  const result: FitResult = {
+    fitSeconds,
+    peakRssMb,
+    rmse: Math.sqrt(sse / pred.length),
+    score1RowMs: scoreMs(model, data, 1, 2000),
+    score10kRowsMs: scoreMs(model, data, Math.min(10_000, n - data.nTrain), 20),
+  };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+function scoreMs(model: Parameters<typeof predict>[0], data: CaseData, rows: number, reps: number): number {
+  const m = matrixOf(data.columns, data.names, data.nTrain, data.nTrain + rows);
+  for (let i = 0; i < 10; i++) predict(model, m);
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    predict(model, m);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(reps / 2)];
+}
+
+function runChild(cmd: string, args: string[]): FitResult {
+  const out = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop() ?? '') as FitResult;
+}
+
+function peersAvailable(): boolean {
+  try {
+    execFileSync(PYTHON, ['-c', 'import sklearn, xgboost'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    process.stderr.write(
+      `peers missing: ${PYTHON} cannot import sklearn and xgboost; ` +
+        'install them with `apt-get install -y python3-sklearn python3-xgboost`. Reporting ours alone.\n',
+    );
+    return false;
+  }
+}
+
+function round(x: number, digits = 4): number {
+  return Number(x.toPrecision(digits));
+}
+
+function runCase(data: CaseData, withPeers: boolean): void {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-train-'));
+  try {
+    writeCase(dir, data);
+    const rows = { rows: data.y.length, trainRows: data.nTrain, features: data.columns.length };
+    const ours = runChild(process.execPath, [__filename, '--fit', dir]);
+    const peers = withPeers
+      ? PEERS.map((p) => ({
+          engine: p,
+          r: runChild(PYTHON, [join(ROOT, 'bench', 'train_peers.py'), dir, p]),
+        }))
+      : [];
+    const sk = peers.find((p) => p.engine === 'sklearn')?.r;
+    const ratios = (peer: FitResult | undefined): Record<string, number> =>
+      peer
+        ? {
+            fitRatioVsSklearn: round(ours.fitSeconds / peer.fitSeconds),
+            rmseRatioVsSklearn: round(ours.rmse / peer.rmse),
+            rssRatioVsSklearn: round(ours.peakRssMb / peer.peakRssMb),
+          }
+        : {};
+    const line = (engine: string, r: FitResult, extra: Record<string, number>): string =>
+      JSON.stringify({
+        bench: 'train',
+        case: data.name,
+        engine,
+        ...rows,
+        fitSeconds: round(r.fitSeconds),
+        peakRssMb: round(r.peakRssMb),
+        rmse: round(r.rmse, 6),
+        ...(r.score1RowMs !== undefined
+          ? { score1RowMs: round(r.score1RowMs), score10kRowsMs: round(r.score10kRowsMs ?? 0) }
+          : {}),
+        ...extra,
+      });
+    console.log(line('ours', ours, ratios(sk)));
+    for (const p of peers) {
+      // Ratios on peer lines are ours / that peer.
+      console.log(
+        line(p.engine, p.r, {
+          oursFitRatio: round(ours.fitSeconds / p.r.fitSeconds),
+          oursRmseRatio: round(ours.rmse / p.r.rmse),
+          oursRssRatio: round(ours.peakRssMb / p.r.peakRssMb),
+        }),
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args[0] === '--fit') return fitOurs(args[1]);
+  const rowsAt = args.indexOf('--rows');
+  const nRows = rowsAt >= 0 ? Number(args[rowsAt + 1]) : 1_000_000;
+  const withPeers = peersAvailable();
+  runCase(syntheticCase(nRows, 20260101), withPeers);
+  const bike = join(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
+  if (existsSync(bike)) runCase(bikeCase(bike), withPeers);
+  else process.stderr.write(`bike-sharing case skipped: ${bike} not found\n`);
+}
+
+main();

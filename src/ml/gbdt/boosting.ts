@@ -1,0 +1,100 @@
+import { DataError } from '../errors';
+import { checkTrainingInput, type TrainingInput } from '../models/training-input';
+import type { Tree, TreeEnsembleModel } from '../models/types';
+import { binColumn, fitBinMapper } from './bin-mapper';
+import { addTreeBinned } from './binned-walk';
+import { OBJECTIVES } from './objectives/registry';
+import { resolveGbdtParams, type GbdtParams } from './params';
+import { Random } from './random';
+import { holdOutRows, sampleRows } from './row-sampling';
+import { TreeLearner, type BinnedRows } from './tree-learner';
+
+/** A fitted ensemble and how training went. */
+export interface GbdtTraining {
+  readonly model: TreeEnsembleModel;
+  /** Iterations kept in the model (the best one when early stopping). */
+  readonly iterations: number;
+  /** Mean validation loss per iteration run; empty without early stopping. */
+  readonly validationLoss: readonly number[];
+}
+
+/** Fits gradient-boosted trees; params default as GBDT_DEFAULTS. Deterministic for a given seed. */
+export function trainGbdt(
+  input: TrainingInput,
+  given?: Parameters<typeof resolveGbdtParams>[0],
+): GbdtTraining {
+  const checked = checkTrainingInput(input);
+  const params = resolveGbdtParams(given);
+  const rng = new Random(params.seed);
+  const objective = OBJECTIVES[input.task];
+  const { matrix, target } = input;
+
+  let trainRows: Uint32Array | null = null;
+  let validRows: Uint32Array | null = null;
+  if (params.earlyStopping) {
+    const folds = holdOutRows(checked.nRows, params.earlyStopping.validationFraction, rng);
+    if (folds.train.length === 0) {
+      throw new DataError('no_rows', `too few rows (${checked.nRows}) to hold out a validation fold`);
+    }
+    trainRows = folds.train;
+    validRows = folds.valid;
+  }
+  const trainColumns = trainRows ? matrix.columns.map((c) => gather(c, trainRows)) : matrix.columns;
+  const mapper = fitBinMapper(trainColumns, params.maxBins, rng);
+  const train: BinnedRows = {
+    nRows: trainRows ? trainRows.length : checked.nRows,
+    bins: trainColumns.map((c, f) => binColumn(c, mapper.edges[f])),
+    mapper,
+  };
+  const yTrain = trainRows ? Float64Array.from(trainRows, (r) => target[r]) : Float64Array.from(target);
+  const validBins = validRows ? matrix.columns.map((c, f) => binColumn(c, mapper.edges[f], validRows)) : null;
+  const yValid = validRows ? Float64Array.from(validRows, (r) => target[r]) : null;
+
+  const k = objective.nOutputs(checked.nClasses);
+  const baseScore = objective.baseScore(yTrain, checked.nClasses);
+  const scores = baseScore.map((b) => new Float64Array(train.nRows).fill(b));
+  const validScores = yValid ? baseScore.map((b) => new Float64Array(yValid.length).fill(b)) : [];
+  const grad = scores.map(() => new Float64Array(train.nRows));
+  const hess = scores.map(() => new Float64Array(train.nRows));
+  const learner = new TreeLearner(train, params, objective.constantHessian);
+  const importance = new Float64Array(checked.nFeatures);
+
+  const trees: Tree[] = [];
+  const validationLoss: number[] = [];
+  let best = { iteration: -1, loss: Infinity, importance };
+  for (let it = 0; it < params.nEstimators; it++) {
+    const bag = params.subsample < 1 ? sampleRows(train.nRows, params.subsample, rng) : null;
+    objective.gradients(yTrain, scores, grad, hess);
+    for (let c = 0; c < k; c++) {
+      const grown = learner.grow(grad[c], hess[c], bag, c, importance);
+      trees.push(grown.tree);
+      if (bag) addTreeBinned(grown, train.bins, scores[c]);
+      else learner.addLeafValues(grown, scores[c]);
+      if (validBins) addTreeBinned(grown, validBins, validScores[c]);
+    }
+    if (!yValid || !params.earlyStopping) continue;
+    const loss = objective.loss(yValid, validScores);
+    validationLoss.push(loss);
+    if (loss < best.loss) best = { iteration: it, loss, importance: importance.slice() };
+    else if (it - best.iteration >= params.earlyStopping.patience) break;
+  }
+  const iterations = params.earlyStopping ? best.iteration + 1 : params.nEstimators;
+  const model: TreeEnsembleModel = {
+    kind: 'gbdt',
+    task: input.task,
+    nFeatures: checked.nFeatures,
+    nOutputs: k,
+    baseScore,
+    trees: trees.slice(0, iterations * k),
+    featureImportance: Array.from(params.earlyStopping ? best.importance : importance),
+  };
+  return { model, iterations, validationLoss };
+}
+
+function gather(col: Float32Array, rows: Uint32Array): Float32Array {
+  const out = new Float32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]];
+  return out;
+}
+
+export type { GbdtParams };

@@ -1,0 +1,52 @@
+import { MISSING_BIN } from './bin-mapper';
+
+/**
+ * Which rows sit in which leaf: one index array, permuted so that each leaf's rows are a
+ * contiguous range [begin, begin + count). Splits are stable, so each range stays ascending
+ * and feature columns are read in memory order.
+ */
+export class DataPartition {
+  readonly indices: Uint32Array;
+  readonly begin: Int32Array;
+  readonly count: Int32Array;
+  private readonly scratch: Uint32Array;
+
+  constructor(nRows: number, maxLeaves: number) {
+    this.indices = new Uint32Array(nRows);
+    this.scratch = new Uint32Array(nRows);
+    this.begin = new Int32Array(maxLeaves);
+    this.count = new Int32Array(maxLeaves);
+  }
+
+  /** Puts every row (or only the bagged rows, ascending) into leaf 0. */
+  reset(nRows: number, bag: Uint32Array | null): void {
+    if (bag) this.indices.set(bag);
+    else for (let i = 0; i < nRows; i++) this.indices[i] = i;
+    this.begin[0] = 0;
+    this.count[0] = bag ? bag.length : nRows;
+  }
+
+  /**
+   * Splits leaf's rows: those with bin <= splitBin (and missing ones when missingLeft) stay in
+   * `leaf`, the rest move to `newLeaf`. Returns the left count.
+   */
+  split(leaf: number, newLeaf: number, col: Uint8Array, splitBin: number, missingLeft: boolean): number {
+    const idx = this.indices;
+    const scratch = this.scratch;
+    const begin = this.begin[leaf];
+    const end = begin + this.count[leaf];
+    let l = begin;
+    let r = 0;
+    for (let i = begin; i < end; i++) {
+      const row = idx[i];
+      const b = col[row];
+      if (b === MISSING_BIN ? missingLeft : b <= splitBin) idx[l++] = row;
+      else scratch[r++] = row;
+    }
+    idx.set(scratch.subarray(0, r), l);
+    this.count[leaf] = l - begin;
+    this.begin[newLeaf] = l;
+    this.count[newLeaf] = r;
+    return l - begin;
+  }
+}
