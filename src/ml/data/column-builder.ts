@@ -1,0 +1,126 @@
+import { DataError } from '../errors';
+import { parseCell } from './cell';
+import { rowLabel, type DataColumn } from './table';
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * Grows one column cell by cell into typed arrays. The number and code arrays are allocated only
+ * once a cell of that kind turns up, so a purely numeric column costs 9 bytes per row.
+ */
+export class ColumnBuilder {
+  private capacity = INITIAL_CAPACITY;
+  private numbers: Float64Array | null = null;
+  private codes: Int32Array | null = null;
+  private missing = new Uint8Array(INITIAL_CAPACITY);
+  private readonly dictionary: string[] = [];
+  private readonly dictionaryIndex = new Map<string, number>();
+  private sourceType: 'datetime' | undefined;
+  length = 0;
+  private missingCount = 0;
+  private numberCount = 0;
+  private textCount = 0;
+  private firstNumberRow = -1;
+  private firstTextRow = -1;
+
+  constructor(readonly name: string) {}
+
+  /** Appends a text cell as found in CSV (or a JSON string): missing, number or text. */
+  pushText(text: string): void {
+    const value = parseCell(text);
+    if (value === null) this.pushMissing();
+    else if (typeof value === 'number') this.pushNumber(value);
+    else this.pushString(value);
+  }
+
+  /** Appends a JSON or Parquet value; anything but a scalar is a type error naming the row. */
+  pushValue(value: unknown): void {
+    if (value === null || value === undefined) this.pushMissing();
+    else if (typeof value === 'number') {
+      if (Number.isFinite(value)) this.pushNumber(value);
+      else this.pushMissing();
+    } else if (typeof value === 'string') this.pushText(value);
+    else if (typeof value === 'boolean') this.pushString(value ? 'true' : 'false');
+    else if (typeof value === 'bigint') this.pushNumber(Number(value));
+    else if (value instanceof Date) {
+      this.sourceType = 'datetime';
+      const ms = value.getTime();
+      if (Number.isFinite(ms)) this.pushNumber(ms);
+      else this.pushMissing();
+    } else {
+      throw new DataError(
+        'bad_type',
+        `Column "${this.name}" holds a nested value (object or list) at ${rowLabel(this.length)}; only scalar values are supported`,
+        { column: this.name, row: this.length + 1 },
+      );
+    }
+  }
+
+  pushMissing(): void {
+    this.ensure();
+    this.missing[this.length] = 1;
+    this.missingCount++;
+    this.length++;
+  }
+
+  pushNumber(value: number): void {
+    this.ensure();
+    if (this.numbers === null) this.numbers = new Float64Array(this.capacity).fill(NaN);
+    this.numbers[this.length] = value;
+    if (this.firstNumberRow < 0) this.firstNumberRow = this.length;
+    this.numberCount++;
+    this.length++;
+  }
+
+  pushString(text: string): void {
+    this.ensure();
+    if (this.codes === null) this.codes = new Int32Array(this.capacity).fill(-1);
+    let code = this.dictionaryIndex.get(text);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(text);
+      this.dictionaryIndex.set(text, code);
+    }
+    this.codes[this.length] = code;
+    if (this.firstTextRow < 0) this.firstTextRow = this.length;
+    this.textCount++;
+    this.length++;
+  }
+
+  /** Pads with missing cells up to `rows` (a JSON key that first shows up late). */
+  padTo(rows: number): void {
+    while (this.length < rows) this.pushMissing();
+  }
+
+  /** The finished column, its arrays trimmed to the row count. */
+  finish(): DataColumn {
+    const n = this.length;
+    return {
+      name: this.name,
+      numbers: this.numbers === null ? null : this.numbers.slice(0, n),
+      codes: this.codes === null ? null : this.codes.slice(0, n),
+      dictionary: this.dictionary,
+      missing: this.missing.slice(0, n),
+      missingCount: this.missingCount,
+      numberCount: this.numberCount,
+      textCount: this.textCount,
+      firstNumberRow: this.firstNumberRow,
+      firstTextRow: this.firstTextRow,
+      ...(this.sourceType === undefined ? {} : { sourceType: this.sourceType }),
+    };
+  }
+
+  private ensure(): void {
+    if (this.length < this.capacity) return;
+    const capacity = this.capacity * 2;
+    this.missing = grow(this.missing, new Uint8Array(capacity));
+    if (this.numbers !== null) this.numbers = grow(this.numbers, new Float64Array(capacity).fill(NaN));
+    if (this.codes !== null) this.codes = grow(this.codes, new Int32Array(capacity).fill(-1));
+    this.capacity = capacity;
+  }
+}
+
+function grow<T extends Uint8Array | Float64Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { readJsonl } from '../../../src/ml/data/read-jsonl';
+import { cellAt } from '../../../src/ml/data/table';
+import { DataError } from '../../../src/ml/errors';
+
+async function dataError(promise: Promise<unknown>): Promise<DataError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DataError);
+  return err as DataError;
+}
+
+const jsonl = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+describe('readJsonl', () => {
+  it('takes the union of keys, fills absent keys as missing and reads scalars by kind', async () => {
+    const table = await readJsonl(
+      jsonl('{"a":1,"b":"x"}\r\n\n{"b":"y","c":true}\n{"a":null,"c":false,"d":"NA"}\n{"a":"2.5"}'),
+    );
+    expect(table.rowCount).toBe(4);
+    expect(table.columns.map((c) => c.name)).toEqual(['a', 'b', 'c', 'd']);
+    const [a, b, c, d] = table.columns;
+    expect([0, 1, 2, 3].map((r) => cellAt(a, r))).toEqual([1, null, null, 2.5]);
+    expect([0, 1, 2, 3].map((r) => cellAt(b, r))).toEqual(['x', 'y', null, null]);
+    expect([0, 1, 2, 3].map((r) => cellAt(c, r))).toEqual([null, 'true', 'false', null]);
+    expect(d.missingCount).toBe(4);
+  });
+
+  it.each([
+    ['empty', '', 'empty', 'The file is empty: no header and no rows'],
+    [
+      'truncated last line',
+      '{"a":1}\n{"a":',
+      'corrupt',
+      /^Line 2 is not valid JSON \(.+\); the file may be truncated$/,
+    ],
+    [
+      'an array line',
+      '{"a":1}\n\n[1,2]\n',
+      'corrupt',
+      'Line 3 is not a JSON object; each line must hold one record',
+    ],
+    [
+      'a nested value',
+      '{"a":1}\n{"a":{"x":1}}\n',
+      'bad_type',
+      'Column "a" holds a nested value (object or list) at data row 2 (1-based, header not counted); only scalar values are supported',
+    ],
+  ])('%s → %s', async (_name, text, code, message) => {
+    const err = await dataError(readJsonl(jsonl(text)));
+    expect(err.code).toBe(code);
+    if (typeof message === 'string') expect(err.message).toBe(message);
+    else expect(err.message).toMatch(message);
+  });
+
+  it('names the line of a bad record in details', async () => {
+    const err = await dataError(readJsonl(jsonl('{"a":1}\n\n{"a":\n')));
+    expect(err.details.line).toBe(3);
+  });
+
+  it('rejects more rows than maxRows', async () => {
+    const err = await dataError(
+      readJsonl(jsonl('{"a":1}\n{"a":2}\n'), { limits: { maxRows: 1, maxBytes: 100 } }),
+    );
+    expect(err.code).toBe('too_large');
+    expect(err.message).toBe('The file has more than 1 rows (limit maxRows=1)');
+  });
+});
