@@ -1,0 +1,28 @@
+import type { JsonValue } from './json';
+
+/** The model spec (model.json) as last accepted, kept opaque: its schema lives with the pipeline. */
+export interface ModelSpecDocument {
+  model: string;
+  spec: JsonValue;
+  updatedAt: string;
+  etag?: string;
+}
+
+/** A monitoring record (drift report, live-performance window), opaque to the registry. */
+export interface MonitoringDocument {
+  model: string;
+  id: string;
+  /** What kind of record, e.g. "drift" or "performance"; listed by kind. */
+  kind: string;
+  createdAt: string;
+  body: JsonValue;
+}
+
+/** A model known to the registry, aggregated from its versions and alias. */
+export interface ModelSummary {
+  model: string;
+  latestVersion: number;
+  versionCount: number;
+  productionVersion?: number;
+  updatedAt: string;
+}

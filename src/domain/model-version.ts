@@ -1,0 +1,66 @@
+import type { JsonValue } from './json';
+
+export const VERSION_STATUSES = ['candidate', 'validated', 'rejected', 'production', 'archived'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/** The data a version was trained on: enough to find it again and prove it unchanged. */
+export interface DatasetLineage {
+  blobName: string;
+  etag: string;
+  sha256: string;
+  rows: number;
+  columns: number;
+}
+
+/** The ONNX file of a version, in the models container. */
+export interface ArtifactRef {
+  path: string;
+  sha256: string;
+  bytes?: number;
+}
+
+/** One slice's holdout metrics (one value of a slice column). */
+export interface SliceMetric {
+  column: string;
+  value: string;
+  rows: number;
+  metrics: Record<string, number>;
+}
+
+/** A gate's outcome as recorded on the version: passed or not, and why in words. */
+export interface GateRecord {
+  passed: boolean;
+  reason: string;
+  /** The gate as configured (metric, thresholds), kept as written by the validate step. */
+  gate?: Readonly<Record<string, unknown>>;
+}
+
+/** A registered model version: the full record of one trained (or uploaded) model. */
+export interface ModelVersion {
+  model: string;
+  /** Per-model number, 1, 2, 3... assigned by the registry. */
+  version: number;
+  status: VersionStatus;
+  /** The run that produced it; at most one version per run. */
+  runId: string;
+  source: 'trained' | 'uploaded';
+  task?: string;
+  algorithm?: string;
+  metrics: Record<string, number>;
+  sliceMetrics: SliceMetric[];
+  gates: GateRecord[];
+  params: Record<string, JsonValue>;
+  featureSchema: JsonValue;
+  trainingProfile: JsonValue;
+  artifact: ArtifactRef;
+  lineage?: DatasetLineage;
+  /** Why the status is what it is (gate failures, who promoted it). */
+  statusReason?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set on reads; pass it back to update only the version you read. */
+  etag?: string;
+}
+
+/** What the caller supplies to register a version; the registry assigns number and times. */
+export type NewModelVersion = Omit<ModelVersion, 'version' | 'createdAt' | 'updatedAt' | 'etag'>;

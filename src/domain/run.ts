@@ -1,0 +1,29 @@
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Why a run failed, in words a user can act on. */
+export interface RunError {
+  code: string;
+  message: string;
+}
+
+/** A training (or validation) run: one per dataset blob version, so redeliveries find it. */
+export interface Run {
+  id: string;
+  model: string;
+  status: RunStatus;
+  /** What started it: a data drop, a retrain request, an uploaded model. */
+  trigger?: { kind: string; blobName?: string; etag?: string; reason?: string };
+  /** The stage it is in or reached (e.g. "parse", "train", "validate", "register"). */
+  stage?: string;
+  /** 0..1 progress of the current stage, when known. */
+  progress?: number;
+  queuedAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Milliseconds per stage. */
+  timings?: Record<string, number>;
+  version?: number;
+  error?: RunError;
+  etag?: string;
+}
