@@ -26,7 +26,11 @@ export const OPSETS: readonly OpsetImport[] = [
 export const PRODUCER_NAME = 'mlops-functions';
 
 /** Input and output value infos of the graph for a task with F features and K classes. */
-export function signatureFor(task: Task, nFeatures: number, nClasses: number): {
+export function signatureFor(
+  task: Task,
+  nFeatures: number,
+  nClasses: number,
+): {
   inputs: ValueInfo[];
   outputs: ValueInfo[];
 } {

@@ -35,7 +35,8 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): On
   const body = buildGraphBody(model);
   const { inputs, outputs } = signatureFor(model.task, model.nFeatures, nClasses);
   for (const key of Object.keys(options.metadata ?? {})) {
-    if (RESERVED_KEYS.includes(key)) throw new DataError('bad_spec', `ONNX metadata key "${key}" is reserved`);
+    if (RESERVED_KEYS.includes(key))
+      throw new DataError('bad_spec', `ONNX metadata key "${key}" is reserved`);
   }
   const metadata: Record<string, string> = {
     model_kind: model.kind,
@@ -65,9 +66,11 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): On
 
 /** 1 for regression (one value column), 2 for binary, nOutputs for multiclass. */
 function classCount(model: TrainedModel): number {
-  if (!(model.nFeatures >= 1)) throw new DataError('bad_model', `Cannot export a model of ${model.nFeatures} features`);
+  if (!(model.nFeatures >= 1))
+    throw new DataError('bad_model', `Cannot export a model of ${model.nFeatures} features`);
   if (model.task === 'multiclass') {
-    if (model.nOutputs < 2) throw new DataError('bad_model', `A multiclass model needs 2 or more outputs, got ${model.nOutputs}`);
+    if (model.nOutputs < 2)
+      throw new DataError('bad_model', `A multiclass model needs 2 or more outputs, got ${model.nOutputs}`);
     return model.nOutputs;
   }
   if (model.nOutputs !== 1) {

@@ -36,13 +36,7 @@ export function classifierHead(task: Exclude<Task, 'regression'>, logits: string
       outputs: ['probabilities_double'],
       attributes: [{ name: 'axis', value: { type: 'int', value: 1 } }],
     },
-    {
-      opType: 'Cast',
-      name: 'probabilities_float',
-      inputs: ['probabilities_double'],
-      outputs: [OUTPUT.probabilities],
-      attributes: [{ name: 'to', value: { type: 'int', value: DATA_TYPE.float } }],
-    },
+    castNode('probabilities_float', 'probabilities_double', OUTPUT.probabilities, 'float'),
     {
       opType: 'ArgMax',
       name: 'label',

@@ -31,7 +31,10 @@ export const linearExporter: ModelExporter<LinearModel> = {
       nodes,
       initializers: [
         { name: 'weights', tensor: { elemType: 'double', dims: [f, k], data: weights } },
-        { name: 'intercepts', tensor: { elemType: 'double', dims: [k], data: Float64Array.from(model.intercepts) } },
+        {
+          name: 'intercepts',
+          tensor: { elemType: 'double', dims: [k], data: Float64Array.from(model.intercepts) },
+        },
       ],
       description: `Linear model (${model.task}).`,
     };
@@ -41,10 +44,13 @@ export const linearExporter: ModelExporter<LinearModel> = {
 function checkLinear(model: LinearModel): void {
   const bad = (what: string) => new DataError('bad_model', `Cannot export the linear model: ${what}`);
   if (model.weights.length !== model.nOutputs || model.intercepts.length !== model.nOutputs) {
-    throw bad(`${model.weights.length} weight rows and ${model.intercepts.length} intercepts for ${model.nOutputs} outputs`);
+    throw bad(
+      `${model.weights.length} weight rows and ${model.intercepts.length} intercepts for ${model.nOutputs} outputs`,
+    );
   }
   model.weights.forEach((row, out) => {
-    if (row.length !== model.nFeatures) throw bad(`output ${out} has ${row.length} weights for ${model.nFeatures} features`);
+    if (row.length !== model.nFeatures)
+      throw bad(`output ${out} has ${row.length} weights for ${model.nFeatures} features`);
     if (!row.every(Number.isFinite)) throw bad(`output ${out} has a non-finite weight`);
   });
   if (!model.intercepts.every(Number.isFinite)) throw bad('an intercept is not finite');

@@ -3,7 +3,9 @@ import type { GraphBody, ModelExporter } from './exporter';
 import { linearExporter } from './linear';
 import { treeEnsembleExporter } from './tree-ensemble';
 
-type ExporterByKind = { readonly [K in TrainedModel['kind']]: ModelExporter<Extract<TrainedModel, { kind: K }>> };
+type ExporterByKind = {
+  readonly [K in TrainedModel['kind']]: ModelExporter<Extract<TrainedModel, { kind: K }>>;
+};
 
 /** One exporter per model kind; adding a kind to TrainedModel fails to compile until it has one. */
 export const EXPORTERS: ExporterByKind = {

@@ -82,7 +82,10 @@ function ensembleAttributes(model: TreeEnsembleModel): Attribute[] {
     }
   });
   const doubles = (values: readonly number[]) =>
-    ({ type: 'tensor', value: { elemType: 'double', dims: [values.length], data: Float64Array.from(values) } }) as const;
+    ({
+      type: 'tensor',
+      value: { elemType: 'double', dims: [values.length], data: Float64Array.from(values) },
+    }) as const;
   return [
     { name: 'n_targets', value: { type: 'int', value: model.nOutputs } },
     { name: 'aggregate_function', value: { type: 'string', value: 'SUM' } },
@@ -128,7 +131,8 @@ function checkTree(tree: Tree, t: number, model: TreeEnsembleModel): void {
     if (f >= model.nFeatures) throw bad(`tree ${t} node ${i} splits on feature ${f} of ${model.nFeatures}`);
     if (Number.isNaN(tree.threshold[i])) throw bad(`tree ${t} node ${i} has a NaN threshold`);
     for (const child of [tree.left[i], tree.right[i]]) {
-      if (!(child > 0 && child < n && child !== i)) throw bad(`tree ${t} node ${i} has child ${child} of ${n} nodes`);
+      if (!(child > 0 && child < n && child !== i))
+        throw bad(`tree ${t} node ${i} has child ${child} of ${n} nodes`);
     }
   }
 }

@@ -35,7 +35,15 @@ export const GRAPH = {
   output: 12,
 } as const;
 
-export const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5, docString: 6, domain: 7 } as const;
+export const NODE = {
+  input: 1,
+  output: 2,
+  name: 3,
+  opType: 4,
+  attribute: 5,
+  docString: 6,
+  domain: 7,
+} as const;
 
 export const ATTRIBUTE = {
   name: 1,
@@ -50,7 +58,15 @@ export const ATTRIBUTE = {
 } as const;
 
 /** AttributeProto.AttributeType */
-export const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, tensor: 4, floats: 6, ints: 7, strings: 8 } as const;
+export const ATTRIBUTE_TYPE = {
+  float: 1,
+  int: 2,
+  string: 3,
+  tensor: 4,
+  floats: 6,
+  ints: 7,
+  strings: 8,
+} as const;
 
 export const VALUE_INFO = { name: 1, type: 2, docString: 3 } as const;
 

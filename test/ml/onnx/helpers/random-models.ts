@@ -14,7 +14,13 @@ export function rng(seed: number): () => number {
 }
 
 /** A random tree of at most `depth` levels; each inner node's missing values go either way. */
-export function randomTree(next: () => number, nFeatures: number, depth: number, classIndex: number, full = false): Tree {
+export function randomTree(
+  next: () => number,
+  nFeatures: number,
+  depth: number,
+  classIndex: number,
+  full = false,
+): Tree {
   const feature: number[] = [];
   const threshold: number[] = [];
   const left: number[] = [];
@@ -80,7 +86,12 @@ export function randomLinear(seed: number, task: Task, nFeatures: number, nClass
 }
 
 /** Random rows in [-2.5, 2.5] with a share of NaN (missing) values, column-major. */
-export function randomMatrix(seed: number, nRows: number, nFeatures: number, missingRate = 0.1): FeatureMatrix {
+export function randomMatrix(
+  seed: number,
+  nRows: number,
+  nFeatures: number,
+  missingRate = 0.1,
+): FeatureMatrix {
   const next = rng(seed);
   const columns = Array.from({ length: nFeatures }, () => {
     const col = new Float32Array(nRows);

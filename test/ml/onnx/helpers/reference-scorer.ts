@@ -41,7 +41,11 @@ function linearRaw(model: LinearModel, m: FeatureMatrix): Float64Array {
 }
 
 /** Class probabilities from raw scores, row-major [nRows * nClasses], in double. */
-export function referenceProbabilities(raw: Float64Array, task: 'binary' | 'multiclass', nRows: number): Float64Array {
+export function referenceProbabilities(
+  raw: Float64Array,
+  task: 'binary' | 'multiclass',
+  nRows: number,
+): Float64Array {
   if (task === 'binary') {
     const out = new Float64Array(nRows * 2);
     for (let i = 0; i < nRows; i++) {

@@ -1,0 +1,89 @@
+import * as ort from 'onnxruntime-node';
+import { describe, expect, test } from 'vitest';
+import { exportOnnx } from '../../../src/ml/onnx/export';
+import { randomEnsemble, randomLinear } from './helpers/random-models';
+
+describe('exportOnnx', () => {
+  test.each([
+    {
+      model: randomEnsemble(1, 'regression', { nFeatures: 4, rounds: 2, depth: 2 }),
+      outputs: [{ name: 'variable', elemType: 'float', shape: ['N', 1] }],
+      ort: [{ name: 'variable', isTensor: true, type: 'float32', shape: ['N', 1] }],
+    },
+    {
+      model: randomLinear(2, 'binary', 4),
+      outputs: [
+        { name: 'label', elemType: 'int64', shape: ['N'] },
+        { name: 'probabilities', elemType: 'float', shape: ['N', 2] },
+      ],
+      ort: [
+        { name: 'label', isTensor: true, type: 'int64', shape: ['N'] },
+        { name: 'probabilities', isTensor: true, type: 'float32', shape: ['N', 2] },
+      ],
+    },
+    {
+      model: randomEnsemble(3, 'multiclass', { nFeatures: 4, rounds: 2, depth: 2, nClasses: 5 }),
+      outputs: [
+        { name: 'label', elemType: 'int64', shape: ['N'] },
+        { name: 'probabilities', elemType: 'float', shape: ['N', 5] },
+      ],
+      ort: [
+        { name: 'label', isTensor: true, type: 'int64', shape: ['N'] },
+        { name: 'probabilities', isTensor: true, type: 'float32', shape: ['N', 5] },
+      ],
+    },
+  ])(
+    '$model.kind $model.task: signature as declared and as ORT reports it',
+    async ({ model, outputs, ort: ortOutputs }) => {
+      const exported = exportOnnx(model);
+      expect(exported.inputs).toEqual([{ name: 'features', elemType: 'float', shape: ['N', 4] }]);
+      expect(exported.outputs).toEqual(outputs);
+      const session = await ort.InferenceSession.create(exported.bytes);
+      expect(session.inputMetadata).toEqual([
+        { name: 'features', isTensor: true, type: 'float32', shape: ['N', 4] },
+      ]);
+      expect(session.outputMetadata).toEqual(ortOutputs);
+      await session.release();
+    },
+  );
+
+  test('metadata: the exporter keys, then the caller keys', () => {
+    const exported = exportOnnx(randomLinear(4, 'multiclass', 2, 3), {
+      metadata: { feature_names: '["a","b"]', class_labels: '["x","y","z"]' },
+    });
+    expect(exported.metadata).toEqual({
+      model_kind: 'linear',
+      task: 'multiclass',
+      n_features: '2',
+      n_classes: '3',
+      export_format: '1',
+      feature_names: '["a","b"]',
+      class_labels: '["x","y","z"]',
+    });
+  });
+
+  test.each([
+    {
+      name: 'a reserved metadata key',
+      run: () => exportOnnx(randomLinear(5, 'regression', 2), { metadata: { task: 'x' } }),
+      error: { code: 'bad_spec', message: 'ONNX metadata key "task" is reserved' },
+    },
+    {
+      name: 'a regression model with 2 outputs',
+      run: () => exportOnnx({ ...randomLinear(6, 'multiclass', 2, 2), task: 'regression' }),
+      error: { code: 'bad_model', message: 'A regression model has 1 output, got 2' },
+    },
+    {
+      name: 'a multiclass model with 1 output',
+      run: () => exportOnnx({ ...randomLinear(7, 'regression', 2), task: 'multiclass' }),
+      error: { code: 'bad_model', message: 'A multiclass model needs 2 or more outputs, got 1' },
+    },
+    {
+      name: 'a model without features',
+      run: () => exportOnnx({ ...randomLinear(8, 'regression', 2), nFeatures: 0 }),
+      error: { code: 'bad_model', message: 'Cannot export a model of 0 features' },
+    },
+  ])('rejects $name', ({ run, error }) => {
+    expect(run).toThrow(expect.objectContaining(error));
+  });
+});
