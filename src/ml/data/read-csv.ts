@@ -3,7 +3,7 @@ import { DataError } from '../errors';
 import type { ColumnBuilder } from './column-builder';
 import { DEFAULT_LIMITS, rowLabel, type DataTable, type ReadLimits } from './table';
 import { TableBuilder } from './table-builder';
-import { textChunks, type DataInput } from './text-source';
+import { checkedChunks, type DataInput } from './text-source';
 
 /** Options for the CSV reader; `delimiter` defaults to ','. */
 export interface CsvOptions {
@@ -61,8 +61,8 @@ export async function readCsv(input: DataInput, options: CsvOptions = {}): Promi
   });
   const ended = new Promise<void>((resolve) => parser.once('end', resolve).once('close', resolve));
   try {
-    for await (const text of textChunks(input, limits)) {
-      if (!parser.write(text)) await drained(parser);
+    for await (const chunk of checkedChunks(input, limits)) {
+      if (!parser.write(chunk)) await drained(parser);
       if (failure !== null) throw failure;
     }
     parser.end();

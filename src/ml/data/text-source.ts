@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
 import { DataError } from '../errors';
 import type { ReadLimits } from './table';
 
@@ -8,14 +9,22 @@ export type DataInput = Readable | Buffer | Uint8Array | ArrayBuffer;
 const SLICE = 1 << 20;
 
 /**
- * Yields the input as UTF-8 text chunks while checking what a text file must be: no more than
- * maxBytes, no NUL byte (a binary file), valid UTF-8 and not cut inside a character (truncation).
- * Errors name the byte offset and line.
+ * Yields the input's bytes once checked for what a text file must be: no more than maxBytes, no
+ * NUL byte (a binary file), valid UTF-8 and not cut inside a character (truncation). Errors name
+ * the byte offset and line. Chunks stay bytes so csv-parse needs no second encoding pass, and
+ * each ends on a character boundary (csv-parse garbles a 4-byte character split between chunks).
  */
-export async function* textChunks(input: DataInput, limits: ReadLimits): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+export async function* checkedChunks(input: DataInput, limits: ReadLimits): AsyncGenerator<Buffer> {
   let offset = 0;
   let lines = 1;
+  let carry: Buffer = Buffer.alloc(0);
+  const fail = (chunk: Buffer, at: number, what: string): DataError => {
+    const line = lines + countNewlines(chunk, at);
+    return new DataError('corrupt', `${what} at byte offset ${offset + at} (line ${line})`, {
+      offset: offset + at,
+      line,
+    });
+  };
   for await (const chunk of byteChunks(input, limits)) {
     if (offset + chunk.length > limits.maxBytes) {
       throw new DataError(
@@ -25,40 +34,60 @@ export async function* textChunks(input: DataInput, limits: ReadLimits): AsyncGe
       );
     }
     const nul = chunk.indexOf(0);
-    if (nul >= 0) {
-      const line = lines + countNewlines(chunk, nul);
-      throw new DataError(
-        'corrupt',
-        `The file is binary, not text: NUL byte at byte offset ${offset + nul} (line ${line})`,
-        { offset: offset + nul, line },
-      );
+    if (nul >= 0) throw fail(chunk, nul, 'The file is binary, not text: NUL byte');
+    // A character split across chunks is checked together with the bytes that finish it.
+    let from = 0;
+    if (carry.length > 0) {
+      from = Math.min(chunk.length, utf8Size(carry[0]) - carry.length);
+      const joined = Buffer.concat([carry, chunk.subarray(0, from)]);
+      if (joined.length < utf8Size(carry[0])) {
+        carry = joined;
+        offset += chunk.length;
+        continue;
+      }
+      if (!isUtf8(joined)) throw fail(chunk, 0, 'The file is not valid UTF-8: bad byte');
+      yield joined;
     }
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      const bad = firstInvalidUtf8(chunk);
-      const line = lines + countNewlines(chunk, bad);
-      throw new DataError(
-        'corrupt',
-        `The file is not valid UTF-8: bad byte at offset ${offset + bad} (line ${line})`,
-        { offset: offset + bad, line },
-      );
-    }
+    const cut = Math.max(from, incompleteTail(chunk));
+    const body = chunk.subarray(from, cut);
+    if (!isUtf8(body))
+      throw fail(chunk, from + firstInvalidUtf8(body), 'The file is not valid UTF-8: bad byte');
+    carry = Buffer.from(chunk.subarray(cut));
     lines += countNewlines(chunk, chunk.length);
     offset += chunk.length;
-    if (text.length > 0) yield text;
+    if (body.length > 0) yield body;
   }
-  try {
-    const rest = decoder.decode();
-    if (rest.length > 0) yield rest;
-  } catch {
+  if (carry.length > 0) {
     throw new DataError(
       'corrupt',
       `The file is truncated: it ends inside a UTF-8 character at byte offset ${offset} (line ${lines})`,
       { offset, line: lines },
     );
   }
+}
+
+/** Checked input as text chunks (for JSON Lines). */
+export async function* textChunks(input: DataInput, limits: ReadLimits): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of checkedChunks(input, limits)) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) yield text;
+  }
+}
+
+function utf8Size(lead: number): number {
+  return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+}
+
+/** Length of the bytes before a trailing, unfinished UTF-8 sequence (the whole length if none). */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back];
+    if ((b & 0xc0) === 0x80) continue;
+    const size = utf8Size(b);
+    return size > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
 }
 
 /** The bytes of the input, as Buffers; whole buffers are sliced so checks and parsing stream too. */

@@ -93,7 +93,7 @@ describe('readCsv', () => {
   it('rejects invalid UTF-8 naming the offset', async () => {
     const err = await dataError(readCsv(Buffer.concat([csv('a\nx\n'), Buffer.from([0xff, 0x0a])])));
     expect(err.code).toBe('corrupt');
-    expect(err.message).toBe('The file is not valid UTF-8: bad byte at offset 4 (line 3)');
+    expect(err.message).toBe('The file is not valid UTF-8: bad byte at byte offset 4 (line 3)');
   });
 
   it('rejects a file cut inside a UTF-8 character', async () => {
@@ -121,5 +121,18 @@ describe('readCsv', () => {
     const fromStream = await dataError(readCsv(Readable.from([csv(text)]), { limits }));
     expect(fromStream.message).toBe('The file is larger than 40 bytes (limit maxBytes=40)');
     expect(fromStream.details.limit).toBe(40);
+  });
+});
+
+describe('readCsv on byte-sized stream chunks', () => {
+  it('accepts multi-byte characters split one byte per chunk and rejects a bad one', async () => {
+    const bytes = Buffer.from('name\nZoë\n😀\n', 'utf8');
+    const oneByOne = Array.from(bytes, (b) => Buffer.from([b]));
+    const table = await readCsv(Readable.from(oneByOne));
+    expect(table.columns[0].dictionary).toEqual(['Zoë', '😀']);
+    const bad = Buffer.from([...Buffer.from('a\n'), 0xe2, 0x28, 0xa1, 0x0a]);
+    const err = await dataError(readCsv(Readable.from([bad.subarray(0, 3), bad.subarray(3)])));
+    expect(err.code).toBe('corrupt');
+    expect(err.message).toMatch(/^The file is not valid UTF-8: bad byte at byte offset [23] \(line 2\)$/);
   });
 });
