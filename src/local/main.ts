@@ -1,0 +1,108 @@
+// `npm start`: the whole app on this machine. Emulators on their default ports with data in
+// .local/, the compiled entry loaded as the Functions host would, HTTP on 7071.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../errors';
+import { loadAppSettings } from './app-settings';
+import { DEFAULT_DATA_DIR, emulatorAppSettings, startEmulators, type RunningEmulators } from './emulators';
+import { loadHostConfig } from './host-config';
+import { ADMIN_KEY_SETTING, FUNCTION_KEY_SETTING } from './http-auth';
+import { DEFAULT_HTTP_PORT, LocalRuntime } from './runtime';
+import { HTTP_PORT_SETTING } from './runtime-errors';
+
+/** The repository root: this file is dist/src/local/main.js. */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+async function main(): Promise<void> {
+  const { settings, file } = loadAppSettings(ROOT);
+  const host = loadHostConfig(ROOT);
+  const port = parsePort(settings[HTTP_PORT_SETTING]);
+  const entry = path.join(
+    ROOT,
+    (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main,
+  );
+
+  const dataDir = path.resolve(ROOT, settings.LOCAL_DATA_DIR ?? DEFAULT_DATA_DIR);
+  let emulators: RunningEmulators | undefined;
+  let runtime: LocalRuntime | undefined;
+  try {
+    emulators = await startEmulators({ dataDir });
+    // The host exposes app settings as environment variables; the app reads them there.
+    Object.assign(settings, emulatorAppSettings(emulators));
+    Object.assign(process.env, settings);
+    runtime = await LocalRuntime.start({ entry, settings, host, port });
+  } catch (err) {
+    await emulators?.stop().catch(() => undefined);
+    throw err;
+  }
+  const ms = Math.round(process.uptime() * 1000);
+  printBanner(runtime, emulators, host.routePrefix, file, dataDir, ms);
+  handleSignals(runtime, emulators);
+}
+
+function printBanner(
+  runtime: LocalRuntime,
+  emulators: RunningEmulators,
+  prefix: string,
+  settingsFile: string | undefined,
+  dataDir: string,
+  ms: number,
+): void {
+  const lines = [
+    `Functions app running at ${runtime.url}/${prefix} (started in ${ms} ms)`,
+    `  ${runtime.registrations.list().length} functions: GET ${runtime.url}/admin/functions lists them (admin key)`,
+    `  keys: x-functions-key header or ?code=, values of ${FUNCTION_KEY_SETTING} and ${ADMIN_KEY_SETTING}` +
+      ` (from ${settingsFile ? path.basename(settingsFile) : 'the environment'})`,
+    `  storage: Azurite blob :${emulators.ports.blob}, queue :${emulators.ports.queue}; Cosmos DB: ${emulators.cosmosEndpoint}`,
+    `  data: ${dataDir} (npm run reset clears it)`,
+    'Press Ctrl-C to stop.',
+  ];
+  console.log(lines.join('\n'));
+}
+
+function handleSignals(runtime: LocalRuntime, emulators: RunningEmulators): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting.`);
+      process.exit(130);
+    }
+    stopping = true;
+    console.log(`${signal}: finishing running invocations, then stopping...`);
+    runtime
+      .stop()
+      .then(() => emulators.stop())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`Did not stop cleanly: ${(err as Error).message}`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_HTTP_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError(
+      'invalid',
+      'bad_setting',
+      `${HTTP_PORT_SETTING}="${value}" is not a port number (0-65535).`,
+    );
+  }
+  return port;
+}
+
+main().catch((err: unknown) => {
+  const message =
+    err instanceof AppError
+      ? err.message
+      : `Local runtime failed to start: ${(err as Error).message ?? String(err)}`;
+  console.error(message);
+  if (process.env.LOCAL_DEBUG) console.error(err);
+  process.exit(1);
+});

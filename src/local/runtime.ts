@@ -1,0 +1,171 @@
+import path from 'node:path';
+import { createAdminRoutes } from './admin-routes';
+import { loadFunctionApp } from './app-loader';
+import type { AppSettings } from './app-settings';
+import { BlobReceipts, HOSTS_CONTAINER } from './blob-receipts';
+import { BlobTriggerDriver } from './blob-trigger-driver';
+import type { HostConfig } from './host-config';
+import { buildHttpRoutes } from './http-routes';
+import { LocalHttpServer } from './http-server';
+import { consoleLogger, type InvocationRecord, type RuntimeLogger } from './invocation-log';
+import { Invoker } from './invoker';
+import { OutputBindings } from './output-bindings';
+import { QueueTriggerDriver } from './queue-trigger-driver';
+import type { Registrations } from './registrations';
+import { LocalRuntimeError } from './runtime-errors';
+import { DEFAULT_STORAGE_SETTING, StorageClients, storageConnectionString } from './storage-connection';
+import { TimerDriver } from './timer-driver';
+import type { TriggerDriver } from './trigger-driver';
+
+/** The host's default HTTP port for local runs. */
+export const DEFAULT_HTTP_PORT = 7071;
+/** Setting naming the host id in receipt paths (the host's own setting name). */
+export const HOST_ID_SETTING = 'AzureFunctionsWebHost__hostid';
+
+export interface LocalRuntimeOptions {
+  /** The compiled Functions entry (package.json `main`). */
+  entry: string;
+  settings: AppSettings;
+  host: HostConfig;
+  /** Default 7071; 0 picks a free port. */
+  port?: number;
+  logger?: RuntimeLogger;
+  /** Time between blob container scans (default 1 s). */
+  blobScanIntervalMs?: number;
+  /** Called after every invocation, for tests and tools. */
+  onInvocation?: (record: InvocationRecord) => void;
+}
+
+/**
+ * Stands in for the Functions host: loads the entry, serves its HTTP functions and admin
+ * routes, and drives its blob, queue and timer triggers until stop().
+ */
+export class LocalRuntime {
+  #drivers: TriggerDriver[] = [];
+  #stopping: Promise<void> | undefined;
+
+  private constructor(
+    readonly registrations: Registrations,
+    private readonly invoker: Invoker,
+    private readonly http: LocalHttpServer,
+    private readonly appDir: string,
+    private readonly logger: RuntimeLogger,
+    readonly port: number,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Loads the app and starts everything; on failure stops what had started and rethrows. */
+  static async start(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+    const logger = options.logger ?? consoleLogger;
+    const { settings, host } = options;
+    let registrations: Registrations;
+    try {
+      registrations = loadFunctionApp(options.entry, (level, message) => {
+        if (level === 'warning' || level === 'error') logger.warn(message);
+      });
+    } catch (err) {
+      throw new LocalRuntimeError(
+        'app_load_failed',
+        `Cannot load ${options.entry}: ${(err as Error).message}`,
+        err,
+      );
+    }
+    const invoker = new Invoker(registrations, logger, options.onInvocation);
+    const clients = new StorageClients();
+    const outputs = new OutputBindings(clients, settings, host, logger);
+    const drivers: TriggerDriver[] = [];
+    const blobFns = registrations.byTrigger('blobTrigger');
+    if (blobFns.length > 0) {
+      const hosts = clients
+        .blob(storageConnectionString(DEFAULT_STORAGE_SETTING, settings, 'Blob receipts'))
+        .getContainerClient(HOSTS_CONTAINER);
+      const receipts = new BlobReceipts(hosts, settings[HOST_ID_SETTING] || 'local');
+      const scanIntervalMs = options.blobScanIntervalMs;
+      drivers.push(
+        new BlobTriggerDriver({
+          functions: blobFns,
+          invoker,
+          outputs,
+          clients,
+          receipts,
+          settings,
+          host,
+          logger,
+          scanIntervalMs,
+        }),
+      );
+    }
+    const queueFns = registrations.byTrigger('queueTrigger');
+    if (queueFns.length > 0) {
+      drivers.push(
+        new QueueTriggerDriver({ functions: queueFns, invoker, outputs, clients, settings, host, logger }),
+      );
+    }
+    const timerFns = registrations.byTrigger('timerTrigger');
+    if (timerFns.length > 0)
+      drivers.push(new TimerDriver({ functions: timerFns, invoker, settings, logger }));
+    const driven = new Set(['httpTrigger', ...drivers.map((d) => d.triggerType)]);
+    for (const fn of registrations.list()) {
+      if (!driven.has(fn.trigger.type))
+        logger.warn(`[${fn.metadata.name}] ${fn.trigger.type} is not driven by the local runtime.`);
+    }
+
+    const ref: { runtime?: LocalRuntime } = {}; // the admin routes need the runtime they belong to
+    const http = new LocalHttpServer({
+      port: options.port ?? DEFAULT_HTTP_PORT,
+      routePrefix: host.routePrefix,
+      routes: buildHttpRoutes(registrations, settings),
+      settings,
+      invoker,
+      admin: createAdminRoutes({
+        registrations,
+        settings,
+        routePrefix: host.routePrefix,
+        baseUrl: () => ref.runtime?.url ?? '',
+        runOnDemand: (fn, input) => ref.runtime?.runOnDemand(fn.metadata.name, input) ?? false,
+      }),
+    });
+    const appDir = path.dirname(path.resolve(options.entry));
+    await invoker.runAppHooks('appStart', appDir);
+    const port = await http.start();
+    const runtime = new LocalRuntime(registrations, invoker, http, appDir, logger, port);
+    ref.runtime = runtime;
+    try {
+      for (const driver of drivers) {
+        await driver.start();
+        runtime.#drivers.push(driver);
+      }
+    } catch (err) {
+      await runtime.stop();
+      throw err;
+    }
+    return runtime;
+  }
+
+  /**
+   * Starts a non-HTTP function with `input` (a queue message, a blob path "container/name", or
+   * nothing for a timer), as the admin endpoint does. False when it cannot be run that way.
+   */
+  runOnDemand(name: string, input: string): boolean {
+    const fn = this.registrations.get(name);
+    const driver = fn && this.#drivers.find((d) => d.triggerType === fn.trigger.type);
+    if (!fn || !driver || this.#stopping) return false;
+    driver.invokeOnDemand(fn, input).catch((err: unknown) => {
+      this.logger.error(`[${fn.metadata.name}] on-demand run failed: ${(err as Error).message}`);
+    });
+    return true;
+  }
+
+  /** Stops accepting work, lets running invocations finish, then runs appTerminate hooks. */
+  stop(): Promise<void> {
+    this.#stopping ??= (async () => {
+      await Promise.all([this.http.stop(), ...this.#drivers.map((d) => d.stop())]);
+      await this.invoker.drain();
+      await this.invoker.runAppHooks('appTerminate', this.appDir);
+    })();
+    return this.#stopping;
+  }
+}
