@@ -117,7 +117,7 @@ export class BlobTriggerDriver implements TriggerDriver {
     })) {
       if (this.#signal.stopped) return;
       const bindingData = watch.pattern.match(item.name);
-      const etag = item.properties.etag;
+      const etag = quoteEtag(item.properties.etag);
       if (!bindingData || !etag) continue;
       const key = `${item.name}|${etag}`;
       if (watch.seen.has(key)) continue;
@@ -216,7 +216,7 @@ export class BlobTriggerDriver implements TriggerDriver {
         ContentLength: content.length,
         ContentType: p.contentType,
         ContentMD5: p.contentMD5 ? Buffer.from(p.contentMD5).toString('base64') : undefined,
-        ETag: p.etag,
+        ETag: quoteEtag(p.etag),
         LastModified: p.lastModified,
         CreatedOn: p.createdOn,
         BlobType: p.blobType ?? 'BlockBlob',
@@ -230,4 +230,10 @@ export class BlobTriggerDriver implements TriggerDriver {
       ...(retryContext ? { retryContext } : {}),
     };
   }
+}
+
+/** ETags as Azure Storage sends them in headers, with quotes (Azurite's listing drops them). */
+function quoteEtag(etag: string | undefined): string | undefined {
+  if (!etag) return undefined;
+  return etag.startsWith('"') ? etag : `"${etag}"`;
 }

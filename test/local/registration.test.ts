@@ -1,0 +1,119 @@
+// What the Functions host will see: the compiled entry (package.json main) loaded through the
+// host API stand-in, every function's trigger and bindings checked against the contract.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Cron } from 'croner';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFunctionApp } from '../../src/local/app-loader';
+import { resolveSettingReferences } from '../../src/local/app-settings';
+import { compileBlobPath } from '../../src/local/blob-path-pattern';
+import type { RegisteredFunction, Registrations } from '../../src/local/registrations';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const entry = path.join(
+  ROOT,
+  (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main,
+);
+const sample = (
+  JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
+    Values: Record<string, string>;
+  }
+).Values;
+
+/**
+ * One row per function: its trigger as the host sees it. A new function needs a row here,
+ * so a change to what Azure will run is a reviewed change.
+ */
+const EXPECTED: Record<string, Record<string, unknown>> = {
+  health: { type: 'httpTrigger', route: 'health', methods: ['GET'], authLevel: 'anonymous' },
+};
+
+let app: Registrations;
+
+beforeAll(() => {
+  if (!existsSync(entry))
+    throw new Error(`${path.relative(ROOT, entry)} is missing: run \`npm run build\` first.`);
+  // The host exposes app settings as environment variables before it loads the entry.
+  for (const [name, value] of Object.entries(sample)) process.env[name] ??= value;
+  app = loadFunctionApp(entry);
+});
+
+const describeFn = (fn: RegisteredFunction): string => `${fn.metadata.name} (${fn.trigger.type})`;
+
+describe('registrations of the compiled entry', () => {
+  it('registers exactly the functions of the table', () => {
+    expect(
+      app
+        .list()
+        .map((fn) => fn.metadata.name)
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s has the expected trigger', (name, trigger) => {
+    const fn = app.get(name);
+    expect(fn, `function ${name} is not registered`).toBeDefined();
+    expect(fn!.trigger).toMatchObject({ direction: 'in', ...trigger });
+  });
+
+  it('gives every function exactly one trigger', () => {
+    for (const fn of app.list()) {
+      const triggers = Object.values(fn.metadata.bindings).filter((b) => String(b.type).endsWith('Trigger'));
+      expect(triggers, describeFn(fn)).toHaveLength(1);
+    }
+  });
+
+  it('refers only to app settings documented in local.settings.sample.json', () => {
+    for (const fn of app.list()) {
+      for (const [name, binding] of Object.entries(fn.metadata.bindings)) {
+        for (const [option, value] of Object.entries(binding)) {
+          if (typeof value !== 'string') continue;
+          expect(() =>
+            resolveSettingReferences(value, sample, `${fn.metadata.name}.${name}.${option}`),
+          ).not.toThrow();
+          if (option === 'connection' && value !== '')
+            expect(Object.keys(sample), describeFn(fn)).toContain(value);
+        }
+      }
+    }
+  });
+
+  it('serves HTTP functions on explicit routes with keys (health alone is anonymous) and an http output', () => {
+    const seen = new Set<string>();
+    for (const fn of app.byTrigger('httpTrigger')) {
+      const { route, methods, authLevel } = fn.trigger;
+      expect(typeof route === 'string' && route.length > 0, `${describeFn(fn)} route`).toBe(true);
+      expect(Array.isArray(methods) && methods.length > 0, `${describeFn(fn)} methods`).toBe(true);
+      expect(authLevel === 'anonymous' ? fn.metadata.name : authLevel, describeFn(fn)).toMatch(
+        /^(health|function|admin)$/,
+      );
+      expect(fn.metadata.bindings.$return, describeFn(fn)).toMatchObject({ type: 'http', direction: 'out' });
+      for (const method of methods as string[]) {
+        const key = `${method} ${String(route).toLowerCase()}`;
+        expect(seen.has(key), `two functions answer ${key}`).toBe(false);
+        seen.add(key);
+      }
+    }
+  });
+
+  it('gives blob triggers a literal container and queue triggers a queue name', () => {
+    for (const fn of app.byTrigger('blobTrigger')) {
+      expect(() =>
+        compileBlobPath(resolveSettingReferences(String(fn.trigger.path), sample, 'path')),
+      ).not.toThrow();
+    }
+    for (const fn of app.byTrigger('queueTrigger')) {
+      expect(resolveSettingReferences(String(fn.trigger.queueName ?? ''), sample, 'queueName')).toMatch(
+        /^[a-z0-9-]{3,63}$/,
+      );
+    }
+  });
+
+  it('gives timers a valid six-field NCRONTAB schedule', () => {
+    for (const fn of app.byTrigger('timerTrigger')) {
+      const schedule = resolveSettingReferences(String(fn.trigger.schedule), sample, 'schedule');
+      expect(schedule.trim().split(/\s+/), describeFn(fn)).toHaveLength(6);
+      expect(() => new Cron(schedule, { paused: true, mode: '6-part' }), describeFn(fn)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,166 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostConfigFrom } from '../../src/local/host-config';
+import { LocalRuntime } from '../../src/local/runtime';
+import { FIXTURES, memoryLogger } from './helpers';
+
+const KEYS = { LOCAL_FUNCTION_KEY: 'fn-key', LOCAL_ADMIN_KEY: 'admin-key' };
+const logger = memoryLogger();
+let runtime: LocalRuntime;
+
+beforeAll(async () => {
+  runtime = await LocalRuntime.start({
+    entry: path.join(FIXTURES, 'http-app.cjs'),
+    settings: KEYS,
+    host: hostConfigFrom({ extensions: { http: { routePrefix: 'api' } } }),
+    port: 0,
+    logger,
+  });
+});
+afterAll(() => runtime?.stop());
+
+async function call(
+  route: string,
+  init: { method?: string; key?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.key) headers['x-functions-key'] = init.key;
+  const res = await fetch(`${runtime.url}${route}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: res.headers };
+}
+
+describe('local runtime HTTP', () => {
+  it('serves route parameters, query, headers and body through the real HttpRequest', async () => {
+    const res = await call('/api/models/taxi/versions/3?x=1&y=two', {
+      method: 'POST',
+      key: 'fn-key',
+      body: '{"rows":[]}',
+      headers: { 'x-custom': 'yes' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      method: 'POST',
+      params: { model: 'taxi', version: '3' },
+      query: { x: '1', y: 'two' },
+      header: 'yes',
+      body: '{"rows":[]}',
+      functionName: 'versions',
+    });
+    expect(res.headers.get('x-invocation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    ['optional parameter absent', '/api/models/taxi/versions', { model: 'taxi' }],
+    [
+      'route prefix and literals are case-insensitive',
+      '/API/Models/taxi/Versions/7',
+      { model: 'taxi', version: '7' },
+    ],
+  ])('%s', async (_name, route, params) => {
+    const res = await call(route, { key: 'fn-key' });
+    expect(res.status).toBe(200);
+    expect((res.body as { params: unknown }).params).toEqual(params);
+  });
+
+  it('prefers a literal segment over a parameter', async () => {
+    const res = await call('/api/models/taxi/versions/latest', { key: 'fn-key' });
+    expect(res.body).toEqual({ literal: true, model: 'taxi' });
+  });
+
+  it('accepts the key as the code query parameter', async () => {
+    expect((await call('/api/models/taxi/versions?code=fn-key')).status).toBe(200);
+  });
+
+  it.each([
+    ['anonymous route without key', '/api/open', 'GET', undefined, 200, undefined],
+    ['function route without key', '/api/models/m/versions', 'GET', undefined, 401, 'unauthorized'],
+    ['function route with a wrong key', '/api/models/m/versions', 'GET', 'nope', 401, 'unauthorized'],
+    ['function route with the admin key', '/api/models/m/versions', 'GET', 'admin-key', 200, undefined],
+    ['admin route without key', '/api/models/m/aliases/production', 'POST', undefined, 401, 'unauthorized'],
+    [
+      'admin route with a function key',
+      '/api/models/m/aliases/production',
+      'POST',
+      'fn-key',
+      403,
+      'forbidden',
+    ],
+    [
+      'admin route with the admin key',
+      '/api/models/m/aliases/production',
+      'POST',
+      'admin-key',
+      201,
+      undefined,
+    ],
+    [
+      'constraint {version:int} refuses text',
+      '/api/models/m/versions/abc',
+      'GET',
+      'fn-key',
+      404,
+      'not_found',
+    ],
+    ['unknown route', '/api/nothing/here', 'GET', 'fn-key', 404, 'not_found'],
+    ['outside the route prefix', '/open', 'GET', undefined, 404, 'not_found'],
+    ['method not allowed', '/api/open', 'DELETE', undefined, 405, 'method_not_allowed'],
+  ])('%s → %i', async (_name, route, method, key, status, code) => {
+    const res = await call(route, { method, key });
+    expect(res.status).toBe(status);
+    if (code) expect((res.body as { error: { code: string } }).error.code).toBe(code);
+  });
+
+  it('says how to send a missing key', async () => {
+    const res = await call('/api/models/m/versions');
+    expect(res.body).toEqual({
+      error: {
+        code: 'unauthorized',
+        message:
+          'Missing key: send it in the x-functions-key header or the code query parameter (local value: LOCAL_FUNCTION_KEY or LOCAL_ADMIN_KEY).',
+      },
+    });
+  });
+
+  it('answers 500 JSON when a handler throws, and logs the failure with the function name', async () => {
+    const res = await call('/api/boom');
+    expect(res.status).toBe(500);
+    expect((res.body as { error: { code: string } }).error.code).toBe('internal');
+    expect(logger.lines).toContain('error [boom] about to fail');
+    expect(
+      logger.lines.some((l) =>
+        /^error Executed 'Functions\.boom' \(Failed, Id=[0-9a-f-]{36}, Duration=\d+ms\): kaboom$/.test(l),
+      ),
+    ).toBe(true);
+  });
+
+  it('logs one line per invocation', async () => {
+    const before = logger.lines.filter((l) => l.includes("'Functions.open'")).length;
+    await call('/api/open');
+    await call('/api/open');
+    expect(logger.lines.filter((l) => l.includes("'Functions.open'")).length).toBe(before + 2);
+  });
+
+  it('lists functions with their trigger type on GET /admin/functions (admin key only)', async () => {
+    expect((await call('/admin/functions')).status).toBe(401);
+    expect((await call('/admin/functions', { key: 'fn-key' })).status).toBe(403);
+    const res = await call('/admin/functions', { key: 'admin-key' });
+    const list = res.body as { name: string; triggerType: string }[];
+    expect(list.map((f) => [f.name, f.triggerType]).sort()).toEqual([
+      ['boom', 'httpTrigger'],
+      ['open', 'httpTrigger'],
+      ['promote', 'httpTrigger'],
+      ['versions', 'httpTrigger'],
+      ['versionsLiteral', 'httpTrigger'],
+    ]);
+  });
+
+  it('refuses to run an HTTP function through the admin endpoint', async () => {
+    const res = await call('/admin/functions/open', { method: 'POST', key: 'admin-key', body: '{}' });
+    expect(res.status).toBe(400);
+  });
+});
