@@ -75,13 +75,14 @@ export class OnnxScorer {
     } catch (err) {
       throw new DataError('bad_model', `ONNX Runtime failed to score ${m.nRows} rows: ${firstLine(err)}`);
     }
-    if (!classifier) return { predictions: floats(out[OUTPUT.value], m.nRows, 1) };
+    if (!classifier) return { predictions: floats(out, OUTPUT.value, m.nRows) };
     const labels = out[OUTPUT.label].data;
-    const predictions = new Float32Array(m.nRows);
-    for (let i = 0; i < m.nRows; i++) predictions[i] = Number(labels[i]);
-    const probs = out[OUTPUT.probabilities];
-    const nClasses = probs.dims[1];
-    return { predictions, probabilities: floats(probs, m.nRows, nClasses), nClasses };
+    if (!(labels instanceof BigInt64Array) || labels.length !== m.nRows) {
+      throw new DataError('bad_model', `ONNX model output "${OUTPUT.label}" is not ${m.nRows} int64 labels`);
+    }
+    const predictions = Float32Array.from(labels, Number);
+    const probabilities = floats(out, OUTPUT.probabilities, m.nRows);
+    return { predictions, probabilities, nClasses: probabilities.length / m.nRows };
   }
 
   private empty(classifier: boolean): Scores {
@@ -97,14 +98,13 @@ export class OnnxScorer {
   }
 }
 
-function floats(t: ort.Tensor, nRows: number, width: number): Float32Array {
-  if (!(t.data instanceof Float32Array) || t.data.length !== nRows * width) {
-    throw new DataError(
-      'bad_model',
-      `ONNX model output has ${t.data.length} values of ${t.type}, expected ${nRows * width} float32`,
-    );
+/** The float32 data of an output with a whole number of values per row. */
+function floats(out: ort.InferenceSession.OnnxValueMapType, name: string, nRows: number): Float32Array {
+  const data = out[name].data;
+  if (!(data instanceof Float32Array) || data.length === 0 || data.length % nRows !== 0) {
+    throw new DataError('bad_model', `ONNX model output "${name}" is not float32 values for ${nRows} rows`);
   }
-  return t.data;
+  return data;
 }
 
 function firstLine(err: unknown): string {
