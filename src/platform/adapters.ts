@@ -1,0 +1,50 @@
+import type { AppConfig } from './config/app-config';
+import { AzureBlobStore } from './blob/azure-blob-store';
+import type { BlobStore } from './ports/blob-store';
+import type { MessageQueue } from './ports/message-queue';
+import type { Registry } from './ports/registry';
+import { StorageMessageQueue } from './queue/storage-message-queue';
+import { cosmosClient } from './registry/cosmos-client';
+import { CosmosRegistry } from './registry/cosmos-registry';
+import { blobServiceClient, queueServiceClient } from './storage-clients';
+
+/** The adapters every use case is built from, behind their ports. */
+export interface Adapters {
+  blobs: BlobStore;
+  queue: MessageQueue;
+  registry: Registry;
+}
+
+/**
+ * Builds the adapters from the config. Clients connect lazily: nothing is contacted until the
+ * first call, so building them cannot fail on a down dependency. Service Bus transport is not
+ * built here yet: the Storage queue adapter serves both until it is.
+ */
+export function createAdapters(config: AppConfig): Adapters {
+  return {
+    blobs: new AzureBlobStore(blobServiceClient(config.storage)),
+    queue: new StorageMessageQueue(queueServiceClient(config.storage)),
+    registry: new CosmosRegistry(cosmosClient(config.cosmos), config.cosmos.database),
+  };
+}
+
+/** Which dependency answered and which did not, for the health endpoint. */
+export type HealthReport = Record<'blob' | 'queue' | 'cosmos', { ok: boolean; error?: string }>;
+
+/** Pings every dependency at once; never throws. */
+export async function checkHealth(adapters: Adapters): Promise<HealthReport> {
+  const probe = async (ping: () => Promise<void>): Promise<{ ok: boolean; error?: string }> => {
+    try {
+      await ping();
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    }
+  };
+  const [blob, queue, cosmos] = await Promise.all([
+    probe(() => adapters.blobs.ping()),
+    probe(() => adapters.queue.ping()),
+    probe(() => adapters.registry.ping()),
+  ]);
+  return { blob, queue, cosmos };
+}
