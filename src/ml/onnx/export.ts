@@ -4,6 +4,7 @@ import { IR_VERSION, OPSETS, PRODUCER_NAME, signatureFor } from './contract';
 import { buildGraphBody } from './exporters/registry';
 import type { ValueInfo } from './proto/model';
 import { encodeModel } from './proto/model-writer';
+import type { OnnxSignature, TensorInfo } from './signature';
 
 /** Version of the graph layout this exporter writes; bump when the layout changes. */
 export const EXPORT_FORMAT_VERSION = '1';
@@ -23,9 +24,8 @@ export interface ExportOptions {
 export interface OnnxExport {
   /** The .onnx file. */
   readonly bytes: Uint8Array;
-  /** The graph's inputs and outputs, for the model card. */
-  readonly inputs: readonly ValueInfo[];
-  readonly outputs: readonly ValueInfo[];
+  /** The graph's inputs and outputs for the model card, as ONNX Runtime describes them. */
+  readonly signature: OnnxSignature;
   readonly metadata: Readonly<Record<string, string>>;
 }
 
@@ -61,7 +61,13 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): On
     docString: body.description,
     metadata,
   });
-  return { bytes, inputs, outputs, metadata };
+  return { bytes, signature: { inputs: inputs.map(tensorInfo), outputs: outputs.map(tensorInfo) }, metadata };
+}
+
+const ORT_TYPE = { float: 'float32', double: 'float64', int64: 'int64' } as const;
+
+function tensorInfo(v: ValueInfo): TensorInfo {
+  return { name: v.name, type: ORT_TYPE[v.elemType], shape: [...v.shape] };
 }
 
 /** 1 for regression (one value column), 2 for binary, nOutputs for multiclass. */
