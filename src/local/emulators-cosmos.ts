@@ -11,13 +11,17 @@ import type { RunningService } from './emulators-azurite';
 export const COSMOS_SNAPSHOT_FILE = 'cosmos.json';
 
 /** How often a changed Cosmos stand-in is saved to the data folder. */
-const SNAPSHOT_INTERVAL_MS = 5_000;
+export const DEFAULT_SNAPSHOT_INTERVAL_MS = 5_000;
 
 /**
  * Starts the Cosmos DB stand-in over plain HTTP on 127.0.0.1:port (0 = a free port). With a
- * dataDir it restores `cosmos.json` at start and saves it every 5 s when changed and on stop.
+ * dataDir it restores `cosmos.json` at start and saves it when changed (every 5 s by default) and on stop.
  */
-export async function startCosmos(port: number, dataDir?: string): Promise<RunningService> {
+export async function startCosmos(
+  port: number,
+  dataDir?: string,
+  snapshotIntervalMs = DEFAULT_SNAPSHOT_INTERVAL_MS,
+): Promise<RunningService> {
   const file = dataDir === undefined ? undefined : join(dataDir, COSMOS_SNAPSHOT_FILE);
   const snapshot = file === undefined ? undefined : readSnapshot(file);
   const server = createHttpServer();
@@ -64,7 +68,7 @@ export async function startCosmos(port: number, dataDir?: string): Promise<Runni
     save().catch((err: unknown) =>
       console.error(`Cosmos DB emulator: snapshot to ${file} failed: ${String(err)}`),
     );
-  }, SNAPSHOT_INTERVAL_MS);
+  }, snapshotIntervalMs);
   timer.unref();
   return {
     port: actualPort,

@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Ports to listen on (0 = a free port); defaults to DEFAULT_EMULATOR_PORTS. */
   ports?: Partial<EmulatorPorts>;
+  /** How often changed Cosmos data is saved to dataDir (default 5000 ms; also saved on stop). */
+  cosmosSnapshotMs?: number;
 }
 
 /** Connection settings of running emulators: plain data, safe to hand to other processes. */
@@ -66,7 +68,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
     started.push(blob);
     const queue = await startAzurite('queue', wanted.queue, options.dataDir);
     started.push(queue);
-    const cosmos = await startCosmos(wanted.cosmos, options.dataDir);
+    const cosmos = await startCosmos(wanted.cosmos, options.dataDir, options.cosmosSnapshotMs);
     started.push(cosmos);
     const ports = { blob: blob.port, queue: queue.port, cosmos: cosmos.port };
     return { ...emulatorSettings(ports), stop: stopAll };

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { EmulatorError, startEmulators, type EmulatorSettings } from '../../src/local/emulators';
@@ -73,6 +73,34 @@ describe('startEmulators', () => {
       expect(await readBack(second)).toEqual({ blob: 'hello', message: 'msg-1', doc: 42, pk: ['/model'] });
     } finally {
       await second.stop();
+    }
+  });
+
+  it('saves Cosmos data while running, so a crash loses little', async () => {
+    const dataDir = tempDir();
+    const running = await startEmulators({ dataDir, ports: free, cosmosSnapshotMs: 20 });
+    try {
+      await writeSome(running);
+      await vi.waitFor(() => {
+        const saved = JSON.parse(readFileSync(join(dataDir, 'cosmos.json'), 'utf8')) as unknown;
+        expect(saved).toEqual({
+          format: 1,
+          databases: [
+            {
+              id: 'db',
+              containers: [
+                {
+                  id: 'c',
+                  partitionKey: expect.objectContaining({ paths: ['/model'] }) as unknown,
+                  items: [{ id: 'x', model: 'm', value: 42 }],
+                },
+              ],
+            },
+          ],
+        });
+      });
+    } finally {
+      await running.stop();
     }
   });
 
