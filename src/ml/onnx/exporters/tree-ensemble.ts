@@ -14,11 +14,14 @@ import type { GraphBody, ModelExporter } from './exporter';
  * `*_as_tensor` attributes). Casting float32 to double is exact and so are the thresholds
  * (float32 in the engine), so every row takes the same path as in the engine, and the raw score
  * is the engine's double sum up to summation order, rounded once to float32 (the operator's output
- * type is always float). With float leaf weights and a float sum, 100 trees would drift by about
- * 100 float32 ulps, and far more relative to a score near zero.
+ * type is always float). Float leaf weights and a float sum would add one float32 rounding per
+ * tree, which relative to a score near zero can exceed any tolerance. Measured here, the double
+ * kernel costs about 5% over the float one on 1000 random rows of a 100-tree depth-6 model.
  *
- * The regressor rather than TreeEnsembleClassifier: the classifier's binary mode reports
- * (1 - p, p) with its own float logistic, whose 1 - p loses P(class 0) for confident rows.
+ * The regressor rather than TreeEnsembleClassifier: with one score column the classifier
+ * synthesises the second probability as 1 - p, under rules that depend on the signs of the leaf
+ * weights (ORT's write_scores / add_second_class), and applies its logistic in float; 1 - p then
+ * loses P(class 0) for confident rows. A plain Softmax over [0, s] has no such special case.
  */
 export const treeEnsembleExporter: ModelExporter<TreeEnsembleModel> = {
   kind: 'gbdt',
