@@ -1,8 +1,29 @@
 import { app } from '@azure/functions';
+import { createAdapters } from '../platform/adapters';
+import { loadConfig } from '../platform/config';
+import { checkHealth, type Probe } from '../serving/health';
+
+let probes: Record<string, Probe> | undefined;
+
+/** Probes built on first request: a bad setting shows up as a failed `config` check, not a failed start. */
+function dependencyProbes(): Record<string, Probe> {
+  if (probes) return probes;
+  try {
+    const { blobs, queue, registry } = createAdapters(loadConfig());
+    probes = { blob: () => blobs.ping(), queue: () => queue.ping(), cosmos: () => registry.ping() };
+  } catch (err) {
+    probes = { config: () => Promise.reject(err) };
+  }
+  return probes;
+}
 
 app.http('health', {
   methods: ['GET'],
   authLevel: 'anonymous',
   route: 'health',
-  handler: async () => ({ status: 200, jsonBody: { status: 'ok' } }),
+  handler: async () => {
+    const report = await checkHealth(dependencyProbes());
+    if (report.status === 'healthy') return { status: 200, jsonBody: report };
+    return { status: 503, headers: { 'retry-after': '10' }, jsonBody: report };
+  },
 });

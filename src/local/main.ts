@@ -27,9 +27,7 @@ async function main(): Promise<void> {
   let runtime: LocalRuntime | undefined;
   try {
     emulators = await startEmulators({ dataDir });
-    // The host exposes app settings as environment variables; the app reads them there.
     Object.assign(settings, emulatorAppSettings(emulators));
-    Object.assign(process.env, settings);
     runtime = await LocalRuntime.start({ entry, settings, host, port });
   } catch (err) {
     await emulators?.stop().catch(() => undefined);

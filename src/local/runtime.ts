@@ -25,6 +25,7 @@ export const HOST_ID_SETTING = 'AzureFunctionsWebHost__hostid';
 export interface LocalRuntimeOptions {
   /** The compiled Functions entry (package.json `main`). */
   entry: string;
+  /** App settings; copied into process.env before the entry loads, as the host does. */
   settings: AppSettings;
   host: HostConfig;
   /** Default 7071; 0 picks a free port. */
@@ -61,6 +62,8 @@ export class LocalRuntime {
   static async start(options: LocalRuntimeOptions): Promise<LocalRuntime> {
     const logger = options.logger ?? consoleLogger;
     const { settings, host } = options;
+    // As the host does, app settings are environment variables by the time the entry loads.
+    for (const [name, value] of Object.entries(settings)) if (value !== undefined) process.env[name] = value;
     let registrations: Registrations;
     try {
       registrations = loadFunctionApp(options.entry, (level, message) => {

@@ -1,0 +1,74 @@
+// GET /api/health of the compiled entry, driven by the local runtime against the emulators.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { emulatorAppSettings } from '../../src/local/emulators';
+import { hostConfigFrom } from '../../src/local/host-config';
+import { LocalRuntime } from '../../src/local/runtime';
+import { memoryLogger } from './helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const entry = path.join(
+  ROOT,
+  (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main,
+);
+const sample = (
+  JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
+    Values: Record<string, string>;
+  }
+).Values;
+const emulators = inject('emulators');
+let runtime: LocalRuntime | undefined;
+
+afterEach(async () => {
+  await runtime?.stop();
+  runtime = undefined;
+});
+
+async function health(
+  overrides: Record<string, string>,
+): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
+  runtime = await LocalRuntime.start({
+    entry,
+    settings: { ...sample, ...emulatorAppSettings(emulators), ...overrides },
+    host: hostConfigFrom({}),
+    port: 0,
+    logger: memoryLogger(),
+  });
+  const res = await fetch(`${runtime.url}/api/health`);
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+}
+
+describe('GET /api/health', () => {
+  it('answers 200 without a key when blob, queue and Cosmos answer', async () => {
+    const res = await health({});
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'healthy',
+      checks: { blob: { status: 'up' }, queue: { status: 'up' }, cosmos: { status: 'up' } },
+    });
+  });
+
+  it('answers 503 with Retry-After naming the dependency that is down', async () => {
+    const cosmosDown = `AccountEndpoint=http://127.0.0.1:9/;AccountKey=${emulators.cosmosKey};`;
+    const res = await health({ COSMOS_CONNECTION: cosmosDown });
+    expect(res.status).toBe(503);
+    expect(res.retryAfter).toBe('10');
+    expect(res.body).toMatchObject({
+      status: 'unhealthy',
+      checks: {
+        blob: { status: 'up' },
+        queue: { status: 'up' },
+        cosmos: { status: 'down', error: expect.any(String) },
+      },
+    });
+  });
+
+  it('answers 503 with a config check when a setting is invalid', async () => {
+    const res = await health({ COSMOS_CONNECTION: 'not a connection string', COSMOS_ENDPOINT: '' });
+    expect(res.status).toBe(503);
+    const body = res.body as { checks: Record<string, { status: string; error?: string }> };
+    expect(Object.keys(body.checks)).toEqual(['config']);
+    expect(body.checks.config!.error).toContain('COSMOS_CONNECTION');
+  });
+});
