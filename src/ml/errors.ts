@@ -8,6 +8,7 @@ export type DataErrorCode =
   | 'single_class'
   | 'constant_column'
   | 'all_missing'
+  | 'missing_value'
   | 'too_large'
   | 'corrupt'
   | 'bad_spec'

@@ -58,10 +58,18 @@ function midpoint(a: number, b: number): number {
   return m >= b || m < a ? a : m;
 }
 
-/** Bins one float32 column: NaN to MISSING_BIN, else the first b with x <= edges[b]. */
-export function binColumn(col: Float32Array, edges: Float32Array, rows?: Uint32Array): Uint8Array {
+/**
+ * Bins one float32 column (only `rows` when given): NaN to MISSING_BIN, else the first b with
+ * x <= edges[b]. Writes into `out` when given (e.g. shared memory).
+ */
+export function binColumn(
+  col: Float32Array,
+  edges: Float32Array,
+  rows?: Uint32Array | null,
+  out?: Uint8Array,
+): Uint8Array {
   const n = rows ? rows.length : col.length;
-  const out = new Uint8Array(n);
+  out ??= new Uint8Array(n);
   const last = edges.length;
   for (let i = 0; i < n; i++) {
     const x = col[rows ? rows[i] : i];

@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { DataError } from '../errors';
 import { checkTrainingInput, type TrainingInput } from '../models/training-input';
 import type { Tree, TreeEnsembleModel } from '../models/types';
 import { binColumn, fitBinMapper } from './bin-mapper';
 import { addTreeBinned } from './binned-walk';
+import { sharedArray } from './parallel/threaded-histogram';
 import { OBJECTIVES } from './objectives/registry';
 import { resolveGbdtParams, type GbdtParams } from './params';
 import { Random } from './random';
@@ -41,9 +43,13 @@ export function trainGbdt(
   }
   const trainColumns = trainRows ? matrix.columns.map((c) => gather(c, trainRows)) : matrix.columns;
   const mapper = fitBinMapper(trainColumns, params.maxBins, rng);
+  const nTrain = trainRows ? trainRows.length : checked.nRows;
+  const nThreads = threadCount(params.nThreads, nTrain, checked.nFeatures);
   const train: BinnedRows = {
-    nRows: trainRows ? trainRows.length : checked.nRows,
-    bins: trainColumns.map((c, f) => binColumn(c, mapper.edges[f])),
+    nRows: nTrain,
+    bins: trainColumns.map((c, f) =>
+      binColumn(c, mapper.edges[f], null, nThreads > 1 ? sharedArray(Uint8Array, nTrain) : undefined),
+    ),
     mapper,
   };
   const yTrain = trainRows ? Float64Array.from(trainRows, (r) => target[r]) : Float64Array.from(target);
@@ -56,39 +62,54 @@ export function trainGbdt(
   const validScores = yValid ? baseScore.map((b) => new Float64Array(yValid.length).fill(b)) : [];
   const grad = scores.map(() => new Float64Array(train.nRows));
   const hess = scores.map(() => new Float64Array(train.nRows));
-  const learner = new TreeLearner(train, params, objective.constantHessian);
-  const importance = new Float64Array(checked.nFeatures);
-
-  const trees: Tree[] = [];
-  const validationLoss: number[] = [];
-  let best = { iteration: -1, loss: Infinity, importance };
-  for (let it = 0; it < params.nEstimators; it++) {
-    const bag = params.subsample < 1 ? sampleRows(train.nRows, params.subsample, rng) : null;
-    objective.gradients(yTrain, scores, grad, hess);
-    for (let c = 0; c < k; c++) {
-      const grown = learner.grow(grad[c], hess[c], bag, c, importance);
-      trees.push(grown.tree);
-      if (bag) addTreeBinned(grown, train.bins, scores[c]);
-      else learner.addLeafValues(grown, scores[c]);
-      if (validBins) addTreeBinned(grown, validBins, validScores[c]);
-    }
-    if (!yValid || !params.earlyStopping) continue;
-    const loss = objective.loss(yValid, validScores);
-    validationLoss.push(loss);
-    if (loss < best.loss) best = { iteration: it, loss, importance: importance.slice() };
-    else if (it - best.iteration >= params.earlyStopping.patience) break;
+  const learner = new TreeLearner(train, params, objective.constantHessian, nThreads);
+  try {
+    return boost();
+  } finally {
+    learner.close();
   }
-  const iterations = params.earlyStopping ? best.iteration + 1 : params.nEstimators;
-  const model: TreeEnsembleModel = {
-    kind: 'gbdt',
-    task: input.task,
-    nFeatures: checked.nFeatures,
-    nOutputs: k,
-    baseScore,
-    trees: trees.slice(0, iterations * k),
-    featureImportance: Array.from(params.earlyStopping ? best.importance : importance),
-  };
-  return { model, iterations, validationLoss };
+
+  function boost(): GbdtTraining {
+    const importance = new Float64Array(checked.nFeatures);
+
+    const trees: Tree[] = [];
+    const validationLoss: number[] = [];
+    let best = { iteration: -1, loss: Infinity, importance };
+    for (let it = 0; it < params.nEstimators; it++) {
+      const bag = params.subsample < 1 ? sampleRows(train.nRows, params.subsample, rng) : null;
+      objective.gradients(yTrain, scores, grad, hess);
+      for (let c = 0; c < k; c++) {
+        const grown = learner.grow(grad[c], hess[c], bag, c, importance);
+        trees.push(grown.tree);
+        if (bag) addTreeBinned(grown, train.bins, scores[c]);
+        else learner.addLeafValues(grown, scores[c]);
+        if (validBins) addTreeBinned(grown, validBins, validScores[c]);
+      }
+      if (!yValid || !params.earlyStopping) continue;
+      const loss = objective.loss(yValid, validScores);
+      validationLoss.push(loss);
+      if (loss < best.loss) best = { iteration: it, loss, importance: importance.slice() };
+      else if (it - best.iteration >= params.earlyStopping.patience) break;
+    }
+    const iterations = params.earlyStopping ? best.iteration + 1 : params.nEstimators;
+    const model: TreeEnsembleModel = {
+      kind: 'gbdt',
+      task: input.task,
+      nFeatures: checked.nFeatures,
+      nOutputs: k,
+      baseScore,
+      trees: trees.slice(0, iterations * k),
+      featureImportance: Array.from(params.earlyStopping ? best.importance : importance),
+    };
+    return { model, iterations, validationLoss };
+  }
+}
+
+/** Requested threads, or for 0: all cores up to 4 once the data has 1M cells, else 1. */
+function threadCount(requested: number, nRows: number, nFeatures: number): number {
+  if (requested > 0) return Math.min(requested, nFeatures);
+  if (nRows * nFeatures < 1_000_000) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 4, nFeatures));
 }
 
 function gather(col: Float32Array, rows: Uint32Array): Float32Array {

@@ -11,8 +11,9 @@ export class DataPartition {
   readonly count: Int32Array;
   private readonly scratch: Uint32Array;
 
-  constructor(nRows: number, maxLeaves: number) {
-    this.indices = new Uint32Array(nRows);
+  /** `indices` may be passed in (e.g. on shared memory for worker threads); length nRows. */
+  constructor(nRows: number, maxLeaves: number, indices = new Uint32Array(nRows)) {
+    this.indices = indices;
     this.scratch = new Uint32Array(nRows);
     this.begin = new Int32Array(maxLeaves);
     this.count = new Int32Array(maxLeaves);

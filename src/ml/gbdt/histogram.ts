@@ -1,14 +1,31 @@
 import { MISSING_BIN } from './bin-mapper';
+import { accumulateFeatures } from './histogram-kernels';
 
 /** Slots per feature: 255 value bins + the missing bin, each [grad, hess, count] interleaved. */
 export const BIN_SLOTS = MISSING_BIN + 1;
 export const FEATURE_STRIDE = BIN_SLOTS * 3;
 
 /**
- * Sums gradient, hessian and row count per (feature, bin) over rows indices[begin..end), into
- * hist (zeroed first). ordG/ordH are scratch of at least end - begin: gradients are gathered
- * once into leaf order so each feature pass reads them sequentially. With a constant hessian the
- * hessian sums are count x that constant, which saves a gather and a store per row and feature.
+ * Copies the leaf's gradients (and hessians unless constant) into leaf order once, so that
+ * every feature pass reads them sequentially.
+ */
+export function gatherGradients(
+  indices: Uint32Array,
+  begin: number,
+  end: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  constantHessian: boolean,
+  ordG: Float64Array,
+  ordH: Float64Array,
+): void {
+  for (let i = begin; i < end; i++) ordG[i - begin] = grad[indices[i]];
+  if (!constantHessian) for (let i = begin; i < end; i++) ordH[i - begin] = hess[indices[i]];
+}
+
+/**
+ * Histogram of rows indices[begin..end) over every feature, into hist, on the calling thread.
+ * ordG/ordH are scratch of at least end - begin.
  */
 export function buildHistogram(
   hist: Float64Array,
@@ -21,54 +38,26 @@ export function buildHistogram(
   constantHessian: boolean,
   ordG: Float64Array,
   ordH: Float64Array,
+  identity = false,
 ): void {
-  hist.fill(0);
+  gatherGradients(indices, begin, end, grad, hess, constantHessian, ordG, ordH);
+  const constHess = constantHessian && end > begin ? hess[indices[begin]] : -1;
   const n = end - begin;
-  for (let i = 0; i < n; i++) ordG[i] = grad[indices[begin + i]];
-  if (constantHessian) {
-    for (let f = 0; f < bins.length; f++)
-      accumulateGradCount(hist, f * FEATURE_STRIDE, bins[f], indices, begin, n, ordG);
-    const h = hess[indices[begin]];
-    for (let s = 1; s < hist.length; s += 3) hist[s] = hist[s + 1] * h;
-    return;
-  }
-  for (let i = 0; i < n; i++) ordH[i] = hess[indices[begin + i]];
-  for (let f = 0; f < bins.length; f++)
-    accumulate(hist, f * FEATURE_STRIDE, bins[f], indices, begin, n, ordG, ordH);
-}
-
-function accumulate(
-  hist: Float64Array,
-  base: number,
-  col: Uint8Array,
-  indices: Uint32Array,
-  begin: number,
-  n: number,
-  ordG: Float64Array,
-  ordH: Float64Array,
-): void {
-  for (let i = 0; i < n; i++) {
-    const s = base + col[indices[begin + i]] * 3;
-    hist[s] += ordG[i];
-    hist[s + 1] += ordH[i];
-    hist[s + 2] += 1;
-  }
-}
-
-function accumulateGradCount(
-  hist: Float64Array,
-  base: number,
-  col: Uint8Array,
-  indices: Uint32Array,
-  begin: number,
-  n: number,
-  ordG: Float64Array,
-): void {
-  for (let i = 0; i < n; i++) {
-    const s = base + col[indices[begin + i]] * 3;
-    hist[s] += ordG[i];
-    hist[s + 2] += 1;
-  }
+  const f1 = bins.length;
+  accumulateFeatures({
+    hist,
+    bins,
+    f0: 0,
+    f1,
+    indices,
+    begin,
+    n,
+    ordG,
+    ordH,
+    constHess,
+    stride: FEATURE_STRIDE,
+    identity,
+  });
 }
 
 /** larger = parent - smaller, in place in the parent's buffer (which then belongs to the larger child). */
@@ -89,4 +78,50 @@ export class HistogramPool {
   release(hist: Float64Array): void {
     this.free.push(hist);
   }
+}
+
+/** Fills a leaf's histogram from the rows indices[begin..end) of the partition it was made for. */
+export interface HistogramBuilder {
+  /** `identity`: the range holds exactly rows 0..end-1 in order (the root without subsampling). */
+  build(
+    hist: Float64Array,
+    begin: number,
+    end: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    identity: boolean,
+  ): void;
+  close(): void;
+}
+
+/** Builds every feature on the calling thread. */
+export class SerialHistogram implements HistogramBuilder {
+  private readonly ordG: Float64Array;
+  private readonly ordH: Float64Array;
+
+  constructor(
+    private readonly bins: readonly Uint8Array[],
+    private readonly indices: Uint32Array,
+    private readonly constantHessian: boolean,
+  ) {
+    this.ordG = new Float64Array(indices.length);
+    this.ordH = new Float64Array(constantHessian ? 0 : indices.length);
+  }
+
+  build(hist: Float64Array, begin: number, end: number, grad: Float64Array, hess: Float64Array): void {
+    buildHistogram(
+      hist,
+      this.bins,
+      this.indices,
+      begin,
+      end,
+      grad,
+      hess,
+      this.constantHessian,
+      this.ordG,
+      this.ordH,
+    );
+  }
+
+  close(): void {}
 }

@@ -1,7 +1,8 @@
 import type { Tree } from '../models/types';
 import type { BinMapper } from './bin-mapper';
 import { DataPartition } from './data-partition';
-import { buildHistogram, HistogramPool, subtractHistogram } from './histogram';
+import { HistogramPool, SerialHistogram, subtractHistogram, type HistogramBuilder } from './histogram';
+import { sharedArray, ThreadedHistogram } from './parallel/threaded-histogram';
 import type { GbdtParams } from './params';
 import { findBestSplit, type SplitRules } from './split-finder';
 import { emptySplit, type SplitInfo } from './split-info';
@@ -31,8 +32,7 @@ export class TreeLearner {
   readonly partition: DataPartition;
   private readonly pool: HistogramPool;
   private readonly rules: SplitRules;
-  private readonly ordG: Float64Array;
-  private readonly ordH: Float64Array;
+  private readonly histograms: HistogramBuilder;
   private readonly leafG: Float64Array;
   private readonly leafH: Float64Array;
   private readonly leafCount: Float64Array;
@@ -48,14 +48,19 @@ export class TreeLearner {
       GbdtParams,
       'maxLeaves' | 'maxDepth' | 'minSamplesLeaf' | 'l2' | 'learningRate'
     >,
-    private readonly constantHessian: boolean,
+    constantHessian: boolean,
+    nThreads = 1,
   ) {
     const leaves = params.maxLeaves;
-    this.partition = new DataPartition(data.nRows, leaves);
+    if (nThreads > 1) {
+      this.partition = new DataPartition(data.nRows, leaves, sharedArray(Uint32Array, data.nRows));
+      this.histograms = new ThreadedHistogram(data.bins, this.partition.indices, constantHessian, nThreads);
+    } else {
+      this.partition = new DataPartition(data.nRows, leaves);
+      this.histograms = new SerialHistogram(data.bins, this.partition.indices, constantHessian);
+    }
     this.pool = new HistogramPool(data.bins.length);
     this.rules = { l2: params.l2, minSamplesLeaf: params.minSamplesLeaf, minHessian: 1e-3 };
-    this.ordG = new Float64Array(data.nRows);
-    this.ordH = new Float64Array(data.nRows);
     this.leafG = new Float64Array(leaves);
     this.leafH = new Float64Array(leaves);
     this.leafCount = new Float64Array(leaves);
@@ -92,7 +97,7 @@ export class TreeLearner {
     this.leafH[0] = h;
     leafSplit[0].gain = -Infinity;
     if (this.splittable(0)) {
-      this.leafHist[0] = this.build(0, grad, hess);
+      this.leafHist[0] = this.build(0, grad, hess, bag === null);
       this.findSplit(0);
     }
     while (this.nLeaves < this.params.maxLeaves) {
@@ -109,6 +114,11 @@ export class TreeLearner {
       nodes.value[this.leafNode[l]] = (-this.leafG[l] / (this.leafH[l] + this.params.l2)) * lr;
     }
     return nodes.finish(classIndex);
+  }
+
+  /** Stops the worker threads, if any. */
+  close(): void {
+    this.histograms.close();
   }
 
   /** Adds each leaf's value to the scores of the rows it holds (the rows the tree was grown on). */
@@ -184,22 +194,11 @@ export class TreeLearner {
     return depthOk && this.partition.count[leaf] >= 2 * this.params.minSamplesLeaf;
   }
 
-  private build(leaf: number, grad: Float64Array, hess: Float64Array): Float64Array {
+  private build(leaf: number, grad: Float64Array, hess: Float64Array, identity = false): Float64Array {
     const hist = this.pool.acquire();
     const begin = this.partition.begin[leaf];
     const end = begin + this.partition.count[leaf];
-    buildHistogram(
-      hist,
-      this.data.bins,
-      this.partition.indices,
-      begin,
-      end,
-      grad,
-      hess,
-      this.constantHessian,
-      this.ordG,
-      this.ordH,
-    );
+    this.histograms.build(hist, begin, end, grad, hess, identity);
     return hist;
   }
 

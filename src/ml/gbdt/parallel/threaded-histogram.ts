@@ -1,0 +1,126 @@
+import { Worker } from 'node:worker_threads';
+import { FEATURE_STRIDE, gatherGradients, type HistogramBuilder } from '../histogram';
+import { accumulateFeatures } from '../histogram-kernels';
+import * as C from './worker-loop';
+
+/** Below this many (row x feature) cells a leaf's histogram is built on the calling thread. */
+const MIN_PARALLEL_CELLS = 200_000;
+
+/** Allocates a typed array on shared memory, so worker threads see the same bytes. */
+export function sharedArray<T extends Uint8Array | Uint32Array | Float64Array>(
+  Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  length: number,
+): T {
+  return new Type(new SharedArrayBuffer(Math.max(1, length) * Type.BYTES_PER_ELEMENT));
+}
+
+/**
+ * Builds histograms with feature ranges split over the calling thread and nThreads - 1 workers,
+ * which sleep on Atomics between calls so the learner stays synchronous. Each feature is summed
+ * by one thread in the same row order, so the result is bit-identical to the serial build.
+ * bins and indices must live on SharedArrayBuffers.
+ */
+export class ThreadedHistogram implements HistogramBuilder {
+  private readonly workers: Worker[] = [];
+  private readonly shared: C.WorkerShared[] = [];
+  private readonly ranges: [number, number][];
+  private readonly ordG: Float64Array;
+  private readonly ordH: Float64Array;
+  private seq = 0;
+
+  constructor(
+    private readonly bins: readonly Uint8Array[],
+    private readonly indices: Uint32Array,
+    private readonly constantHessian: boolean,
+    nThreads: number,
+  ) {
+    const nFeatures = bins.length;
+    this.ordG = sharedArray(Float64Array, indices.length);
+    this.ordH = sharedArray(Float64Array, constantHessian ? 0 : indices.length);
+    this.ranges = Array.from({ length: nThreads }, (_, t) => [
+      Math.floor((t * nFeatures) / nThreads),
+      Math.floor(((t + 1) * nFeatures) / nThreads),
+    ]);
+    const source = [
+      `const { workerData } = require('node:worker_threads');`,
+      accumulateFeatures.toString(),
+      `(${C.workerLoop.toString()})(workerData, accumulateFeatures);`,
+    ].join('\n');
+    for (let t = 1; t < nThreads; t++) {
+      const d: C.WorkerShared = {
+        bins,
+        indices,
+        ordG: this.ordG,
+        ordH: this.ordH,
+        scratch: sharedArray(Float64Array, nFeatures * FEATURE_STRIDE),
+        ctrl: new Int32Array(new SharedArrayBuffer(C.CTRL_SLOTS * 4)),
+        constHess: sharedArray(Float64Array, 1),
+        stride: FEATURE_STRIDE,
+      };
+      const worker = new Worker(source, { eval: true, workerData: d });
+      worker.unref();
+      this.workers.push(worker);
+      this.shared.push(d);
+    }
+  }
+
+  build(
+    hist: Float64Array,
+    begin: number,
+    end: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    identity: boolean,
+  ): void {
+    const { bins, indices, ordG, ordH } = this;
+    const n = end - begin;
+    gatherGradients(indices, begin, end, grad, hess, this.constantHessian, ordG, ordH);
+    const constHess = this.constantHessian && n > 0 ? hess[indices[begin]] : -1;
+    const job = {
+      hist,
+      bins,
+      f0: 0,
+      f1: bins.length,
+      indices,
+      begin,
+      n,
+      ordG,
+      ordH,
+      constHess,
+      stride: FEATURE_STRIDE,
+      identity,
+    };
+    if (n * bins.length < MIN_PARALLEL_CELLS) return accumulateFeatures(job);
+    const seq = ++this.seq;
+    for (let w = 0; w < this.shared.length; w++) {
+      const { ctrl } = this.shared[w];
+      this.shared[w].constHess[0] = constHess;
+      ctrl[C.CTRL_BEGIN] = begin;
+      ctrl[C.CTRL_COUNT] = n;
+      ctrl[C.CTRL_F0] = this.ranges[w + 1][0];
+      ctrl[C.CTRL_F1] = this.ranges[w + 1][1];
+      ctrl[C.CTRL_IDENTITY] = identity ? 1 : 0;
+      Atomics.store(ctrl, C.CTRL_SEQ, seq);
+      Atomics.notify(ctrl, C.CTRL_SEQ);
+    }
+    accumulateFeatures({ ...job, f0: this.ranges[0][0], f1: this.ranges[0][1] });
+    for (let w = 0; w < this.shared.length; w++) {
+      const { ctrl, scratch } = this.shared[w];
+      for (let done = Atomics.load(ctrl, C.CTRL_DONE); done !== seq; done = Atomics.load(ctrl, C.CTRL_DONE)) {
+        Atomics.wait(ctrl, C.CTRL_DONE, done);
+      }
+      const [w0, w1] = this.ranges[w + 1];
+      hist.set(scratch.subarray(w0 * FEATURE_STRIDE, w1 * FEATURE_STRIDE), w0 * FEATURE_STRIDE);
+    }
+  }
+
+  close(): void {
+    for (let w = 0; w < this.shared.length; w++) {
+      const { ctrl } = this.shared[w];
+      ctrl[C.CTRL_STOP] = 1;
+      Atomics.store(ctrl, C.CTRL_SEQ, ++this.seq);
+      Atomics.notify(ctrl, C.CTRL_SEQ);
+      void this.workers[w].terminate();
+    }
+  }
+}

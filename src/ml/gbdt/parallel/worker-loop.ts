@@ -1,0 +1,58 @@
+import type { accumulateFeatures } from '../histogram-kernels';
+
+/** What each histogram worker is handed once: shared memory only, nothing copied per call. */
+export interface WorkerShared {
+  readonly bins: readonly Uint8Array[];
+  readonly indices: Uint32Array;
+  readonly ordG: Float64Array;
+  readonly ordH: Float64Array;
+  /** The worker's output histogram (all features; it writes only its own range). */
+  readonly scratch: Float64Array;
+  /** CTRL_* slots, see below. */
+  readonly ctrl: Int32Array;
+  /** [0]: constant hessian or -1. */
+  readonly constHess: Float64Array;
+  readonly stride: number;
+}
+
+// Control slots: the main thread bumps SEQ to hand out work, the worker echoes it in DONE.
+export const CTRL_SEQ = 0;
+export const CTRL_BEGIN = 1;
+export const CTRL_COUNT = 2;
+export const CTRL_F0 = 3;
+export const CTRL_F1 = 4;
+export const CTRL_DONE = 5;
+export const CTRL_STOP = 6;
+export const CTRL_IDENTITY = 7;
+export const CTRL_SLOTS = 8;
+
+/**
+ * Body of a histogram worker thread: sleeps on the control word, builds its feature range when
+ * woken, signals done. Self-contained (slot numbers are literals) because it runs from its
+ * source text; the threaded build is checked against the serial one in the tests.
+ */
+export function workerLoop(d: WorkerShared, accumulate: typeof accumulateFeatures): void {
+  const { ctrl } = d;
+  let seq = 0;
+  for (;;) {
+    Atomics.wait(ctrl, 0, seq);
+    seq = Atomics.load(ctrl, 0);
+    if (ctrl[6] === 1) return;
+    accumulate({
+      hist: d.scratch,
+      bins: d.bins,
+      f0: ctrl[3],
+      f1: ctrl[4],
+      indices: d.indices,
+      begin: ctrl[1],
+      n: ctrl[2],
+      ordG: d.ordG,
+      ordH: d.ordH,
+      constHess: d.constHess[0],
+      stride: d.stride,
+      identity: ctrl[7] === 1,
+    });
+    Atomics.store(ctrl, 5, seq);
+    Atomics.notify(ctrl, 5);
+  }
+}
