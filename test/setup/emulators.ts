@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import type { EmulatorSettings } from '../../src/local/emulators';
 import { emulatorAppSettings } from '../../src/local/emulators';
+import './provided-context';
 
 /** Connection settings of the emulators the global setup started for this run. */
 export function emulatorSettings(): EmulatorSettings {
