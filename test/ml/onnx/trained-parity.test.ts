@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readCsv } from '../../../src/ml/data';
 import { trainGbdt } from '../../../src/ml/gbdt/boosting';
+import { trainLogistic } from '../../../src/ml/linear/logistic';
+import { trainRidge } from '../../../src/ml/linear/ridge';
 import type { FeatureMatrix, Task } from '../../../src/ml/matrix';
 import type { TrainedModel } from '../../../src/ml/models/types';
 import { exportOnnx } from '../../../src/ml/onnx/export';
@@ -52,8 +54,8 @@ function targetFor(task: Task, y: Float64Array): Float64Array {
   return y.map((v) => cuts.filter((c) => v > c).length);
 }
 
-/** Friedman #1 on 8 uniform features with 10% of two features missing; the last 20% held out. */
-function syntheticSplit(nRows: number): Split {
+/** Friedman #1 on 8 uniform features, optionally 10% of two features missing; the last 20% held out. */
+function syntheticSplit(nRows: number, missing: boolean): Split {
   const next = rng(77);
   const columns = Array.from({ length: 8 }, () => new Float32Array(nRows));
   const y = new Float64Array(nRows);
@@ -61,8 +63,8 @@ function syntheticSplit(nRows: number): Split {
     for (const c of columns) c[r] = next();
     const x = (f: number) => columns[f][r];
     y[r] = 10 * Math.sin(Math.PI * x(0) * x(1)) + 20 * (x(2) - 0.5) ** 2 + 10 * x(3) + 5 * x(4) + next();
-    if (next() < 0.1) columns[1][r] = NaN;
-    if (next() < 0.1) columns[3][r] = NaN;
+    if (missing && next() < 0.1) columns[1][r] = NaN;
+    if (missing && next() < 0.1) columns[3][r] = NaN;
   }
   return split(
     columns.map((_, f) => `x${f}`),
@@ -75,13 +77,26 @@ function syntheticSplit(nRows: number): Split {
 const TASKS: Task[] = ['regression', 'binary', 'multiclass'];
 
 describe('trained gradient-boosted trees: ORT equals the engine on every holdout row', () => {
-  const data = syntheticSplit(5000);
+  const data = syntheticSplit(5000, true);
   test.each(TASKS)('synthetic, %s', async (task) => {
     const { model } = trainGbdt(
       { matrix: data.train, target: targetFor(task, data.y), task },
       { nEstimators: 60, maxDepth: 6 },
     );
     await expectParity(model, data.holdout);
+  });
+});
+
+/** Ridge for regression, L2 logistic regression for classifiers, with their default settings. */
+function trainLinear(train: FeatureMatrix, target: Float64Array, task: Task): TrainedModel {
+  const input = { matrix: train, target, task };
+  return task === 'regression' ? trainRidge(input) : trainLogistic(input);
+}
+
+describe('trained linear models: ORT equals the engine on every holdout row', () => {
+  const data = syntheticSplit(5000, false);
+  test.each(TASKS)('synthetic, %s', async (task) => {
+    await expectParity(trainLinear(data.train, targetFor(task, data.y), task), data.holdout);
   });
 });
 
@@ -112,9 +127,17 @@ async function bikeSplit(): Promise<Split> {
   );
 }
 
+let bike: Promise<Split> | undefined;
+const bikeData = (): Promise<Split> => (bike ??= bikeSplit());
+
 describe.skipIf(bikeMissing)('bike sharing (skipped: ../shared/data/bike-sharing/hour.csv not found)', () => {
+  test.each(TASKS)('linear, %s', async (task) => {
+    const data = await bikeData();
+    await expectParity(trainLinear(data.train, targetFor(task, data.y), task), data.holdout);
+  });
+
   test.each(TASKS)('100 trees of depth 6, %s', async (task) => {
-    const data = await bikeSplit();
+    const data = await bikeData();
     expect(data.holdout.nRows).toBeGreaterThan(1000);
     const { model } = trainGbdt(
       { matrix: data.train, target: targetFor(task, data.y), task },
