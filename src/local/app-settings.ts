@@ -9,13 +9,15 @@ export const SETTINGS_FILES = ['local.settings.json', 'local.settings.sample.jso
 
 /**
  * Reads `Values` of local.settings.json, else local.settings.sample.json, from `dir`, overlaid
- * by `env` (default process.env). Returns the settings and the file used (undefined if none).
+ * by `env` (default process.env). Returns the settings, the file used (undefined if none) and
+ * its `Host.LocalHttpPort`, which Core Tools also reads.
  */
 export function loadAppSettings(
   dir: string,
   env: NodeJS.ProcessEnv = process.env,
-): { settings: Record<string, string>; file: string | undefined } {
+): { settings: Record<string, string>; file: string | undefined; localHttpPort?: number } {
   const settings: Record<string, string> = {};
+  let localHttpPort: number | undefined;
   const found = SETTINGS_FILES.map((name) => path.join(dir, name)).find((file) => existsSync(file));
   if (found) {
     let parsed: unknown;
@@ -31,6 +33,8 @@ export function loadAppSettings(
     if (values !== undefined && (typeof values !== 'object' || values === null || Array.isArray(values))) {
       throw new Error(`${path.basename(found)}: "Values" must be an object of setting name to string.`);
     }
+    const port = (parsed as { Host?: { LocalHttpPort?: unknown } }).Host?.LocalHttpPort;
+    if (typeof port === 'number') localHttpPort = port;
     for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
       if (value !== null && value !== undefined) settings[name] = String(value);
     }
@@ -38,7 +42,7 @@ export function loadAppSettings(
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined) settings[name] = value;
   }
-  return { settings, file: found };
+  return { settings, file: found, ...(localHttpPort === undefined ? {} : { localHttpPort }) };
 }
 
 /**

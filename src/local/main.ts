@@ -14,9 +14,9 @@ import { HTTP_PORT_SETTING } from './runtime-errors';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
-  const { settings, file } = loadAppSettings(ROOT);
+  const { settings, file, localHttpPort } = loadAppSettings(ROOT);
   const host = loadHostConfig(ROOT);
-  const port = parsePort(settings[HTTP_PORT_SETTING]);
+  const port = parsePort(settings[HTTP_PORT_SETTING] ?? localHttpPort?.toString());
   const entry = path.join(
     ROOT,
     (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main,

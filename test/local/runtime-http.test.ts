@@ -154,13 +154,37 @@ describe('local runtime HTTP', () => {
       ['boom', 'httpTrigger'],
       ['open', 'httpTrigger'],
       ['promote', 'httpTrigger'],
+      ['slow', 'httpTrigger'],
       ['versions', 'httpTrigger'],
       ['versionsLiteral', 'httpTrigger'],
     ]);
   });
 
+  it('runs postInvocation hooks registered with app.hook', async () => {
+    const res = await call('/api/open');
+    expect(res.headers.get('x-hooked')).toBe('post');
+    expect(res.body).toEqual({ open: true });
+  });
+
   it('refuses to run an HTTP function through the admin endpoint', async () => {
     const res = await call('/admin/functions/open', { method: 'POST', key: 'admin-key', body: '{}' });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('local runtime shutdown', () => {
+  it('finishes a running invocation before stop() resolves, then refuses connections', async () => {
+    const own = await LocalRuntime.start({
+      entry: path.join(FIXTURES, 'http-app.cjs'),
+      settings: KEYS,
+      host: hostConfigFrom({}),
+      port: 0,
+      logger: memoryLogger(),
+    });
+    const pending = fetch(`${own.url}/api/slow`).then(async (r) => [r.status, await r.text()]);
+    await new Promise((r) => setTimeout(r, 100));
+    await own.stop();
+    expect(await pending).toEqual([200, 'finished']);
+    await expect(fetch(`${own.url}/api/open`)).rejects.toThrow();
   });
 });
