@@ -11,8 +11,8 @@ import { encodeQueueMessage } from './queue-message-codec';
 import type { RegisteredFunction } from './registrations';
 import { InFlight, StopSignal } from './stop-signal';
 import { storageConnectionString, type StorageClients } from './storage-connection';
-import { bytesData, jsonData, stringData } from './typed-data';
 import type { TriggerDriver } from './trigger-driver';
+import { blobPoisonMessage, blobTriggerInput, quoteEtag } from './blob-trigger-input';
 
 /** The host's queue for blobs whose function failed past the retry budget. */
 export const BLOB_POISON_QUEUE = 'webjobs-blobtrigger-poison';
@@ -176,21 +176,12 @@ export class BlobTriggerDriver implements TriggerDriver {
 
   /** The host's poison message for a blob trigger. */
   async #poison(watch: Watch, item: BlobItem, version: BlobVersion): Promise<void> {
-    const message = {
-      Type: 'BlobTrigger',
-      FunctionId: `Host.Functions.${watch.fn.metadata.name}`,
-      BlobType: 'BlockBlob',
-      ContainerName: version.container,
-      BlobName: item.name,
-      ETag: version.etag,
-    };
+    const message = blobPoisonMessage(watch.fn.metadata.name, version.container, item.name, version.etag);
     await watch.poison.createIfNotExists();
-    await watch.poison.sendMessage(
-      encodeQueueMessage(JSON.stringify(message), this.deps.host.queues.messageEncoding),
-    );
+    await watch.poison.sendMessage(encodeQueueMessage(message, this.deps.host.queues.messageEncoding));
   }
 
-  /** Blob content and the host's trigger metadata, or undefined when the version is gone. */
+  /** Blob content and the host's trigger data, or undefined when this version is gone. */
   async #triggerInput(
     watch: Watch,
     item: BlobItem,
@@ -208,32 +199,14 @@ export class BlobTriggerDriver implements TriggerDriver {
       if (status === 404 || status === 412) return undefined;
       throw err;
     }
-    const p = item.properties;
-    const triggerMetadata: TriggerInput['triggerMetadata'] = {
-      BlobTrigger: stringData(`${watch.pattern.container}/${item.name}`),
-      Uri: stringData(blob.url),
-      Properties: jsonData({
-        ContentLength: content.length,
-        ContentType: p.contentType,
-        ContentMD5: p.contentMD5 ? Buffer.from(p.contentMD5).toString('base64') : undefined,
-        ETag: quoteEtag(p.etag),
-        LastModified: p.lastModified,
-        CreatedOn: p.createdOn,
-        BlobType: p.blobType ?? 'BlockBlob',
-      }),
-      Metadata: jsonData(item.metadata ?? {}),
-    };
-    for (const [key, value] of Object.entries(bindingData)) triggerMetadata[key] = stringData(value);
-    return {
-      inputData: [{ name: watch.fn.trigger.name, data: bytesData(content) }],
-      triggerMetadata,
-      ...(retryContext ? { retryContext } : {}),
-    };
+    const blobPath = `${watch.pattern.container}/${item.name}`;
+    return blobTriggerInput(watch.fn.trigger.name, {
+      item,
+      content,
+      blobPath,
+      url: blob.url,
+      bindingData,
+      retryContext,
+    });
   }
-}
-
-/** ETags as Azure Storage sends them in headers, with quotes (Azurite's listing drops them). */
-function quoteEtag(etag: string | undefined): string | undefined {
-  if (!etag) return undefined;
-  return etag.startsWith('"') ? etag : `"${etag}"`;
 }
