@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { binColumn, fitBinMapper } from '../../../src/ml/gbdt/bin-mapper';
+import { DataPartition } from '../../../src/ml/gbdt/data-partition';
+import { buildHistogram, FEATURE_STRIDE, subtractHistogram } from '../../../src/ml/gbdt/histogram';
+import { sharedArray, ThreadedHistogram } from '../../../src/ml/gbdt/parallel/threaded-histogram';
+import { Random } from '../../../src/ml/gbdt/random';
+import { trainGbdt } from '../../../src/ml/gbdt/boosting';
+import { matrixOf, uniformColumns } from './data';
+
+describe('histograms', () => {
+  const n = 5000;
+  const cols = uniformColumns(n, 3, 21);
+  cols[1][7] = NaN;
+  cols[1][8] = NaN;
+  const mapper = fitBinMapper(cols, 255, new Random(1));
+  const bins = cols.map((c, f) => binColumn(c, mapper.edges[f]));
+  const rng = new Random(2);
+  const grad = Float64Array.from({ length: n }, () => rng.next() - 0.5);
+  const hess = Float64Array.from({ length: n }, () => rng.next());
+
+  function build(partition: DataPartition, leaf: number): Float64Array {
+    const hist = new Float64Array(3 * FEATURE_STRIDE);
+    const begin = partition.begin[leaf];
+    const end = begin + partition.count[leaf];
+    buildHistogram(
+      hist,
+      bins,
+      partition.indices,
+      begin,
+      end,
+      grad,
+      hess,
+      false,
+      new Float64Array(n),
+      new Float64Array(n),
+    );
+    return hist;
+  }
+
+  it('gives the larger child by subtraction what building it directly gives', () => {
+    const partition = new DataPartition(n, 2);
+    partition.reset(n, null);
+    const parent = build(partition, 0);
+    partition.split(0, 1, bins[1], 100, true);
+    const small = build(partition, 0);
+    const large = build(partition, 1);
+    subtractHistogram(parent, small);
+    for (let s = 0; s < parent.length; s++) expect(parent[s]).toBeCloseTo(large[s], 10);
+    // Counts are whole numbers and subtract exactly.
+    for (let s = 2; s < parent.length; s += 3) expect(parent[s]).toBe(large[s]);
+  });
+
+  it('sums every row once per feature, missing rows in the missing bin', () => {
+    const partition = new DataPartition(n, 1);
+    partition.reset(n, null);
+    const hist = build(partition, 0);
+    for (let f = 0; f < 3; f++) {
+      let count = 0;
+      for (let b = 0; b < 256; b++) count += hist[f * FEATURE_STRIDE + b * 3 + 2];
+      expect(count).toBe(n);
+    }
+    expect(hist[1 * FEATURE_STRIDE + 255 * 3 + 2]).toBe(2);
+  });
+
+  it('builds on worker threads exactly what the calling thread builds', () => {
+    const big = 120_000;
+    const bigCols = uniformColumns(big, 4, 22);
+    const m = fitBinMapper(bigCols, 255, new Random(1));
+    const sharedBins = bigCols.map((c, f) => binColumn(c, m.edges[f], null, sharedArray(Uint8Array, big)));
+    const partition = new DataPartition(big, 2, sharedArray(Uint32Array, big));
+    partition.reset(big, null);
+    partition.split(0, 1, sharedBins[0], 60, false);
+    const g = Float64Array.from({ length: big }, (_, i) => Math.sin(i));
+    const h = Float64Array.from({ length: big }, (_, i) => 1 + Math.cos(i) ** 2);
+    const threaded = new ThreadedHistogram(sharedBins, partition.indices, false, 2);
+    try {
+      const begin = partition.begin[1];
+      const end = begin + partition.count[1];
+      const a = new Float64Array(4 * FEATURE_STRIDE);
+      threaded.build(a, begin, end, g, h, false);
+      const b = new Float64Array(4 * FEATURE_STRIDE);
+      buildHistogram(
+        b,
+        sharedBins,
+        partition.indices,
+        begin,
+        end,
+        g,
+        h,
+        false,
+        new Float64Array(big),
+        new Float64Array(big),
+      );
+      expect(Array.from(a)).toEqual(Array.from(b));
+    } finally {
+      threaded.close();
+    }
+  });
+
+  it('trains the same model on 1 and 2 threads', () => {
+    const big = 80_000;
+    const c = uniformColumns(big, 4, 23);
+    const y = Array.from(c[0], (v, i) => 3 * v + c[1][i] * c[2][i]);
+    const fit = (nThreads: number) =>
+      trainGbdt({ matrix: matrixOf(...c), target: y, task: 'regression' }, { nEstimators: 3, nThreads })
+        .model;
+    expect(fit(2)).toEqual(fit(1));
+  });
+});
