@@ -187,8 +187,8 @@ function limitSettings() {
       schema: positiveInt,
     });
   return [
-    l('MAX_DATASET_BYTES', String(100 * 1024 * 1024), 'data drop in bytes'),
-    l('MAX_DATASET_ROWS', '1000000', 'data drop in rows'),
+    l('MAX_DATASET_BYTES', String(256 * 1024 * 1024), 'data drop in bytes'),
+    l('MAX_DATASET_ROWS', '5000000', 'data drop in rows'),
     l('MAX_PREDICT_ROWS', '10000', 'predict request in rows'),
     l('MAX_PREDICT_BYTES', String(4 * 1024 * 1024), 'predict request body in bytes'),
   ] as const;

@@ -48,8 +48,8 @@ describe('loadConfig', () => {
       },
       pipelineTransport: 'storage',
       limits: {
-        maxDatasetBytes: 104857600,
-        maxDatasetRows: 1000000,
+        maxDatasetBytes: 268435456,
+        maxDatasetRows: 5000000,
         maxPredictRows: 10000,
         maxPredictBytes: 4194304,
       },
