@@ -36,6 +36,10 @@ export class LocalHttpServer {
   /** Starts listening; rejects with a clear error when the port is taken. Returns the port. */
   async start(): Promise<number> {
     const server = createServer((req, res) => {
+      // Once stopping, close each keep-alive connection as its last response ends.
+      res.once('finish', () => {
+        if (this.#stopping) setImmediate(() => server.closeIdleConnections());
+      });
       this.#handle(req, res).catch((err: unknown) => {
         if (!res.headersSent)
           sendError(res, 500, 'internal', `Local runtime error: ${(err as Error).message}`);

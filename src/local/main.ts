@@ -8,6 +8,7 @@ import { DEFAULT_DATA_DIR, emulatorAppSettings, startEmulators, type RunningEmul
 import { loadHostConfig } from './host-config';
 import { ADMIN_KEY_SETTING, FUNCTION_KEY_SETTING } from './http-auth';
 import { DEFAULT_HTTP_PORT, LocalRuntime } from './runtime';
+import type { RegisteredFunction } from './registrations';
 import { HTTP_PORT_SETTING } from './runtime-errors';
 
 /** The repository root: this file is dist/src/local/main.js. */
@@ -48,7 +49,10 @@ function printBanner(
 ): void {
   const lines = [
     `Functions app running at ${runtime.url}/${prefix} (started in ${ms} ms)`,
-    `  ${runtime.registrations.list().length} functions: GET ${runtime.url}/admin/functions lists them (admin key)`,
+    ...runtime.registrations
+      .list()
+      .map((fn) => `  ${fn.metadata.name}: ${describeTrigger(fn.trigger, runtime.url, prefix)}`),
+    `  GET ${runtime.url}/admin/functions lists them; POST /admin/functions/{name} runs one (admin key)`,
     `  keys: x-functions-key header or ?code=, values of ${FUNCTION_KEY_SETTING} and ${ADMIN_KEY_SETTING}` +
       ` (from ${settingsFile ? path.basename(settingsFile) : 'the environment'})`,
     `  storage: Azurite blob :${emulators.ports.blob}, queue :${emulators.ports.queue}; Cosmos DB: ${emulators.cosmosEndpoint}`,
@@ -56,6 +60,24 @@ function printBanner(
     'Press Ctrl-C to stop.',
   ];
   console.log(lines.join('\n'));
+}
+
+/** One line per function, as Core Tools prints them at start. */
+function describeTrigger(trigger: RegisteredFunction['trigger'], url: string, prefix: string): string {
+  switch (trigger.type) {
+    case 'httpTrigger': {
+      const methods = Array.isArray(trigger.methods) ? trigger.methods.join(',') : 'ANY';
+      return `[${methods}] ${url}/${prefix ? `${prefix}/` : ''}${String(trigger.route ?? '')}`;
+    }
+    case 'blobTrigger':
+      return `blobTrigger ${String(trigger.path)}`;
+    case 'queueTrigger':
+      return `queueTrigger ${String(trigger.queueName)}`;
+    case 'timerTrigger':
+      return `timerTrigger ${String(trigger.schedule)}`;
+    default:
+      return trigger.type;
+  }
 }
 
 function handleSignals(runtime: LocalRuntime, emulators: RunningEmulators): void {
