@@ -19,7 +19,9 @@ export function loadFunctionApp(
   const registrations = new Registrations();
   installFunctionsCoreShim(createFunctionsCoreShim(registrations, onSystemLog));
   const appRequire = createRequire(entry);
-  forgetModules(path.dirname(entry), appRequire);
+  // The library caches the host API it found first, so it always loads afresh; the app's own
+  // modules only on a reload (a first load shares what the runtime itself already loaded).
+  forgetModules(path.dirname(entry), appRequire, moduleCache()[entry] !== undefined);
   appRequire(entry);
   if (registrations.list().length === 0) {
     throw new Error(
@@ -30,8 +32,8 @@ export function loadFunctionApp(
 }
 
 /** Drops the app's own modules and the library from Node's cache so they run again. */
-function forgetModules(appDir: string, appRequire: NodeJS.Require): void {
-  const cache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
+function forgetModules(appDir: string, appRequire: NodeJS.Require, includeApp: boolean): void {
+  const cache = moduleCache();
   let libraryDir: string | undefined;
   try {
     libraryDir = path.dirname(appRequire.resolve(`${LIBRARY}/package.json`));
@@ -40,8 +42,15 @@ function forgetModules(appDir: string, appRequire: NodeJS.Require): void {
   }
   const self = __dirname;
   for (const file of Object.keys(cache)) {
-    const inApp = file.startsWith(appDir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`);
+    const inApp =
+      includeApp &&
+      file.startsWith(appDir + path.sep) &&
+      !file.includes(`${path.sep}node_modules${path.sep}`);
     const inLibrary = libraryDir !== undefined && file.startsWith(libraryDir + path.sep);
     if ((inApp && !file.startsWith(self + path.sep)) || inLibrary) delete cache[file];
   }
+}
+
+function moduleCache(): Record<string, unknown> {
+  return (Module as unknown as { _cache: Record<string, unknown> })._cache;
 }
