@@ -15,6 +15,7 @@ import type { Registrations } from './registrations';
 import { LocalRuntimeError } from './runtime-errors';
 import { DEFAULT_STORAGE_SETTING, StorageClients, storageConnectionString } from './storage-connection';
 import { TimerDriver } from './timer-driver';
+import { TimerStatusStore } from './timer-status';
 import type { TriggerDriver } from './trigger-driver';
 
 /** The host's default HTTP port for local runs. */
@@ -80,12 +81,13 @@ export class LocalRuntime {
     const clients = new StorageClients();
     const outputs = new OutputBindings(clients, settings, host, logger);
     const drivers: TriggerDriver[] = [];
+    const hostId = settings[HOST_ID_SETTING] || 'local';
     const blobFns = registrations.byTrigger('blobTrigger');
     if (blobFns.length > 0) {
       const hosts = clients
         .blob(storageConnectionString(DEFAULT_STORAGE_SETTING, settings, 'Blob receipts'))
         .getContainerClient(HOSTS_CONTAINER);
-      const receipts = new BlobReceipts(hosts, settings[HOST_ID_SETTING] || 'local');
+      const receipts = new BlobReceipts(hosts, hostId);
       const scanIntervalMs = options.blobScanIntervalMs;
       drivers.push(
         new BlobTriggerDriver({
@@ -108,8 +110,13 @@ export class LocalRuntime {
       );
     }
     const timerFns = registrations.byTrigger('timerTrigger');
-    if (timerFns.length > 0)
-      drivers.push(new TimerDriver({ functions: timerFns, invoker, settings, logger }));
+    if (timerFns.length > 0) {
+      const storage = settings[DEFAULT_STORAGE_SETTING];
+      const status = storage
+        ? new TimerStatusStore(clients.blob(storage).getContainerClient(HOSTS_CONTAINER), hostId)
+        : undefined;
+      drivers.push(new TimerDriver({ functions: timerFns, invoker, settings, logger, status }));
+    }
     const driven = new Set(['httpTrigger', ...drivers.map((d) => d.triggerType)]);
     for (const fn of registrations.list()) {
       if (!driven.has(fn.trigger.type))

@@ -8,6 +8,7 @@ import { InFlight } from './stop-signal';
 import { jsonData } from './typed-data';
 import type { TriggerDriver } from './trigger-driver';
 import { LocalRuntimeError } from './runtime-errors';
+import type { TimerStatusStore } from './timer-status';
 
 /** The host's time zone setting; timers run in UTC when it is unset, as in the host. */
 export const TIME_ZONE_SETTING = 'WEBSITE_TIME_ZONE';
@@ -26,17 +27,20 @@ export interface TimerDriverDeps {
   invoker: Invoker;
   settings: AppSettings;
   logger: RuntimeLogger;
+  /** Where schedule status survives restarts; without it a missed run is not detected. */
+  status?: TimerStatusStore;
 }
 
 /**
  * Timer triggers: six-field NCRONTAB (`sec min hour day month weekday`) or a TimeSpan interval,
  * `%SETTING%` schedules resolved from app settings, `runOnStartup` honoured, one run at a time.
+ * As in the host, a run missed while stopped happens once at start, marked past due.
  */
 export class TimerDriver implements TriggerDriver {
   readonly triggerType = 'timerTrigger';
   readonly #work = new InFlight();
   readonly #running = new Set<RegisteredFunction>();
-  readonly #last = new Map<RegisteredFunction, Date>();
+  readonly #last = new Map<RegisteredFunction, string>();
   readonly #schedules: Schedule[];
   #stopped = false;
 
@@ -47,8 +51,14 @@ export class TimerDriver implements TriggerDriver {
 
   async start(): Promise<void> {
     for (const schedule of this.#schedules) {
+      const now = new Date();
+      const name = schedule.fn.metadata.name;
+      const status = await this.deps.status?.read(name);
+      if (status) this.#last.set(schedule.fn, status.Last);
+      else await this.#saveStatus(schedule, now.toISOString(), now);
       schedule.start((scheduled) => this.#fire(schedule, scheduled));
-      if (schedule.runOnStartup) this.#fire(schedule, new Date());
+      if (status && new Date(status.Next) < now) this.#fire(schedule, new Date(status.Next));
+      else if (schedule.runOnStartup) this.#fire(schedule, now);
     }
   }
 
@@ -60,25 +70,23 @@ export class TimerDriver implements TriggerDriver {
 
   async invokeOnDemand(fn: RegisteredFunction): Promise<void> {
     const schedule = this.#schedules.find((s) => s.fn === fn)!;
-    await this.#invoke(schedule, new Date());
+    await this.#invoke(schedule, new Date(), false);
   }
 
   #fire(schedule: Schedule, scheduled: Date): void {
     // The host runs a timer function as a singleton: a tick during a run is skipped.
     if (this.#stopped || this.#running.has(schedule.fn)) return;
-    this.#work.track(this.#invoke(schedule, scheduled));
+    this.#work.track(this.#invoke(schedule, scheduled, true));
   }
 
-  async #invoke(schedule: Schedule, scheduled: Date): Promise<void> {
+  async #invoke(schedule: Schedule, scheduled: Date, recordStatus: boolean): Promise<void> {
     this.#running.add(schedule.fn);
     try {
       const now = new Date();
-      const last = this.#last.get(schedule.fn);
-      this.#last.set(schedule.fn, now);
       const timer = {
         Schedule: { AdjustForDST: true },
         ScheduleStatus: {
-          Last: (last ?? now).toISOString(),
+          Last: this.#last.get(schedule.fn) ?? now.toISOString(),
           Next: schedule.next(now)?.toISOString(),
           LastUpdated: now.toISOString(),
         },
@@ -89,8 +97,26 @@ export class TimerDriver implements TriggerDriver {
         inputData: [{ name: schedule.fn.trigger.name, data: jsonData(timer) }],
         triggerMetadata: {},
       });
+      if (recordStatus) await this.#saveStatus(schedule, scheduled.toISOString(), now);
     } finally {
       this.#running.delete(schedule.fn);
+    }
+  }
+
+  async #saveStatus(schedule: Schedule, last: string, now: Date): Promise<void> {
+    this.#last.set(schedule.fn, last);
+    const next = schedule.next(now);
+    if (!this.deps.status || !next) return;
+    try {
+      await this.deps.status.write(schedule.fn.metadata.name, {
+        Last: last,
+        Next: next.toISOString(),
+        LastUpdated: now.toISOString(),
+      });
+    } catch (err) {
+      this.deps.logger.warn(
+        `[${schedule.fn.metadata.name}] cannot save the timer status: ${(err as Error).message}`,
+      );
     }
   }
 }

@@ -13,7 +13,7 @@ describe('loadFunctionApp', () => {
   it('captures each app separately and again on every reload', () => {
     const http = ['boom', 'open', 'promote', 'slow', 'versions', 'versionsLiteral'];
     expect(names('http-app.cjs')).toEqual(http);
-    expect(names('triggers-app.cjs')).toEqual(['onDrop', 'onMessage', 'startup', 'tick']);
+    expect(names('triggers-app.cjs')).toEqual(['nightly', 'onDrop', 'onMessage', 'startup', 'tick']);
     expect(names('http-app.cjs')).toEqual(http);
   });
 

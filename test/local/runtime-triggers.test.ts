@@ -177,6 +177,31 @@ describe('timer trigger', () => {
   });
 });
 
+describe('timer schedule status', () => {
+  it('runs a timer missed while stopped once at start, past due, and records the next run', async () => {
+    expect(calls('nightly')).toHaveLength(0);
+    const hosts =
+      BlobServiceClient.fromConnectionString(storageConnectionString).getContainerClient(
+        'azure-webjobs-hosts',
+      );
+    const blob = hosts.getBlockBlobClient(`timers/${settings.AzureFunctionsWebHost__hostid}/nightly/status`);
+    const recorded = JSON.parse((await blob.downloadToBuffer()).toString()) as { Next: string };
+    expect(new Date(recorded.Next).getUTCHours()).toBe(3);
+
+    await runtime.stop();
+    const missed = new Date(Date.now() - 3_600_000).toISOString();
+    const text = JSON.stringify({ Last: missed, Next: missed, LastUpdated: missed });
+    await blob.upload(text, text.length);
+    runtime = await start();
+    await waitFor('past-due run', () => calls('nightly').length === 1);
+    expect(calls('nightly')[0]!.input).toMatchObject({ isPastDue: true, scheduleStatus: { last: missed } });
+    await waitFor('status update', async () => {
+      const after = JSON.parse((await blob.downloadToBuffer()).toString()) as { Last: string; Next: string };
+      return after.Last === missed && new Date(after.Next) > new Date();
+    });
+  });
+});
+
 describe('admin invoke', () => {
   it('runs a queue function on demand with the body input and answers 202', async () => {
     const res = await fetch(`${runtime.url}/admin/functions/onMessage`, {
