@@ -105,6 +105,9 @@ export interface ProgrammingModel {
   name: string;
   version: string;
   getInvocationModel(coreContext: CoreInvocationContext): InvocationModel | Promise<InvocationModel>;
+  getCapabilities?(
+    defaults: Record<string, string>,
+  ): Record<string, string> | Promise<Record<string, string>>;
 }
 
 export type HookName = 'preInvocation' | 'postInvocation' | 'appStart' | 'appTerminate' | 'log';

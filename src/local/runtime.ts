@@ -77,6 +77,14 @@ export class LocalRuntime {
         err,
       );
     }
+    // The worker asks for capabilities once the app is loaded; this also locks app.setup().
+    const capabilities = await registrations.programmingModel?.getCapabilities?.({});
+    if (capabilities?.HttpUri) {
+      throw new LocalRuntimeError(
+        'app_load_failed',
+        'The app enables HTTP streaming (app.setup({ enableHttpStream: true })), which the local runtime does not serve.',
+      );
+    }
     const invoker = new Invoker(registrations, logger, options.onInvocation);
     const clients = new StorageClients();
     const outputs = new OutputBindings(clients, settings, host, logger);
