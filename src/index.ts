@@ -1,2 +1,5 @@
 // Functions entry (package.json "main"): importing each function file registers it with app.*.
 import './functions/health';
+import './functions/list-runs';
+import './functions/list-versions';
+import './functions/get-version';

@@ -1,0 +1,16 @@
+import { app } from '@azure/functions';
+import { parseModelName, parseVersionNumber } from '../serving/http/request-params';
+import { getModelVersion } from '../serving/reads/model-reads';
+import { readAdapters } from './http/read-adapters';
+import { httpHandler } from './http/handler';
+
+app.http('getVersion', {
+  methods: ['GET'],
+  authLevel: 'function',
+  route: 'models/{model}/versions/{version}',
+  handler: httpHandler(async (request) => {
+    const model = parseModelName(request.params.model);
+    const version = parseVersionNumber(request.params.version);
+    return { status: 200, jsonBody: await getModelVersion(readAdapters().registry, model, version) };
+  }),
+});

@@ -1,0 +1,16 @@
+import { app } from '@azure/functions';
+import { parseModelName, parsePageQuery } from '../serving/http/request-params';
+import { listModelRuns } from '../serving/reads/model-reads';
+import { readAdapters } from './http/read-adapters';
+import { httpHandler } from './http/handler';
+
+app.http('listRuns', {
+  methods: ['GET'],
+  authLevel: 'function',
+  route: 'models/{model}/runs',
+  handler: httpHandler(async (request) => {
+    const model = parseModelName(request.params.model);
+    const page = await listModelRuns(readAdapters().registry, model, parsePageQuery(request.query));
+    return { status: 200, jsonBody: page };
+  }),
+});

@@ -1,0 +1,60 @@
+import { AppError } from '../../errors';
+import type { PageRequest } from '../../domain/page';
+
+/** Largest page a list endpoint serves; larger requests are refused rather than truncated. */
+export const MAX_PAGE_SIZE = 100;
+/** Page size when the request names none. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+// The registry's rule for model names (they become document ids and partition keys).
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/** A route or query value that is wrong: AppError 'invalid' naming the field. */
+function invalid(field: string, code: string, message: string): AppError {
+  return new AppError('invalid', code, message, { issues: [{ field, message }] });
+}
+
+/** The `{model}` route value, checked against the registry's naming rule. */
+export function parseModelName(value: string | undefined): string {
+  if (value === undefined || !MODEL_NAME.test(value)) {
+    throw invalid(
+      'model',
+      'bad_model_name',
+      `Invalid model name "${value ?? ''}": use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit`,
+    );
+  }
+  return value;
+}
+
+/** The `{version}` route value: a positive integer. */
+export function parseVersionNumber(value: string | undefined): number {
+  const text = value ?? '';
+  const n = /^[0-9]{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(n) || n < 1) {
+    throw invalid('version', 'bad_version', `Invalid version "${text}": a version is a positive integer`);
+  }
+  return n;
+}
+
+/**
+ * `?pageSize=&continuationToken=` of a list endpoint; pageSize defaults to 20 and may be 1..100.
+ * The token is opaque: it is passed back to the registry as received.
+ */
+export function parsePageQuery(
+  query: URLSearchParams,
+): Required<Pick<PageRequest, 'pageSize'>> & PageRequest {
+  const size = query.get('pageSize');
+  let pageSize = DEFAULT_PAGE_SIZE;
+  if (size !== null) {
+    pageSize = /^[0-9]{1,4}$/.test(size) ? Number(size) : NaN;
+    if (!(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE)) {
+      throw invalid(
+        'pageSize',
+        'bad_page_size',
+        `Invalid pageSize "${size}": an integer from 1 to ${MAX_PAGE_SIZE}`,
+      );
+    }
+  }
+  const token = query.get('continuationToken');
+  return { pageSize, ...(token !== null && token !== '' && { continuationToken: token }) };
+}

@@ -1,0 +1,67 @@
+import { AppError } from '../../errors';
+import type { ModelVersion } from '../../domain/model-version';
+import type { Page, PageRequest } from '../../domain/page';
+import type { Run } from '../../domain/run';
+import type { Registry } from '../../platform/ports/registry';
+
+/** The registry reads these use cases need. */
+export type ReadRegistry = Pick<Registry, 'listRuns' | 'listVersions' | 'getVersion' | 'getSpec'>;
+
+/**
+ * Runs of a model, newest first, one page. An empty first page of a model the registry has never
+ * heard of (no run, version or spec) is a 404, so a typo in the name does not look like "no runs yet".
+ */
+export async function listModelRuns(
+  registry: ReadRegistry,
+  model: string,
+  page: PageRequest,
+): Promise<Page<Run>> {
+  const result = await registry.listRuns(model, page);
+  if (result.items.length === 0 && page.continuationToken === undefined)
+    await requireKnownModel(registry, model);
+  return result;
+}
+
+/** Versions of a model, newest first, one page; 404 for a model the registry does not know. */
+export async function listModelVersions(
+  registry: ReadRegistry,
+  model: string,
+  page: PageRequest,
+): Promise<Page<ModelVersion>> {
+  const result = await registry.listVersions(model, page);
+  if (result.items.length === 0 && page.continuationToken === undefined)
+    await requireKnownModel(registry, model);
+  return result;
+}
+
+/** One version; AppError 'not_found' naming the model and version when there is none. */
+export async function getModelVersion(
+  registry: ReadRegistry,
+  model: string,
+  version: number,
+): Promise<ModelVersion> {
+  const found = await registry.getVersion(model, version);
+  if (found) return found;
+  throw new AppError('not_found', 'version_not_found', `Model "${model}" has no version ${version}`, {
+    model,
+    version,
+  });
+}
+
+/** Throws 'not_found' unless the model has a run, a version or a spec. */
+async function requireKnownModel(registry: ReadRegistry, model: string): Promise<void> {
+  const [runs, versions, spec] = await Promise.all([
+    registry.listRuns(model, { pageSize: 1 }),
+    registry.listVersions(model, { pageSize: 1 }),
+    registry.getSpec(model),
+  ]);
+  if (runs.items.length > 0 || versions.items.length > 0 || spec) return;
+  throw new AppError(
+    'not_found',
+    'model_not_found',
+    `Model "${model}" is unknown: it has no runs, versions or spec`,
+    {
+      model,
+    },
+  );
+}
