@@ -127,9 +127,14 @@ export class BlobTriggerDriver implements TriggerDriver {
         blobName: item.name,
         etag,
       };
+      const done = await this.deps.receipts.has(version); // a storage error leaves it for the next scan
       watch.seen.add(key);
-      if (await this.deps.receipts.has(version)) continue;
+      if (done) continue;
       while (this.#work.size >= limit && !this.#signal.stopped) await this.#signal.sleep(50);
+      if (this.#signal.stopped) {
+        watch.seen.delete(key);
+        return;
+      }
       this.#work.track(this.#process(watch, item, bindingData, version));
     }
   }
@@ -152,8 +157,7 @@ export class BlobTriggerDriver implements TriggerDriver {
         if (!input) return; // changed or deleted meanwhile: the next scan sees the new version
         const result = await this.deps.invoker.invoke(watch.fn, input);
         lastInvocation = result.invocationId;
-        if (result.ok) {
-          await this.deps.outputs.apply(watch.fn, result.response);
+        if (result.ok && (await this.deps.outputs.tryApply(watch.fn, result.response))) {
           await this.deps.receipts.write(version, 'succeeded', result.invocationId);
           return;
         }

@@ -21,6 +21,17 @@ export class OutputBindings {
     private readonly logger: RuntimeLogger,
   ) {}
 
+  /** Applies the outputs; a failure is logged and counts as a failed invocation (false), as in the host. */
+  async tryApply(fn: RegisteredFunction, response: RpcInvocationResponse): Promise<boolean> {
+    try {
+      await this.apply(fn, response);
+      return true;
+    } catch (err) {
+      this.logger.error(`[${fn.metadata.name}] writing an output binding failed: ${(err as Error).message}`);
+      return false;
+    }
+  }
+
   async apply(fn: RegisteredFunction, response: RpcInvocationResponse): Promise<void> {
     for (const [name, binding] of Object.entries(fn.metadata.bindings)) {
       if (binding.direction !== 'out' || binding.type === 'http') continue;

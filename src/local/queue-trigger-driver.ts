@@ -133,8 +133,7 @@ export class QueueTriggerDriver implements TriggerDriver {
       }
       if (message.dequeueCount > maxDequeueCount) return await this.#poison(listener, message);
       const result = await this.deps.invoker.invoke(listener.fn, triggerInput(listener.fn, text, message));
-      if (result.ok) {
-        await this.deps.outputs.apply(listener.fn, result.response);
+      if (result.ok && (await this.deps.outputs.tryApply(listener.fn, result.response))) {
         await listener.queue.deleteMessage(message.messageId, message.popReceipt);
       } else if (message.dequeueCount >= maxDequeueCount) {
         this.deps.logger.warn(
