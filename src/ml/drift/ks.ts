@@ -34,7 +34,7 @@ export const ksTest: DriftTest = {
     if (reference.type !== 'numeric' || current.type !== 'numeric') {
       throw new DataError('bad_type', 'The KS test needs a numeric profile and numeric values');
     }
-    const m = current.values.filter((v) => !Number.isNaN(v)).length;
+    const m = sortedFinite(current.values).length;
     const { statistic, pValue } = ksTwoSample(reference.quantiles, current.values, { n: reference.count, m });
     return { test: 'ks', statistic, pValue, threshold, drifted: pValue < threshold };
   },

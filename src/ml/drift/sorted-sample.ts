@@ -1,9 +1,4 @@
-/** The finite values, sorted ascending. */
-export function sortedFinite(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values)
-    .filter((v) => !Number.isNaN(v))
-    .sort();
-}
+export { sortedFinite } from '../schema/column-stats';
 
 /** Share of a sorted sample that is <= x (the empirical CDF, right-continuous). */
 export function ecdf(sorted: Float64Array, x: number): number {

@@ -1,4 +1,4 @@
-import { byFrequency } from '../schema/column-stats';
+import { byFrequency, sortedFinite } from '../schema/column-stats';
 import { binCounts, midQuantiles, quantileCuts } from './quantiles';
 import type { CategoricalProfile, NumericProfile } from './types';
 
@@ -11,9 +11,7 @@ export interface ProfileOptions {
 
 /** Profile of numeric values (NaN = missing): moments, mid-quantiles and a quantile-edge histogram. */
 export function profileNumeric(values: ArrayLike<number>, options: ProfileOptions = {}): NumericProfile {
-  const finite = Float64Array.from(values)
-    .filter((v) => !Number.isNaN(v))
-    .sort();
+  const finite = sortedFinite(values);
   const n = finite.length;
   const missing = values.length - n;
   if (n === 0) {

@@ -45,7 +45,15 @@ function fromNumbers(col: DataColumn, forced: ColumnType | undefined, isTime: bo
       throw badCell(col, row, String(extreme), 'epoch seconds or milliseconds');
     }
   }
-  return { type: 'numeric', distinct: stats.distinct, min: stats.min, max: stats.max, mean: stats.mean };
+  const capped = stats.distinctCapped ? { distinctCapped: true as const } : {};
+  return {
+    type: 'numeric',
+    distinct: stats.distinct,
+    ...capped,
+    min: stats.min,
+    max: stats.max,
+    mean: stats.mean,
+  };
 }
 
 function fromText(col: DataColumn, forced: ColumnType | undefined): Typed {
@@ -70,11 +78,15 @@ function fromText(col: DataColumn, forced: ColumnType | undefined): Typed {
   return { type: 'categorical', ...labelStats(col) };
 }
 
-function dateStats(stats: { distinct: number; min: number; max: number }, unit: EpochUnit): Typed {
+function dateStats(
+  stats: { distinct: number; distinctCapped: boolean; min: number; max: number },
+  unit: EpochUnit,
+): Typed {
   const f = unit === 's' ? 1000 : 1;
   return {
     type: 'datetime',
     distinct: stats.distinct,
+    ...(stats.distinctCapped ? { distinctCapped: true as const } : {}),
     min: new Date(stats.min * f).toISOString(),
     max: new Date(stats.max * f).toISOString(),
   };

@@ -19,8 +19,10 @@ export interface ColumnSchema {
   readonly missing: number;
   /** missing / rowCount, in [0, 1]. */
   readonly missingRate: number;
-  /** Distinct non-missing values. */
+  /** Distinct non-missing values (for numbers, at most 50,000: see distinctCapped). */
   readonly distinct: number;
+  /** Set when a numeric column has at least `distinct` distinct values, maybe more. */
+  readonly distinctCapped?: true;
   /** Numbers for numeric columns, ISO 8601 strings for datetime columns. */
   readonly min?: number | string;
   readonly max?: number | string;

@@ -197,3 +197,22 @@ describe('dataReport', () => {
     ]);
   });
 });
+
+describe('distinct counts of many numbers', () => {
+  it('stops counting at 50,000 and says so', async () => {
+    const lines = ['x,y'];
+    for (let i = 0; i < 50_010; i++) lines.push(`${i},${i % 3}`);
+    const schema = await schemaOf(lines.join('\n'));
+    expect(schema.columns[0]).toMatchObject({ distinct: 50_000, distinctCapped: true, min: 0, max: 50_009 });
+    expect(schema.columns[1]).toEqual({
+      name: 'y',
+      type: 'numeric',
+      missing: 0,
+      missingRate: 0,
+      distinct: 3,
+      min: 0,
+      max: 2,
+      mean: expect.any(Number),
+    });
+  });
+});
