@@ -57,23 +57,27 @@ export class ColumnBuilder {
   }
 
   pushMissing(): void {
-    this.ensure();
+    if (this.length === this.capacity) this.grow();
     this.missing[this.length] = 1;
+    if (this.numbers !== null) this.numbers[this.length] = NaN;
+    if (this.codes !== null) this.codes[this.length] = -1;
     this.missingCount++;
     this.length++;
   }
 
   pushNumber(value: number): void {
-    this.ensure();
+    if (this.length === this.capacity) this.grow();
     if (this.numbers === null) this.numbers = new Float64Array(this.capacity).fill(NaN);
     this.numbers[this.length] = value;
+    if (this.codes !== null) this.codes[this.length] = -1;
     if (this.firstNumberRow < 0) this.firstNumberRow = this.length;
     this.numberCount++;
     this.length++;
   }
 
   pushString(text: string): void {
-    this.ensure();
+    if (this.length === this.capacity) this.grow();
+    if (this.numbers !== null) this.numbers[this.length] = NaN;
     if (this.codes === null) this.codes = new Int32Array(this.capacity).fill(-1);
     let code = this.dictionaryIndex.get(text);
     if (code === undefined) {
@@ -110,17 +114,17 @@ export class ColumnBuilder {
     };
   }
 
-  private ensure(): void {
-    if (this.length < this.capacity) return;
+  // Cells past `length` are written by the push that reaches them, so new space needs no fill.
+  private grow(): void {
     const capacity = this.capacity * 2;
-    this.missing = grow(this.missing, new Uint8Array(capacity));
-    if (this.numbers !== null) this.numbers = grow(this.numbers, new Float64Array(capacity).fill(NaN));
-    if (this.codes !== null) this.codes = grow(this.codes, new Int32Array(capacity).fill(-1));
+    this.missing = copyInto(this.missing, new Uint8Array(capacity));
+    if (this.numbers !== null) this.numbers = copyInto(this.numbers, new Float64Array(capacity));
+    if (this.codes !== null) this.codes = copyInto(this.codes, new Int32Array(capacity));
     this.capacity = capacity;
   }
 }
 
-function grow<T extends Uint8Array | Float64Array | Int32Array>(from: T, to: T): T {
+function copyInto<T extends Uint8Array | Float64Array | Int32Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }

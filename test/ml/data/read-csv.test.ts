@@ -136,3 +136,19 @@ describe('readCsv on byte-sized stream chunks', () => {
     expect(err.message).toMatch(/^The file is not valid UTF-8: bad byte at byte offset [23] \(line 2\)$/);
   });
 });
+
+describe('column arrays that start late and grow', () => {
+  it('keep NaN where no number is and -1 where no text is', async () => {
+    const lines = ['v'];
+    for (let i = 0; i < 3000; i++) lines.push(i < 1500 ? 'NA' : i === 2500 || i === 2999 ? 'txt' : String(i));
+    const [v] = (await readCsv(Buffer.from(lines.join('\n')))).columns;
+    const numbers = Array.from(v.numbers ?? []);
+    const codes = Array.from(v.codes ?? []);
+    expect(numbers.filter((n) => !Number.isNaN(n)).length).toBe(1498);
+    expect(numbers.slice(0, 1500).every(Number.isNaN)).toBe(true);
+    expect([numbers[2500], numbers[2999], numbers[2501]]).toEqual([NaN, NaN, 2501]);
+    expect(codes.filter((c) => c === 0).length).toBe(2);
+    expect(codes.filter((c) => c === -1).length).toBe(2998);
+    expect([v.missingCount, v.numberCount, v.textCount]).toEqual([1500, 1498, 2]);
+  });
+});
