@@ -57,7 +57,7 @@ export async function readCsv(input: DataInput, options: CsvOptions = {}): Promi
     }
   });
   parser.on('error', (err) => {
-    failure ??= err;
+    failure ??= parseError(err);
   });
   const ended = new Promise<void>((resolve) => parser.once('end', resolve).once('close', resolve));
   try {
@@ -68,10 +68,11 @@ export async function readCsv(input: DataInput, options: CsvOptions = {}): Promi
     parser.end();
     await ended;
   } catch (err) {
+    // A failing source stream keeps its own error: it is not the file's fault and may be retried.
     parser.destroy();
-    throw asDataError(err);
+    throw err;
   }
-  if (failure !== null) throw asDataError(failure);
+  if (failure !== null) throw failure;
   return table.finish();
 }
 
@@ -90,17 +91,14 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** csv-parse's own errors (an unclosed quote at the end of a cut file) become 'corrupt'. */
-function asDataError(err: unknown): unknown {
+/** csv-parse's own errors (an unclosed quote at the end of a cut file...) become 'corrupt'. */
+function parseError(err: unknown): unknown {
   if (err instanceof DataError) return err;
-  const e = err as { code?: unknown; message?: unknown; lines?: unknown };
-  if (typeof e?.code === 'string' && e.code.startsWith('CSV_')) {
-    const line = typeof e.lines === 'number' ? e.lines : undefined;
-    return new DataError(
-      'corrupt',
-      `The CSV is malformed: ${String(e.message)}`,
-      line === undefined ? {} : { line },
-    );
-  }
-  return err;
+  const e = err as { message?: unknown; lines?: unknown };
+  const line = typeof e?.lines === 'number' ? e.lines : undefined;
+  return new DataError(
+    'corrupt',
+    `The CSV is malformed: ${String(e?.message)}`,
+    line === undefined ? {} : { line },
+  );
 }

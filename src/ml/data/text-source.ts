@@ -104,6 +104,12 @@ export async function* byteChunks(input: DataInput, limits: ReadLimits): AsyncGe
     for (let i = 0; i < buf.length; i += SLICE) yield buf.subarray(i, Math.min(buf.length, i + SLICE));
     return;
   }
+  if (
+    input === null ||
+    typeof (input as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] !== 'function'
+  ) {
+    throw new DataError('corrupt', 'The input is neither a stream nor bytes');
+  }
   for await (const chunk of input as AsyncIterable<unknown>) {
     if (typeof chunk === 'string') yield Buffer.from(chunk, 'utf8');
     else if (chunk instanceof Uint8Array) yield toBuffer(chunk);
