@@ -3,3 +3,6 @@ import './functions/health';
 import './functions/list-runs';
 import './functions/list-versions';
 import './functions/get-version';
+import './functions/train-on-data-drop';
+import './functions/validate-candidate';
+import './functions/register-version';

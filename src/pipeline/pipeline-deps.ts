@@ -1,0 +1,24 @@
+import type { BlobStore } from '../platform/ports/blob-store';
+import type { MessageQueue } from '../platform/ports/message-queue';
+import type { Registry } from '../platform/ports/registry';
+import type { VersionDetails } from './version-details';
+
+/** Container and queue names and limits the pipeline steps read from the app's settings. */
+export interface PipelineSettings {
+  readonly containers: { readonly datasets: string; readonly models: string };
+  readonly queues: { readonly validate: string; readonly register: string };
+  readonly limits: { readonly maxDatasetBytes: number; readonly maxDatasetRows: number };
+  /** The app's package version, recorded in model cards. */
+  readonly packageVersion: string;
+}
+
+/** The ports every pipeline step is given (built once per process by the functions layer). */
+export interface PipelineDeps {
+  readonly blobs: BlobStore;
+  readonly queue: MessageQueue;
+  readonly registry: Registry;
+  readonly versions: VersionDetails;
+  readonly settings: PipelineSettings;
+  /** Where a step writes a line for the operator (default: nowhere). */
+  readonly log?: (line: string) => void;
+}

@@ -1,0 +1,52 @@
+import { AppError } from '../../errors';
+import type { ModelVersion } from '../../domain/model-version';
+import type { PipelineDeps } from '../pipeline-deps';
+import { recheckAgainst } from './recheck-champion';
+
+/** Compare-and-swap attempts before giving up (and letting the message be retried). */
+const MAX_ATTEMPTS = 10;
+
+export type PromotionResult =
+  | { readonly kind: 'promoted'; readonly previous?: number }
+  | { readonly kind: 'beaten'; readonly champion: number; readonly reasons: string[] };
+
+/**
+ * Moves `production` to the candidate by ETag compare-and-swap. When the alias moved since the
+ * candidate was validated (another run promoted meanwhile), the new champion is scored on this
+ * candidate's holdout and the change gates are checked again first, so a race can never put a
+ * worse model in production. A lost swap re-reads the alias and tries again.
+ */
+export async function promote(
+  deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
+  candidate: ModelVersion,
+  validatedAgainst: number | undefined,
+): Promise<PromotionResult> {
+  const { model, version } = candidate;
+  let checkedAgainst = validatedAgainst;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const alias = await deps.registry.getAlias(model, 'production');
+    if (alias?.version === version) return { kind: 'promoted' };
+    if (alias && alias.version !== checkedAgainst) {
+      const verdicts = await recheckAgainst(deps, candidate, alias.version);
+      const failed = verdicts.filter((v) => !v.passed);
+      if (failed.length > 0) {
+        return { kind: 'beaten', champion: alias.version, reasons: failed.map((v) => v.reason) };
+      }
+      checkedAgainst = alias.version;
+    }
+    try {
+      await deps.registry.setAlias(
+        model,
+        'production',
+        version,
+        alias?.etag ?? null,
+        `promoted by run ${candidate.runId}`,
+      );
+      return { kind: 'promoted', ...(alias ? { previous: alias.version } : {}) };
+    } catch (err) {
+      if (!(err instanceof AppError && err.category === 'conflict')) throw err;
+      // Another promotion won the swap: read the alias again and judge against it.
+    }
+  }
+  throw new AppError('unavailable', 'alias_contention', `Could not move the production alias of ${model}`);
+}

@@ -1,0 +1,116 @@
+import { AppError } from '../../errors';
+import type { ModelVersion } from '../../domain/model-version';
+import type { RegisterRequest } from '../messages';
+import type { PipelineDeps } from '../pipeline-deps';
+import { isFinished, updateRun } from '../run-record';
+import { promote } from './promote';
+
+/** What the register step did. */
+export type RegisterOutcome =
+  | { readonly kind: 'already_done'; readonly runId: string }
+  | { readonly kind: 'rejected'; readonly version: number; readonly reasons: string[] }
+  | { readonly kind: 'promoted'; readonly version: number; readonly previous?: number };
+
+/**
+ * Records the verdict on the version (validated or rejected, with reasons) and, when it passed,
+ * promotes it (see promote): the old production version becomes `archived`, the new one
+ * `production`, and the run ends succeeded with the version number. Safe to redo.
+ */
+export async function registerVersion(deps: PipelineDeps, req: RegisterRequest): Promise<RegisterOutcome> {
+  const { model, runId } = req;
+  if (isFinished(await deps.registry.getRun(model, runId))) return { kind: 'already_done', runId };
+  const number = req.version ?? (await deps.registry.findVersionByRun(model, runId))?.version;
+  const version = number === undefined ? undefined : await deps.registry.getVersion(model, number);
+  if (!version)
+    throw new AppError('invalid', 'no_candidate', `Run ${runId} of ${model} has no version to register`);
+  const t0 = performance.now();
+  if (!req.passed || version.status === 'rejected') {
+    const failed = req.passed
+      ? [version.statusReason ?? 'rejected']
+      : req.reasons.slice(0, countFailed(version));
+    return reject(deps, version, failed.length > 0 ? failed : req.reasons, t0);
+  }
+  if (version.status === 'archived') return finish(deps, version, t0); // promoted once, then superseded
+  if (version.status === 'candidate') {
+    await deps.versions.updateVersion(model, version.version, {
+      status: 'validated',
+      statusReason: 'passed validation',
+    });
+  }
+  const result = await promote(deps, version, req.championVersion);
+  if (result.kind === 'beaten') {
+    const reasons = [
+      `production moved to v${result.champion} while this version was validated`,
+      ...result.reasons,
+    ];
+    return reject(deps, version, reasons, t0);
+  }
+  await deps.versions.updateVersion(model, version.version, {
+    status: 'production',
+    statusReason: `promoted by run ${runId}${result.previous ? `, replacing v${result.previous}` : ''}`,
+  });
+  await archiveOthers(deps, model, version.version);
+  await finish(deps, version, t0);
+  return {
+    kind: 'promoted',
+    version: version.version,
+    ...(result.previous ? { previous: result.previous } : {}),
+  };
+}
+
+/** The number of failed gate records on the version: the register message lists failures first. */
+function countFailed(version: ModelVersion): number {
+  return Math.max(1, version.gates.filter((g) => !g.passed).length);
+}
+
+async function reject(
+  deps: PipelineDeps,
+  version: ModelVersion,
+  reasons: string[],
+  t0: number,
+): Promise<RegisterOutcome> {
+  const statusReason = reasons.join('; ');
+  await deps.versions.updateVersion(version.model, version.version, { status: 'rejected', statusReason });
+  await updateRun(deps, version.model, version.runId, {
+    status: 'failed',
+    stage: 'register',
+    progress: 1,
+    version: version.version,
+    error: { code: 'rejected', message: `Version ${version.version} was rejected: ${statusReason}` },
+    finishedAt: new Date().toISOString(),
+    timings: { register: Math.round(performance.now() - t0) },
+  });
+  return { kind: 'rejected', version: version.version, reasons };
+}
+
+async function finish(deps: PipelineDeps, version: ModelVersion, t0: number): Promise<RegisterOutcome> {
+  await updateRun(deps, version.model, version.runId, {
+    status: 'succeeded',
+    stage: 'register',
+    progress: 1,
+    version: version.version,
+    finishedAt: new Date().toISOString(),
+    timings: { register: Math.round(performance.now() - t0) },
+  });
+  return { kind: 'promoted', version: version.version };
+}
+
+/** Every other version still marked production is archived (still servable when pinned). */
+async function archiveOthers(deps: PipelineDeps, model: string, current: number): Promise<void> {
+  let token: string | undefined;
+  do {
+    const page = await deps.registry.listVersions(model, {
+      pageSize: 100,
+      ...(token ? { continuationToken: token } : {}),
+    });
+    for (const v of page.items) {
+      if (v.version !== current && v.status === 'production') {
+        await deps.versions.updateVersion(model, v.version, {
+          status: 'archived',
+          statusReason: `replaced by v${current}`,
+        });
+      }
+    }
+    token = page.continuationToken;
+  } while (token);
+}

@@ -1,0 +1,56 @@
+import { cellAt, type DataTable } from '../../ml/data/table';
+import { DataError } from '../../ml/errors';
+
+/** The holdout as validation reads it: raw rows (as the file gave them) and the engine's outputs. */
+export interface Holdout {
+  readonly records: Record<string, string | number | null>[];
+  /** Row-major nRows x nOutputs: values (regression), P(class 1) (binary) or class probabilities. */
+  readonly engine: Float64Array;
+  readonly nOutputs: number;
+}
+
+/**
+ * holdout.jsonl: one line per holdout row, `{"row": {column: cell}, "engine": [output...]}`, so
+ * validation scores exactly these rows and can check ONNX Runtime against the engine on them.
+ */
+export function holdoutLines(
+  table: DataTable,
+  rows: Int32Array,
+  engine: Float64Array,
+  nOutputs: number,
+): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row: Record<string, string | number | null> = {};
+    for (const col of table.columns) row[col.name] = cellAt(col, rows[i]);
+    const out = Array.from(engine.subarray(i * nOutputs, (i + 1) * nOutputs));
+    parts.push(JSON.stringify({ row, engine: out }));
+  }
+  return parts.join('\n') + '\n';
+}
+
+/** Parses holdout.jsonl; DataError 'corrupt' naming the line when it is not what holdoutLines wrote. */
+export function parseHoldout(text: string): Holdout {
+  const records: Record<string, string | number | null>[] = [];
+  const engine: number[] = [];
+  let nOutputs = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() === '') continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(lines[i]);
+    } catch {
+      throw new DataError('corrupt', `holdout.jsonl line ${i + 1} is not JSON`);
+    }
+    const { row, engine: out } = (parsed ?? {}) as { row?: unknown; engine?: unknown };
+    const width = Array.isArray(out) ? out.length : 0;
+    if (row === null || typeof row !== 'object' || width === 0 || (nOutputs !== 0 && width !== nOutputs)) {
+      throw new DataError('corrupt', `holdout.jsonl line ${i + 1} lacks a row or the engine outputs`);
+    }
+    nOutputs = width;
+    records.push(row as Record<string, string | number | null>);
+    for (const v of out as unknown[]) engine.push(typeof v === 'number' ? v : NaN);
+  }
+  return { records, engine: Float64Array.from(engine), nOutputs };
+}

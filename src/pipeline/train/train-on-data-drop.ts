@@ -1,0 +1,178 @@
+import type { ModelVersion } from '../../domain/model-version';
+import { DataError } from '../../ml/errors';
+import { sha256Hex } from '../ids';
+import type { ValidateRequest } from '../messages';
+import type { PipelineDeps } from '../pipeline-deps';
+import { isFinished, updateRun } from '../run-record';
+import { notADataDrop, type DataDrop } from './data-drop';
+import { fitOffThread } from './fit-off-thread';
+import { loadSpec } from './load-spec';
+import { artifactPaths, type ModelCard } from './model-card';
+import type { FitProgress } from './fit-dataset';
+
+/** What the train step did with a drop. */
+export type TrainOutcome =
+  | { readonly kind: 'ignored'; readonly reason: string }
+  | { readonly kind: 'already_done'; readonly runId: string }
+  | { readonly kind: 'trained'; readonly runId: string; readonly version: number };
+
+/**
+ * Trains on a data drop: opens the run, reads the spec, trains off the main thread, reserves a
+ * candidate version, writes model.onnx, card.json and holdout.jsonl, and asks for validation.
+ * Every step is safe to redo: a finished run does nothing, a reserved version is reused.
+ */
+export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promise<TrainOutcome> {
+  const skip = notADataDrop(drop.name);
+  if (skip !== undefined) return { kind: 'ignored', reason: `${drop.blobName} is not a data drop: ${skip}` };
+  const { model, runId } = drop;
+  const existing = await deps.registry.getRun(model, runId);
+  if (isFinished(existing)) return { kind: 'already_done', runId };
+  const reserved = await deps.registry.findVersionByRun(model, runId);
+  if (reserved?.artifact.path) {
+    // A redelivery after the artifacts were written: only the validate request may be missing.
+    await requestValidation(deps, drop, reserved.version);
+    return { kind: 'trained', runId, version: reserved.version };
+  }
+  const startedAt = new Date().toISOString();
+  await updateRun(deps, model, runId, {
+    status: 'running',
+    stage: 'read',
+    progress: 0,
+    startedAt,
+    trigger: { kind: 'data_drop', blobName: drop.blobName, etag: drop.etag },
+    ...(existing ? {} : { queuedAt: startedAt }),
+  });
+  const limit = deps.settings.limits.maxDatasetBytes;
+  if (drop.size > limit || drop.content.byteLength > limit) {
+    throw new DataError(
+      'too_large',
+      `${drop.blobName} is ${Math.max(drop.size, drop.content.byteLength)} bytes, over the limit of ${limit} bytes (MAX_DATASET_BYTES)`,
+      { limit },
+    );
+  }
+  const spec = await loadSpec(deps, model);
+  const progress = progressWriter(deps, model, runId);
+  const t0 = performance.now();
+  const fit = await fitOffThread(
+    {
+      content: drop.content,
+      fileName: drop.name,
+      spec,
+      limits: { maxBytes: limit, maxRows: deps.settings.limits.maxDatasetRows },
+    },
+    progress.write,
+  );
+  await progress.flush();
+  const trainWallMs = Math.round(performance.now() - t0);
+
+  const sha = sha256Hex(fit.onnx);
+  const lineage = {
+    blobName: drop.blobName,
+    etag: drop.etag,
+    sha256: sha256Hex(drop.content),
+    rows: fit.rows,
+    columns: fit.columns,
+  };
+  const version = await deps.registry.createVersion({
+    model,
+    status: 'candidate',
+    runId,
+    source: 'trained',
+    task: fit.task,
+    algorithm: spec.algorithm,
+    metrics: {},
+    sliceMetrics: [],
+    gates: [],
+    params: { ...fit.params },
+    featureSchema: fit.pipeline as unknown as ModelVersion['featureSchema'],
+    trainingProfile: fit.trainingProfile as unknown as ModelVersion['trainingProfile'],
+    artifact: { path: '', sha256: sha, bytes: fit.onnx.byteLength },
+    lineage,
+  });
+  const paths = artifactPaths(model, version.version);
+  const container = deps.settings.containers.models;
+  const card: ModelCard = {
+    cardVersion: 1,
+    model,
+    version: version.version,
+    runId,
+    source: 'trained',
+    task: fit.task,
+    algorithm: spec.algorithm,
+    spec,
+    params: fit.params,
+    seed: spec.seed,
+    packageVersion: deps.settings.packageVersion,
+    createdAt: version.createdAt,
+    lineage,
+    durationsMs: { ...fit.timings, trainStepMs: trainWallMs },
+    data: { trainRows: fit.trainRows, holdoutRows: fit.holdoutRows, iterations: fit.iterations },
+    featureSchema: fit.schema,
+    featurePipeline: fit.pipeline,
+    trainingProfile: fit.trainingProfile,
+    engineMetrics: fit.engineMetrics,
+    onnx: { path: paths.onnx, sha256: sha, bytes: fit.onnx.byteLength, ...fit.signature },
+    holdout: { path: paths.holdout, rows: fit.holdoutRows },
+  };
+  await deps.blobs.upload(container, paths.onnx, Buffer.from(fit.onnx), {
+    contentType: 'application/octet-stream',
+  });
+  await deps.blobs.upload(container, paths.holdout, fit.holdoutJsonl, {
+    contentType: 'application/x-ndjson',
+  });
+  await deps.blobs.upload(container, paths.card, JSON.stringify(card, null, 2), {
+    contentType: 'application/json',
+  });
+  await deps.versions.updateVersion(model, version.version, {
+    artifact: { path: paths.onnx, sha256: sha, bytes: fit.onnx.byteLength },
+  });
+  await updateRun(deps, model, runId, {
+    stage: 'validate',
+    progress: 0,
+    version: version.version,
+    timings: { ...fit.timings, train: trainWallMs },
+  });
+  await requestValidation(deps, drop, version.version);
+  return { kind: 'trained', runId, version: version.version };
+}
+
+async function requestValidation(deps: PipelineDeps, drop: DataDrop, version: number): Promise<void> {
+  const message: ValidateRequest = {
+    schema: 1,
+    kind: 'validate',
+    model: drop.model,
+    runId: drop.runId,
+    source: 'trained',
+    version,
+  };
+  await deps.queue.send(deps.settings.queues.validate, message);
+}
+
+/** Writes progress to the run one write at a time, skipping updates that arrive while one is in flight. */
+function progressWriter(deps: PipelineDeps, model: string, runId: string) {
+  let inFlight: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  let failed: unknown;
+  return {
+    write(p: FitProgress): void {
+      if (busy) return;
+      busy = true;
+      inFlight = updateRun(deps, model, runId, {
+        stage: p.stage,
+        progress: p.progress,
+        ...(p.rowsRead !== undefined ? { rowsRead: p.rowsRead } : {}),
+        ...(p.iterations !== undefined ? { iterations: p.iterations } : {}),
+      })
+        .catch((err: unknown) => {
+          failed = err;
+        })
+        .finally(() => {
+          busy = false;
+        });
+    },
+    async flush(): Promise<void> {
+      await inFlight;
+      if (failed !== undefined) throw failed;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { AppError, type ErrorCategory } from '../../errors';
+import { DataError, type DataErrorCode, type DataErrorDetails } from '../../ml/errors';
+import type { FitInput, FitProgress, FitResult } from './fit-dataset';
+
+/** An error as it crosses the thread boundary: its class is rebuilt on the other side. */
+export type WorkerError =
+  | { kind: 'data'; code: DataErrorCode; message: string; details: DataErrorDetails }
+  | { kind: 'app'; category: ErrorCategory; code: string; message: string }
+  | { kind: 'other'; message: string; stack?: string };
+
+/** What the training worker posts back: progress, then exactly one result or error. */
+export type WorkerReply =
+  | { type: 'progress'; progress: FitProgress }
+  | { type: 'result'; result: FitResult }
+  | { type: 'error'; error: WorkerError };
+
+/** What the training worker is started with. */
+export interface WorkerInput {
+  readonly input: FitInput;
+}
+
+export function toWorkerError(err: unknown): WorkerError {
+  if (err instanceof DataError)
+    return { kind: 'data', code: err.code, message: err.message, details: err.details };
+  if (err instanceof AppError)
+    return { kind: 'app', category: err.category, code: err.code, message: err.message };
+  const e = err instanceof Error ? err : new Error(String(err));
+  return { kind: 'other', message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+}
+
+export function fromWorkerError(w: WorkerError): Error {
+  if (w.kind === 'data') return new DataError(w.code, w.message, w.details);
+  if (w.kind === 'app') return new AppError(w.category, w.code, w.message);
+  const e = new Error(`Training worker failed: ${w.message}`);
+  if (w.stack) e.stack = w.stack;
+  return e;
+}

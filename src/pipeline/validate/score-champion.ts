@@ -1,0 +1,66 @@
+import type { FeaturePipeline } from '../../ml/features/types';
+import { evaluate, type MetricSet } from '../../ml/metrics';
+import type { PipelineDeps } from '../pipeline-deps';
+import { permanentFailure } from '../failure';
+import { scoreHoldout } from './score-holdout';
+import { loadVersionFiles } from './version-files';
+
+/** The production model on the candidate's holdout: its metrics, or why it cannot be compared. */
+export type ChampionScore =
+  | { readonly kind: 'scored'; readonly version: number; readonly metrics: MetricSet }
+  | { readonly kind: 'incompatible'; readonly version: number; readonly reason: string };
+
+/**
+ * Scores the champion on THE SAME holdout rows as the candidate, through its own feature
+ * pipeline and ONNX. A champion that cannot take these rows (other target or classes, input
+ * columns the rows lack, a broken artifact) is reported as incompatible, with the reason.
+ */
+export async function scoreChampion(
+  deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
+  model: string,
+  championVersion: number,
+  candidate: FeaturePipeline,
+  records: readonly Record<string, unknown>[],
+): Promise<ChampionScore> {
+  const incompatible = (reason: string): ChampionScore => ({
+    kind: 'incompatible',
+    version: championVersion,
+    reason: `production v${championVersion} cannot be compared on this holdout (${reason}); judged by thresholds only`,
+  });
+  let files;
+  try {
+    files = await loadVersionFiles(deps, model, championVersion);
+  } catch (err) {
+    const reason = permanentFailure(err);
+    if (reason) return incompatible(reason.message);
+    throw err;
+  }
+  const pipeline = files.card.featurePipeline;
+  if (JSON.stringify(pipeline.target) !== JSON.stringify(candidate.target)) {
+    return incompatible(
+      `it predicts ${describeTarget(pipeline)}, the candidate ${describeTarget(candidate)}`,
+    );
+  }
+  const columns = new Set(Object.keys(records[0] ?? {}));
+  const missing = pipeline.inputs.map((f) => f.name).filter((n) => !columns.has(n));
+  if (missing.length > 0) return incompatible(`it needs columns the holdout lacks: ${missing.join(', ')}`);
+  try {
+    const scores = await scoreHoldout(pipeline, files.onnx, records);
+    return {
+      kind: 'scored',
+      version: championVersion,
+      metrics: evaluate(pipeline.target.task, scores.actual, scores.prediction),
+    };
+  } catch (err) {
+    const reason = permanentFailure(err);
+    if (reason) return incompatible(reason.message);
+    throw err;
+  }
+}
+
+function describeTarget(p: FeaturePipeline): string {
+  const t = p.target;
+  return t.task === 'regression'
+    ? `"${t.name}" (regression)`
+    : `"${t.name}" (${t.task}: ${t.classes.join(', ')})`;
+}

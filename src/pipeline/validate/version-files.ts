@@ -1,0 +1,44 @@
+import { AppError } from '../../errors';
+import type { ModelVersion } from '../../domain/model-version';
+import { DataError } from '../../ml/errors';
+import { sha256Hex } from '../ids';
+import type { PipelineDeps } from '../pipeline-deps';
+import { artifactPaths, parseModelCard, type ModelCard } from '../train/model-card';
+
+/** A registered version with its card and ONNX bytes, as validation and promotion score it. */
+export interface VersionFiles {
+  readonly version: ModelVersion;
+  readonly card: ModelCard;
+  readonly onnx: Uint8Array;
+}
+
+/**
+ * Reads a version's card.json and model.onnx; the ONNX file must still hash to the version's
+ * recorded sha256 (DataError 'bad_model' otherwise). A missing version is 'invalid'.
+ */
+export async function loadVersionFiles(
+  deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
+  model: string,
+  versionNumber: number,
+): Promise<VersionFiles> {
+  const version = await deps.registry.getVersion(model, versionNumber);
+  if (!version) throw new AppError('invalid', 'no_version', `Model ${model} has no version ${versionNumber}`);
+  if (!version.artifact.path) {
+    throw new DataError('bad_model', `Version ${versionNumber} of ${model} has no ONNX artifact yet`);
+  }
+  const container = deps.settings.containers.models;
+  const cardPath = artifactPaths(model, versionNumber).card;
+  const [cardBlob, onnxBlob] = await Promise.all([
+    deps.blobs.downloadToBuffer(container, cardPath),
+    deps.blobs.downloadToBuffer(container, version.artifact.path),
+  ]);
+  const onnx = new Uint8Array(onnxBlob.data.buffer, onnxBlob.data.byteOffset, onnxBlob.data.byteLength);
+  const sha = sha256Hex(onnx);
+  if (sha !== version.artifact.sha256) {
+    throw new DataError(
+      'bad_model',
+      `${container}/${version.artifact.path} does not match version ${versionNumber} (sha256 ${sha}, recorded ${version.artifact.sha256})`,
+    );
+  }
+  return { version, card: parseModelCard(cardBlob.data.toString('utf8'), `${container}/${cardPath}`), onnx };
+}
