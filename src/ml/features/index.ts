@@ -13,3 +13,4 @@ export type {
   PipelineOptions,
   TargetEncoding,
 } from './types';
+export { holdoutSplit, splitBefore, type RowSplit, type SplitOptions } from './split';
