@@ -27,24 +27,3 @@ export function createAdapters(config: AppConfig): Adapters {
     registry: new CosmosRegistry(cosmosClient(config.cosmos), config.cosmos.database),
   };
 }
-
-/** Which dependency answered and which did not, for the health endpoint. */
-export type HealthReport = Record<'blob' | 'queue' | 'cosmos', { ok: boolean; error?: string }>;
-
-/** Pings every dependency at once; never throws. */
-export async function checkHealth(adapters: Adapters): Promise<HealthReport> {
-  const probe = async (ping: () => Promise<void>): Promise<{ ok: boolean; error?: string }> => {
-    try {
-      await ping();
-      return { ok: true };
-    } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) };
-    }
-  };
-  const [blob, queue, cosmos] = await Promise.all([
-    probe(() => adapters.blobs.ping()),
-    probe(() => adapters.queue.ping()),
-    probe(() => adapters.registry.ping()),
-  ]);
-  return { blob, queue, cosmos };
-}

@@ -131,6 +131,36 @@ export const SETTINGS = [
     schema: optional(z.string().min(8)),
   }),
   setting({
+    name: 'LOCAL_HTTP_PORT',
+    description:
+      'Local runtime only: the HTTP port (otherwise Host.LocalHttpPort of the settings file, then 7071).',
+    sample: '',
+    expected: 'a port number from 1 to 65535',
+    schema: optional(z.coerce.number().int().min(1).max(65535)),
+  }),
+  setting({
+    name: 'LOCAL_DATA_DIR',
+    description: 'Local runtime only: where the emulators keep their data across restarts.',
+    default: '.local',
+    sample: '',
+    expected: 'a folder path',
+    schema: optional(z.string().min(1)),
+  }),
+  setting({
+    name: 'AzureFunctionsWebHost__hostid',
+    description: 'Host id that names blob receipts and timer status in storage, as the Functions host does.',
+    sample: '',
+    expected: 'a host id of letters, digits and dashes',
+    schema: optional(z.string().min(1)),
+  }),
+  setting({
+    name: 'WEBSITE_TIME_ZONE',
+    description: 'Time zone of timer schedules (IANA name); default UTC.',
+    sample: '',
+    expected: 'an IANA time zone such as Europe/Paris',
+    schema: optional(z.string().min(1)),
+  }),
+  setting({
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
     description: 'Application Insights resource for telemetry; unset sends none.',
     sample: '',
