@@ -13,8 +13,9 @@ export interface CsvOptions {
 
 /**
  * Reads CSV into a columnar table, streaming: the first record is the header; BOM, CRLF, quoted
- * fields and blank lines are handled by csv-parse; NA/N/A/empty cells are missing. A row with
- * another field count than the header is 'corrupt', naming the row (limits default DEFAULT_LIMITS).
+ * fields (a stray quote inside an unquoted field is kept as text) and blank lines are handled by
+ * csv-parse; NA/N/A/empty cells are missing. A row with another field count than the header is
+ * 'corrupt', naming the row (limits default DEFAULT_LIMITS).
  */
 export async function readCsv(input: DataInput, options: CsvOptions = {}): Promise<DataTable> {
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -23,6 +24,7 @@ export async function readCsv(input: DataInput, options: CsvOptions = {}): Promi
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
+    relax_quotes: true,
     delimiter: options.delimiter ?? ',',
   });
   let columns: ColumnBuilder[] | null = null;

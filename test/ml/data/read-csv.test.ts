@@ -31,6 +31,11 @@ describe('readCsv', () => {
     expect(cellAt(c, 1)).toBeNull();
   });
 
+  it('takes a stray quote inside an unquoted field as text', async () => {
+    const table = await readCsv(csv('size,n\n5" screen,1\n'));
+    expect(table.columns[0].dictionary).toEqual(['5" screen']);
+  });
+
   it('keeps mixed cells apart and remembers the first row of each kind', async () => {
     const table = await readCsv(csv('v\n1\n2\nabc\n4\n'));
     const [v] = table.columns;
