@@ -1,10 +1,11 @@
 // Training benchmark: our gradient boosting against scikit-learn's HistGradientBoostingRegressor
 // and XGBoost `hist` (Debian /usr/bin/python3), same rows, split and settings, one JSON line per
 // case and engine. Each engine fits in its own process so peak RSS is its own.
-// Usage: npm run bench:train [-- --rows 1000000]
+// Usage: npm run bench:train [-- --rows 1000000 --threads 0 --peers sklearn,xgboost]
+// (--threads: our nThreads, 0 = automatic; --peers: which peers to run, comma-separated)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { trainGbdt } from '../src/ml/gbdt/boosting';
@@ -14,7 +15,6 @@ import { bikeCase, readCase, syntheticCase, writeCase, type CaseData } from './t
 
 const ROOT = resolve(__dirname, '..', '..');
 const PYTHON = '/usr/bin/python3';
-const PEERS = ['sklearn', 'xgboost'] as const;
 
 interface FitResult {
   fitSeconds: number;
@@ -29,14 +29,14 @@ function matrixOf(columns: Float32Array[], names: string[], from: number, to: nu
 }
 
 /** Child mode: fit ours on the case's train rows, score the test rows, print one JSON object. */
-function fitOurs(dir: string): void {
+function fitOurs(dir: string, nThreads: number): void {
   const data = readCase(dir);
   const n = data.y.length;
   const train = matrixOf(data.columns, data.names, 0, data.nTrain);
   const start = performance.now();
   const { model } = trainGbdt(
     { matrix: train, target: data.y.subarray(0, data.nTrain), task: 'regression' },
-    data.settings,
+    { ...data.settings, nThreads },
   );
   const fitSeconds = (performance.now() - start) / 1000;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -87,18 +87,16 @@ function round(x: number, digits = 4): number {
   return Number(x.toPrecision(digits));
 }
 
-function runCase(data: CaseData, withPeers: boolean): void {
+function runCase(data: CaseData, peerNames: string[], nThreads: number): void {
   const dir = mkdtempSync(join(tmpdir(), 'bench-train-'));
   try {
     writeCase(dir, data);
     const rows = { rows: data.y.length, trainRows: data.nTrain, features: data.columns.length };
-    const ours = runChild(process.execPath, [__filename, '--fit', dir]);
-    const peers = withPeers
-      ? PEERS.map((p) => ({
-          engine: p,
-          r: runChild(PYTHON, [join(ROOT, 'bench', 'train_peers.py'), dir, p]),
-        }))
-      : [];
+    const ours = runChild(process.execPath, [__filename, '--fit', dir, String(nThreads)]);
+    const peers = peerNames.map((p) => ({
+      engine: p,
+      r: runChild(PYTHON, [join(ROOT, 'bench', 'train_peers.py'), dir, p]),
+    }));
     const sk = peers.find((p) => p.engine === 'sklearn')?.r;
     const ratios = (peer: FitResult | undefined): Record<string, number> =>
       peer
@@ -114,6 +112,8 @@ function runCase(data: CaseData, withPeers: boolean): void {
         case: data.name,
         engine,
         ...rows,
+        // Others' processes share the cores: the 1-minute load average says how busy they were.
+        loadAvg1m: round(loadavg()[0], 3),
         fitSeconds: round(r.fitSeconds),
         peakRssMb: round(r.peakRssMb),
         rmse: round(r.rmse, 6),
@@ -140,13 +140,15 @@ function runCase(data: CaseData, withPeers: boolean): void {
 
 function main(): void {
   const args = process.argv.slice(2);
-  if (args[0] === '--fit') return fitOurs(args[1]);
-  const rowsAt = args.indexOf('--rows');
-  const nRows = rowsAt >= 0 ? Number(args[rowsAt + 1]) : 1_000_000;
-  const withPeers = peersAvailable();
-  runCase(syntheticCase(nRows, 20260101), withPeers);
+  if (args[0] === '--fit') return fitOurs(args[1], Number(args[2]));
+  const option = (name: string, fallback: string): string =>
+    args.includes(name) ? args[args.indexOf(name) + 1] : fallback;
+  const nRows = Number(option('--rows', '1000000'));
+  const nThreads = Number(option('--threads', '0'));
+  const peers = peersAvailable() ? option('--peers', 'sklearn,xgboost').split(',').filter(Boolean) : [];
+  runCase(syntheticCase(nRows, 20260101), peers, nThreads);
   const bike = join(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
-  if (existsSync(bike)) runCase(bikeCase(bike), withPeers);
+  if (existsSync(bike)) runCase(bikeCase(bike), peers, nThreads);
   else process.stderr.write(`bike-sharing case skipped: ${bike} not found\n`);
 }
 

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { DataError } from '../errors';
 import { checkTrainingInput, type TrainingInput } from '../models/training-input';
 import type { Tree, TreeEnsembleModel } from '../models/types';
-import { binColumn, fitBinMapper } from './bin-mapper';
+import { fitBinMapper } from './bin-mapper';
+import { binMatrix } from './bin-matrix';
 import { addTreeBinned } from './binned-walk';
 import { sharedArray } from './parallel/threaded-histogram';
 import { OBJECTIVES } from './objectives/registry';
@@ -45,15 +46,10 @@ export function trainGbdt(
   const mapper = fitBinMapper(trainColumns, params.maxBins, rng);
   const nTrain = trainRows ? trainRows.length : checked.nRows;
   const nThreads = threadCount(params.nThreads, nTrain, checked.nFeatures);
-  const train: BinnedRows = {
-    nRows: nTrain,
-    bins: trainColumns.map((c, f) =>
-      binColumn(c, mapper.edges[f], null, nThreads > 1 ? sharedArray(Uint8Array, nTrain) : undefined),
-    ),
-    mapper,
-  };
+  const allocate = nThreads > 1 ? (length: number) => sharedArray(Uint8Array, length) : undefined;
+  const train: BinnedRows = { nRows: nTrain, bins: binMatrix(trainColumns, mapper, null, allocate), mapper };
   const yTrain = trainRows ? Float64Array.from(trainRows, (r) => target[r]) : Float64Array.from(target);
-  const validBins = validRows ? matrix.columns.map((c, f) => binColumn(c, mapper.edges[f], validRows)) : null;
+  const validBins = validRows ? binMatrix(matrix.columns, mapper, validRows) : null;
   const yValid = validRows ? Float64Array.from(validRows, (r) => target[r]) : null;
 
   const k = objective.nOutputs(checked.nClasses);

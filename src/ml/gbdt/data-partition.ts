@@ -1,4 +1,5 @@
 import { MISSING_BIN } from './bin-mapper';
+import type { BinMatrix } from './bin-matrix';
 
 /**
  * Which rows sit in which leaf: one index array, permuted so that each leaf's rows are a
@@ -31,7 +32,15 @@ export class DataPartition {
    * Splits leaf's rows: those with bin <= splitBin (and missing ones when missingLeft) stay in
    * `leaf`, the rest move to `newLeaf`. Returns the left count.
    */
-  split(leaf: number, newLeaf: number, col: Uint8Array, splitBin: number, missingLeft: boolean): number {
+  split(
+    leaf: number,
+    newLeaf: number,
+    bins: BinMatrix,
+    feature: number,
+    splitBin: number,
+    missingLeft: boolean,
+  ): number {
+    const col = bins.columns[feature];
     const idx = this.indices;
     const scratch = this.scratch;
     const begin = this.begin[leaf];

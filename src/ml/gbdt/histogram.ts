@@ -1,4 +1,5 @@
 import { MISSING_BIN } from './bin-mapper';
+import type { BinMatrix } from './bin-matrix';
 import { accumulateFeatures } from './histogram-kernels';
 
 /** Slots per feature: 255 value bins + the missing bin, each [grad, hess, count] interleaved. */
@@ -29,7 +30,7 @@ export function gatherGradients(
  */
 export function buildHistogram(
   hist: Float64Array,
-  bins: readonly Uint8Array[],
+  bins: BinMatrix,
   indices: Uint32Array,
   begin: number,
   end: number,
@@ -43,10 +44,11 @@ export function buildHistogram(
   gatherGradients(indices, begin, end, grad, hess, constantHessian, ordG, ordH);
   const constHess = constantHessian && end > begin ? hess[indices[begin]] : -1;
   const n = end - begin;
-  const f1 = bins.length;
+  const f1 = bins.nFeatures;
   accumulateFeatures({
     hist,
-    bins,
+    bins: bins.data,
+    nFeatures: f1,
     f0: 0,
     f1,
     indices,
@@ -100,7 +102,7 @@ export class SerialHistogram implements HistogramBuilder {
   private readonly ordH: Float64Array;
 
   constructor(
-    private readonly bins: readonly Uint8Array[],
+    private readonly bins: BinMatrix,
     private readonly indices: Uint32Array,
     private readonly constantHessian: boolean,
   ) {

@@ -1,5 +1,6 @@
 import type { Tree } from '../models/types';
 import type { BinMapper } from './bin-mapper';
+import type { BinMatrix } from './bin-matrix';
 import { DataPartition } from './data-partition';
 import { HistogramPool, SerialHistogram, subtractHistogram, type HistogramBuilder } from './histogram';
 import { sharedArray, ThreadedHistogram } from './parallel/threaded-histogram';
@@ -8,10 +9,10 @@ import { findBestSplit, type SplitRules } from './split-finder';
 import { emptySplit, type SplitInfo } from './split-info';
 import { TreeNodes } from './tree-nodes';
 
-/** Binned training rows the learner reads: one Uint8Array of bins per feature. */
+/** Binned training rows the learner reads, with the mapper that gives bins their thresholds. */
 export interface BinnedRows {
   readonly nRows: number;
-  readonly bins: readonly Uint8Array[];
+  readonly bins: BinMatrix;
   readonly mapper: BinMapper;
 }
 
@@ -59,7 +60,7 @@ export class TreeLearner {
       this.partition = new DataPartition(data.nRows, leaves);
       this.histograms = new SerialHistogram(data.bins, this.partition.indices, constantHessian);
     }
-    this.pool = new HistogramPool(data.bins.length);
+    this.pool = new HistogramPool(data.bins.nFeatures);
     this.rules = { l2: params.l2, minSamplesLeaf: params.minSamplesLeaf, minHessian: 1e-3 };
     this.leafG = new Float64Array(leaves);
     this.leafH = new Float64Array(leaves);
@@ -153,7 +154,7 @@ export class TreeLearner {
       rightNode,
     );
     importance[s.feature] += s.gain;
-    this.partition.split(leaf, right, this.data.bins[s.feature], s.bin, s.missingLeft);
+    this.partition.split(leaf, right, this.data.bins, s.feature, s.bin, s.missingLeft);
     this.leafG[right] = this.leafG[leaf] - s.leftG;
     this.leafH[right] = this.leafH[leaf] - s.leftH;
     this.leafCount[right] = this.leafCount[leaf] - s.leftCount;

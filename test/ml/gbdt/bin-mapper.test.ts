@@ -46,3 +46,21 @@ describe('bin mapper', () => {
     expect(Array.from(nBins)).toEqual([1, 1]);
   });
 });
+
+describe('binColumn', () => {
+  it('agrees with a plain search over the edges for negative, zero, tiny and huge values', () => {
+    const rng = new Random(41);
+    const specials = [0, -0, 1e-30, -1e-30, 3e38, -3e38, Infinity, -Infinity, 1, -1, 0.5, -0.5];
+    const values = Float32Array.from({ length: 20_000 }, (_, i) =>
+      i < specials.length ? specials[i] : (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 12 - 6),
+    );
+    const { edges } = fitBinMapper([values], 255, new Random(1));
+    const e = edges[0];
+    const bins = binColumn(values, e);
+    values.forEach((x, i) => {
+      let b = 0;
+      while (b < e.length && !(x <= e[b])) b++;
+      expect(bins[i]).toBe(b);
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binColumn, fitBinMapper } from '../../../src/ml/gbdt/bin-mapper';
+import { fitBinMapper } from '../../../src/ml/gbdt/bin-mapper';
+import { binMatrix } from '../../../src/ml/gbdt/bin-matrix';
 import { DataPartition } from '../../../src/ml/gbdt/data-partition';
 import { buildHistogram, FEATURE_STRIDE, subtractHistogram } from '../../../src/ml/gbdt/histogram';
 import { sharedArray, ThreadedHistogram } from '../../../src/ml/gbdt/parallel/threaded-histogram';
@@ -13,7 +14,7 @@ describe('histograms', () => {
   cols[1][7] = NaN;
   cols[1][8] = NaN;
   const mapper = fitBinMapper(cols, 255, new Random(1));
-  const bins = cols.map((c, f) => binColumn(c, mapper.edges[f]));
+  const bins = binMatrix(cols, mapper, null);
   const rng = new Random(2);
   const grad = Float64Array.from({ length: n }, () => rng.next() - 0.5);
   const hess = Float64Array.from({ length: n }, () => rng.next());
@@ -41,7 +42,7 @@ describe('histograms', () => {
     const partition = new DataPartition(n, 2);
     partition.reset(n, null);
     const parent = build(partition, 0);
-    partition.split(0, 1, bins[1], 100, true);
+    partition.split(0, 1, bins, 1, 100, true);
     const small = build(partition, 0);
     const large = build(partition, 1);
     subtractHistogram(parent, small);
@@ -66,10 +67,10 @@ describe('histograms', () => {
     const big = 120_000;
     const bigCols = uniformColumns(big, 4, 22);
     const m = fitBinMapper(bigCols, 255, new Random(1));
-    const sharedBins = bigCols.map((c, f) => binColumn(c, m.edges[f], null, sharedArray(Uint8Array, big)));
+    const sharedBins = binMatrix(bigCols, m, null, (length) => sharedArray(Uint8Array, length));
     const partition = new DataPartition(big, 2, sharedArray(Uint32Array, big));
     partition.reset(big, null);
-    partition.split(0, 1, sharedBins[0], 60, false);
+    partition.split(0, 1, sharedBins, 0, 60, false);
     const g = Float64Array.from({ length: big }, (_, i) => Math.sin(i));
     const h = Float64Array.from({ length: big }, (_, i) => 1 + Math.cos(i) ** 2);
     const threaded = new ThreadedHistogram(sharedBins, partition.indices, false, 2);

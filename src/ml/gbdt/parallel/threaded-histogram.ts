@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { FEATURE_STRIDE, gatherGradients, type HistogramBuilder } from '../histogram';
+import type { BinMatrix } from '../bin-matrix';
 import { accumulateFeatures } from '../histogram-kernels';
 import * as C from './worker-loop';
 
@@ -29,12 +30,12 @@ export class ThreadedHistogram implements HistogramBuilder {
   private seq = 0;
 
   constructor(
-    private readonly bins: readonly Uint8Array[],
+    private readonly bins: BinMatrix,
     private readonly indices: Uint32Array,
     private readonly constantHessian: boolean,
     nThreads: number,
   ) {
-    const nFeatures = bins.length;
+    const nFeatures = bins.nFeatures;
     this.ordG = sharedArray(Float64Array, indices.length);
     this.ordH = sharedArray(Float64Array, constantHessian ? 0 : indices.length);
     this.ranges = Array.from({ length: nThreads }, (_, t) => [
@@ -48,7 +49,8 @@ export class ThreadedHistogram implements HistogramBuilder {
     ].join('\n');
     for (let t = 1; t < nThreads; t++) {
       const d: C.WorkerShared = {
-        bins,
+        bins: bins.data,
+        nFeatures,
         indices,
         ordG: this.ordG,
         ordH: this.ordH,
@@ -78,9 +80,10 @@ export class ThreadedHistogram implements HistogramBuilder {
     const constHess = this.constantHessian && n > 0 ? hess[indices[begin]] : -1;
     const job = {
       hist,
-      bins,
+      bins: bins.data,
+      nFeatures: bins.nFeatures,
       f0: 0,
-      f1: bins.length,
+      f1: bins.nFeatures,
       indices,
       begin,
       n,
@@ -90,7 +93,7 @@ export class ThreadedHistogram implements HistogramBuilder {
       stride: FEATURE_STRIDE,
       identity,
     };
-    if (n * bins.length < MIN_PARALLEL_CELLS) return accumulateFeatures(job);
+    if (n * bins.nFeatures < MIN_PARALLEL_CELLS) return accumulateFeatures(job);
     const seq = ++this.seq;
     for (let w = 0; w < this.shared.length; w++) {
       const { ctrl } = this.shared[w];
@@ -106,10 +109,16 @@ export class ThreadedHistogram implements HistogramBuilder {
     accumulateFeatures({ ...job, f0: this.ranges[0][0], f1: this.ranges[0][1] });
     for (let w = 0; w < this.shared.length; w++) {
       const { ctrl, scratch } = this.shared[w];
+      const [w0, w1] = this.ranges[w + 1];
+      // On a busy machine the worker may not have woken yet: then build its share here rather
+      // than wait for the scheduler (same kernel, same row order, same sums).
+      if (Atomics.compareExchange(ctrl, C.CTRL_CLAIM, seq - 1, seq) === seq - 1) {
+        accumulateFeatures({ ...job, f0: w0, f1: w1 });
+        continue;
+      }
       for (let done = Atomics.load(ctrl, C.CTRL_DONE); done !== seq; done = Atomics.load(ctrl, C.CTRL_DONE)) {
         Atomics.wait(ctrl, C.CTRL_DONE, done);
       }
-      const [w0, w1] = this.ranges[w + 1];
       hist.set(scratch.subarray(w0 * FEATURE_STRIDE, w1 * FEATURE_STRIDE), w0 * FEATURE_STRIDE);
     }
   }

@@ -2,7 +2,8 @@ import type { accumulateFeatures } from '../histogram-kernels';
 
 /** What each histogram worker is handed once: shared memory only, nothing copied per call. */
 export interface WorkerShared {
-  readonly bins: readonly Uint8Array[];
+  readonly bins: Uint8Array;
+  readonly nFeatures: number;
   readonly indices: Uint32Array;
   readonly ordG: Float64Array;
   readonly ordH: Float64Array;
@@ -15,7 +16,9 @@ export interface WorkerShared {
   readonly stride: number;
 }
 
-// Control slots: the main thread bumps SEQ to hand out work, the worker echoes it in DONE.
+// Control slots: the main thread bumps SEQ to hand out work; whoever first moves CLAIM from
+// SEQ - 1 to SEQ builds the worker's features (the worker, or the main thread if the worker has
+// not woken by the time its own share is done); the worker echoes SEQ in DONE.
 export const CTRL_SEQ = 0;
 export const CTRL_BEGIN = 1;
 export const CTRL_COUNT = 2;
@@ -24,11 +27,12 @@ export const CTRL_F1 = 4;
 export const CTRL_DONE = 5;
 export const CTRL_STOP = 6;
 export const CTRL_IDENTITY = 7;
-export const CTRL_SLOTS = 8;
+export const CTRL_CLAIM = 8;
+export const CTRL_SLOTS = 9;
 
 /**
  * Body of a histogram worker thread: sleeps on the control word, builds its feature range when
- * woken, signals done. Self-contained (slot numbers are literals) because it runs from its
+ * woken unless the main thread already took it, signals done. Self-contained (slot numbers are literals) because it runs from its
  * source text; the threaded build is checked against the serial one in the tests.
  */
 export function workerLoop(d: WorkerShared, accumulate: typeof accumulateFeatures): void {
@@ -38,9 +42,11 @@ export function workerLoop(d: WorkerShared, accumulate: typeof accumulateFeature
     Atomics.wait(ctrl, 0, seq);
     seq = Atomics.load(ctrl, 0);
     if (ctrl[6] === 1) return;
+    if (Atomics.compareExchange(ctrl, 8, seq - 1, seq) !== seq - 1) continue;
     accumulate({
       hist: d.scratch,
       bins: d.bins,
+      nFeatures: d.nFeatures,
       f0: ctrl[3],
       f1: ctrl[4],
       indices: d.indices,
