@@ -13,4 +13,3 @@ export type {
   PipelineOptions,
   TargetEncoding,
 } from './types';
-export { holdoutSplit, splitBefore, type RowSplit, type SplitOptions } from './split';
