@@ -6,3 +6,4 @@ import './functions/get-version';
 import './functions/train-on-data-drop';
 import './functions/validate-candidate';
 import './functions/register-version';
+import './functions/ingest-uploaded-model';

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
 import { parseModelName, parseVersionNumber } from '../serving/http/request-params';
 import { getModelVersion } from '../serving/reads/model-reads';
-import { readAdapters } from './http/read-adapters';
+import { pipelineDeps } from './app-context';
 import { httpHandler } from './http/handler';
 
 app.http('getVersion', {
@@ -11,6 +11,6 @@ app.http('getVersion', {
   handler: httpHandler(async (request) => {
     const model = parseModelName(request.params.model);
     const version = parseVersionNumber(request.params.version);
-    return { status: 200, jsonBody: await getModelVersion(readAdapters().registry, model, version) };
+    return { status: 200, jsonBody: await getModelVersion(pipelineDeps().registry, model, version) };
   }),
 });

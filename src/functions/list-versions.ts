@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
 import { parseModelName, parsePageQuery } from '../serving/http/request-params';
 import { listModelVersions } from '../serving/reads/model-reads';
-import { readAdapters } from './http/read-adapters';
+import { pipelineDeps } from './app-context';
 import { httpHandler } from './http/handler';
 
 app.http('listVersions', {
@@ -10,7 +10,7 @@ app.http('listVersions', {
   route: 'models/{model}/versions',
   handler: httpHandler(async (request) => {
     const model = parseModelName(request.params.model);
-    const page = await listModelVersions(readAdapters().registry, model, parsePageQuery(request.query));
+    const page = await listModelVersions(pipelineDeps().registry, model, parsePageQuery(request.query));
     return { status: 200, jsonBody: page };
   }),
 });

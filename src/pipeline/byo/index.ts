@@ -1,0 +1,10 @@
+/**
+ * Bring-your-own ONNX: an uploaded `{name}.onnx` with its `{name}.json` sidecar becomes a
+ * candidate version (ingestUpload); validation scores it with scoreUploadedHoldout where a
+ * trained candidate goes through its feature pipeline (the card says which: isUploadedCard).
+ */
+export { ingestUpload, type IncomingBlob, type IngestOutcome } from './ingest-upload';
+export { scoreUploadedHoldout, type UploadedScores } from './score-uploaded';
+export { isUploadedCard, parseUploadedCard, type UploadedModelCard } from './uploaded-card';
+export { UploadedModelScorer, targetValues, type RawRecord } from './uploaded-scorer';
+export { parseSidecar, parseSidecarText, sidecarSchema, type Sidecar } from './sidecar';
