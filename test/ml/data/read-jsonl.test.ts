@@ -60,6 +60,17 @@ describe('readJsonl', () => {
     expect(err.details.line).toBe(3);
   });
 
+  it('rejects a binary file and one over maxBytes', async () => {
+    const binary = await dataError(readJsonl(Buffer.from([0x7b, 0x7d, 0x0a, 0x00, 0x01])));
+    expect(binary.code).toBe('corrupt');
+    expect(binary.message).toBe('The file is binary, not text: NUL byte at byte offset 3 (line 2)');
+    const big = await dataError(
+      readJsonl(jsonl('{"a":1}\n'.repeat(20)), { limits: { maxRows: 100, maxBytes: 100 } }),
+    );
+    expect(big.code).toBe('too_large');
+    expect(big.details.limit).toBe(100);
+  });
+
   it('rejects more rows than maxRows', async () => {
     const err = await dataError(
       readJsonl(jsonl('{"a":1}\n{"a":2}\n'), { limits: { maxRows: 1, maxBytes: 100 } }),
