@@ -1,0 +1,145 @@
+// Bring-your-own ONNX through the local runtime: the incoming-models trigger on real emulators.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Run } from '../../../src/domain/run';
+import { parseUploadedCard } from '../../../src/pipeline/byo';
+import { runIdFor } from '../../../src/pipeline/ids';
+import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
+import { uniqueName, waitFor } from '../../local/helpers';
+import { makeSklearnModel, sklearnMissing, type SklearnModel } from './sklearn-fixture';
+
+const missing = sklearnMissing();
+if (missing && process.env.CI === 'true') throw new Error(`CI needs scikit-learn and onnx: ${missing}`);
+if (missing) console.warn(`Skipping the bring-your-own ONNX runtime tests: ${missing}`);
+
+const DATASET = 'byo/taxi-holdout.csv';
+
+describe.skipIf(missing !== undefined)('incoming-models/{model}/{name}.onnx + .json', () => {
+  let pipeline: Pipeline;
+  let sk: SklearnModel;
+
+  beforeAll(async () => {
+    sk = makeSklearnModel(DATASET);
+    pipeline = await startPipeline();
+    // Outside any {model}/ folder of its own, so the data drop trigger does not train on it.
+    await pipeline.adapters.blobs.upload(pipeline.config.containers.datasets, DATASET, sk.csv);
+  });
+
+  afterAll(async () => {
+    await pipeline?.stop();
+  });
+
+  /** Uploads the sidecar, then the model (or the other way round); returns the pair's run id. */
+  async function upload(model: string, onnx: Buffer, sidecar: string, onnxFirst = false): Promise<string> {
+    const container = pipeline.config.containers.incomingModels;
+    const put = (name: string, data: Buffer | string) =>
+      pipeline.adapters.blobs.upload(container, `${model}/${name}`, data);
+    const first = onnxFirst ? await put('m.onnx', onnx) : await put('m.json', sidecar);
+    const second = onnxFirst ? await put('m.json', sidecar) : await put('m.onnx', onnx);
+    const [onnxInfo, jsonInfo] = onnxFirst ? [first, second] : [second, first];
+    return runIdFor(`${container}/${model}/m`, `${onnxInfo.etag}+${jsonInfo.etag}`);
+  }
+
+  /** The run, once it has reached validation or ended. */
+  async function ingested(model: string, runId: string): Promise<Run> {
+    let run: Run | undefined;
+    for (let i = 0; i < 600; i++) {
+      run = await pipeline.adapters.registry.getRun(model, runId);
+      if (run && (run.status !== 'running' || run.stage !== 'ingest')) return run;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`run ${runId} of ${model} did not get past ingest: ${JSON.stringify(run)}`);
+  }
+
+  it('becomes a candidate version with the uploaded ONNX, a card and a scored holdout', async () => {
+    const model = uniqueName('byo');
+    const runId = await upload(model, sk.onnx, JSON.stringify(sk.sidecar));
+    const run = await ingested(model, runId);
+    expect(run.trigger).toMatchObject({ kind: 'upload', blobName: `${model}/m.onnx` });
+    expect(run.version).toBe(1);
+    const version = await pipeline.adapters.registry.getVersion(model, 1);
+    expect(version).toMatchObject({
+      source: 'uploaded',
+      runId,
+      task: 'regression',
+      algorithm: 'uploaded-onnx',
+      artifact: { path: `${model}/1/model.onnx`, bytes: sk.onnx.byteLength },
+      lineage: { blobName: DATASET, rows: 2000, columns: 5 },
+    });
+    const models = pipeline.config.containers.models;
+    const stored = await pipeline.adapters.blobs.downloadToBuffer(models, `${model}/1/model.onnx`);
+    expect(stored.data.equals(sk.onnx)).toBe(true);
+    const cardText = (await pipeline.adapters.blobs.downloadToBuffer(models, `${model}/1/card.json`)).data;
+    const card = parseUploadedCard(cardText.toString('utf8'), 'card.json');
+    expect(card).toMatchObject({ model, version: 1, runId, source: 'uploaded', holdout: { rows: 500 } });
+    expect(card.onnx.outputs).toEqual([{ name: 'demand', type: 'float32', shape: ['N', 1] }]);
+    const holdout = (await pipeline.adapters.blobs.downloadToBuffer(models, card.holdout.path)).data.toString(
+      'utf8',
+    );
+    const first = JSON.parse(holdout.split('\n')[0]) as { row: Record<string, number>; engine: number[] };
+    const c = sk.printed.coefficients;
+    const r = first.row;
+    const expected =
+      sk.printed.intercept + c[0] * r.hour + c[1] * r.temperature + c[2] * r.is_holiday + c[3] * r.zone_id;
+    expect(first.engine[0]).toBeCloseTo(expected, 3);
+  });
+
+  it('takes the pair up once, whichever file arrives second', async () => {
+    const model = uniqueName('byo-order');
+    const runId = await upload(model, sk.onnx, JSON.stringify(sk.sidecar), true);
+    await ingested(model, runId);
+    // One line per trigger: the first file waits (or defers to the second), the second acts.
+    const lines = () =>
+      pipeline.logLines.filter((l) => l.includes(`/${model}/m.`) && l.includes('ingestUploadedModel'));
+    await waitFor('both triggers of the pair', () => lines().length >= 2);
+    expect(lines().filter((l) => l.includes(': ingested (')).length).toBe(1);
+    expect(lines().filter((l) => /: (waiting|deferred): /.test(l)).length).toBe(1);
+    const versions = await pipeline.versions(model);
+    expect(versions.map((v) => v.runId)).toEqual([runId]);
+  });
+
+  const bad: [string, () => { onnx: Buffer; sidecar: string }, string, RegExp][] = [
+    [
+      'corrupt ONNX bytes',
+      () => ({ onnx: Buffer.from('definitely not protobuf'), sidecar: JSON.stringify(sk.sidecar) }),
+      'bad_model',
+      /^ONNX Runtime cannot load the uploaded model: /,
+    ],
+    [
+      'a sidecar that is not JSON',
+      () => ({ onnx: sk.onnx, sidecar: '{"task": "regression",' }),
+      'bad_sidecar',
+      /^Invalid sidecar .+\/m\.json: not JSON \(/,
+    ],
+    [
+      'sidecar inputs that do not match the model',
+      () => ({
+        onnx: sk.onnx,
+        sidecar: JSON.stringify({
+          ...sk.sidecar,
+          inputs: [{ name: 'features', columns: ['hour', 'temperature'], type: 'float32' }],
+        }),
+      }),
+      'bad_model',
+      /^The uploaded ONNX model takes inputs the sidecar does not declare: "hour", "temperature", "is_holiday", "zone_id"$/,
+    ],
+    [
+      'a dataset that does not exist',
+      () => ({ onnx: sk.onnx, sidecar: JSON.stringify({ ...sk.sidecar, dataset: 'nowhere.csv' }) }),
+      'missing_dataset',
+      /^The sidecar's dataset "nowhere.csv" does not exist in the .+ container$/,
+    ],
+  ];
+  it.each(bad)(
+    '%s ends as a failed run naming the problem, nothing registered',
+    async (_, files, code, message) => {
+      const model = uniqueName('byo-bad');
+      const { onnx, sidecar } = files();
+      const runId = await upload(model, onnx, sidecar);
+      const run = await pipeline.finishedRun(model, runId, 30_000);
+      expect(run.status).toBe('failed');
+      expect(run.error?.code).toBe(code);
+      expect(run.error?.message).toMatch(message);
+      expect(await pipeline.versions(model)).toEqual([]);
+    },
+  );
+});
