@@ -56,9 +56,15 @@ export function trainGbdt(
   const baseScore = objective.baseScore(yTrain, checked.nClasses);
   const scores = baseScore.map((b) => new Float64Array(train.nRows).fill(b));
   const validScores = yValid ? baseScore.map((b) => new Float64Array(yValid.length).fill(b)) : [];
-  const grad = scores.map(() => new Float64Array(train.nRows));
-  const hess = scores.map(() => new Float64Array(train.nRows));
-  const learner = new TreeLearner(train, params, objective.constantHessian, nThreads);
+  const alloc = (n: number): Float64Array =>
+    nThreads > 1 ? sharedArray(Float64Array, n) : new Float64Array(n);
+  const grad = scores.map(() => alloc(train.nRows));
+  const hess = scores.map(() => alloc(train.nRows));
+  const learner = new TreeLearner(train, params, objective.constantHessian, {
+    count: nThreads,
+    grads: grad,
+    hesses: hess,
+  });
   try {
     return boost();
   } finally {

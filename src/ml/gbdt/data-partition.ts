@@ -47,11 +47,17 @@ export class DataPartition {
     const end = begin + this.count[leaf];
     let l = begin;
     let r = 0;
+    const missingGoesLeft = missingLeft ? 1 : 0;
+    // Branch-free: every row is written to both sides and only the right cursor advances;
+    // which side a row takes is a coin flip to the branch predictor.
     for (let i = begin; i < end; i++) {
       const row = idx[i];
       const b = col[row];
-      if (b === MISSING_BIN ? missingLeft : b <= splitBin) idx[l++] = row;
-      else scratch[r++] = row;
+      const left = b === MISSING_BIN ? missingGoesLeft : +(b <= splitBin);
+      idx[l] = row;
+      scratch[r] = row;
+      l += left;
+      r += 1 - left;
     }
     idx.set(scratch.subarray(0, r), l);
     this.count[leaf] = l - begin;

@@ -1,33 +1,12 @@
 import { MISSING_BIN } from './bin-mapper';
 import type { BinMatrix } from './bin-matrix';
-import { accumulateFeatures } from './histogram-kernels';
+import { accumulateFeatures, type HistogramJob } from './histogram-kernels';
 
 /** Slots per feature: 255 value bins + the missing bin, each [grad, hess, count] interleaved. */
 export const BIN_SLOTS = MISSING_BIN + 1;
 export const FEATURE_STRIDE = BIN_SLOTS * 3;
 
-/**
- * Copies the leaf's gradients (and hessians unless constant) into leaf order once, so that
- * every feature pass reads them sequentially.
- */
-export function gatherGradients(
-  indices: Uint32Array,
-  begin: number,
-  end: number,
-  grad: Float64Array,
-  hess: Float64Array,
-  constantHessian: boolean,
-  ordG: Float64Array,
-  ordH: Float64Array,
-): void {
-  for (let i = begin; i < end; i++) ordG[i - begin] = grad[indices[i]];
-  if (!constantHessian) for (let i = begin; i < end; i++) ordH[i - begin] = hess[indices[i]];
-}
-
-/**
- * Histogram of rows indices[begin..end) over every feature, into hist, on the calling thread.
- * ordG/ordH are scratch of at least end - begin.
- */
+/** Histogram of rows indices[begin..end) over every feature, into hist, on the calling thread. */
 export function buildHistogram(
   hist: Float64Array,
   bins: BinMatrix,
@@ -37,29 +16,41 @@ export function buildHistogram(
   grad: Float64Array,
   hess: Float64Array,
   constantHessian: boolean,
-  ordG: Float64Array,
-  ordH: Float64Array,
   identity = false,
 ): void {
-  gatherGradients(indices, begin, end, grad, hess, constantHessian, ordG, ordH);
+  accumulateFeatures(histogramJob(hist, bins, indices, begin, end, grad, hess, constantHessian, identity));
+}
+
+/** The job for building every feature of rows indices[begin..end). */
+export function histogramJob(
+  hist: Float64Array,
+  bins: BinMatrix,
+  indices: Uint32Array,
+  begin: number,
+  end: number,
+  grad: Float64Array,
+  hess: Float64Array,
+  constantHessian: boolean,
+  identity: boolean,
+): HistogramJob {
   const constHess = constantHessian && end > begin ? hess[indices[begin]] : -1;
+  const nFeatures = bins.nFeatures;
   const n = end - begin;
-  const f1 = bins.nFeatures;
-  accumulateFeatures({
+  return {
     hist,
     bins: bins.data,
-    nFeatures: f1,
+    nFeatures,
     f0: 0,
-    f1,
+    f1: nFeatures,
     indices,
     begin,
     n,
-    ordG,
-    ordH,
+    grad,
+    hess,
     constHess,
     stride: FEATURE_STRIDE,
     identity,
-  });
+  };
 }
 
 /** larger = parent - smaller, in place in the parent's buffer (which then belongs to the larger child). */
@@ -98,31 +89,21 @@ export interface HistogramBuilder {
 
 /** Builds every feature on the calling thread. */
 export class SerialHistogram implements HistogramBuilder {
-  private readonly ordG: Float64Array;
-  private readonly ordH: Float64Array;
-
   constructor(
     private readonly bins: BinMatrix,
     private readonly indices: Uint32Array,
     private readonly constantHessian: boolean,
-  ) {
-    this.ordG = new Float64Array(indices.length);
-    this.ordH = new Float64Array(constantHessian ? 0 : indices.length);
-  }
+  ) {}
 
-  build(hist: Float64Array, begin: number, end: number, grad: Float64Array, hess: Float64Array): void {
-    buildHistogram(
-      hist,
-      this.bins,
-      this.indices,
-      begin,
-      end,
-      grad,
-      hess,
-      this.constantHessian,
-      this.ordG,
-      this.ordH,
-    );
+  build(
+    hist: Float64Array,
+    begin: number,
+    end: number,
+    grad: Float64Array,
+    hess: Float64Array,
+    identity: boolean,
+  ): void {
+    buildHistogram(hist, this.bins, this.indices, begin, end, grad, hess, this.constantHessian, identity);
   }
 
   close(): void {}

@@ -50,12 +50,21 @@ export class TreeLearner {
       'maxLeaves' | 'maxDepth' | 'minSamplesLeaf' | 'l2' | 'learningRate'
     >,
     constantHessian: boolean,
-    nThreads = 1,
+    threads: { count: number; grads: readonly Float64Array[]; hesses: readonly Float64Array[] } | null = null,
   ) {
     const leaves = params.maxLeaves;
-    if (nThreads > 1) {
+    if (threads && threads.count > 1) {
+      // Everything the workers read lives on shared memory: bins, row order, gradients.
       this.partition = new DataPartition(data.nRows, leaves, sharedArray(Uint32Array, data.nRows));
-      this.histograms = new ThreadedHistogram(data.bins, this.partition.indices, constantHessian, nThreads);
+      const { count, grads, hesses } = threads;
+      this.histograms = new ThreadedHistogram(
+        data.bins,
+        this.partition.indices,
+        grads,
+        hesses,
+        constantHessian,
+        count,
+      );
     } else {
       this.partition = new DataPartition(data.nRows, leaves);
       this.histograms = new SerialHistogram(data.bins, this.partition.indices, constantHessian);

@@ -23,18 +23,7 @@ describe('histograms', () => {
     const hist = new Float64Array(3 * FEATURE_STRIDE);
     const begin = partition.begin[leaf];
     const end = begin + partition.count[leaf];
-    buildHistogram(
-      hist,
-      bins,
-      partition.indices,
-      begin,
-      end,
-      grad,
-      hess,
-      false,
-      new Float64Array(n),
-      new Float64Array(n),
-    );
+    buildHistogram(hist, bins, partition.indices, begin, end, grad, hess, false);
     return hist;
   }
 
@@ -71,27 +60,20 @@ describe('histograms', () => {
     const partition = new DataPartition(big, 2, sharedArray(Uint32Array, big));
     partition.reset(big, null);
     partition.split(0, 1, sharedBins, 0, 60, false);
-    const g = Float64Array.from({ length: big }, (_, i) => Math.sin(i));
-    const h = Float64Array.from({ length: big }, (_, i) => 1 + Math.cos(i) ** 2);
-    const threaded = new ThreadedHistogram(sharedBins, partition.indices, false, 2);
+    const g = sharedArray(Float64Array, big);
+    const h = sharedArray(Float64Array, big);
+    for (let i = 0; i < big; i++) {
+      g[i] = Math.sin(i);
+      h[i] = 1 + Math.cos(i) ** 2;
+    }
+    const threaded = new ThreadedHistogram(sharedBins, partition.indices, [g], [h], false, 2);
     try {
       const begin = partition.begin[1];
       const end = begin + partition.count[1];
       const a = new Float64Array(4 * FEATURE_STRIDE);
       threaded.build(a, begin, end, g, h, false);
       const b = new Float64Array(4 * FEATURE_STRIDE);
-      buildHistogram(
-        b,
-        sharedBins,
-        partition.indices,
-        begin,
-        end,
-        g,
-        h,
-        false,
-        new Float64Array(big),
-        new Float64Array(big),
-      );
+      buildHistogram(b, sharedBins, partition.indices, begin, end, g, h, false);
       expect(Array.from(a)).toEqual(Array.from(b));
     } finally {
       threaded.close();

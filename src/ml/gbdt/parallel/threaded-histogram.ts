@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { FEATURE_STRIDE, gatherGradients, type HistogramBuilder } from '../histogram';
 import type { BinMatrix } from '../bin-matrix';
-import { accumulateFeatures } from '../histogram-kernels';
+import { FEATURE_STRIDE, histogramJob, type HistogramBuilder } from '../histogram';
+import { accumulateFeatures, kernelSources } from '../histogram-kernels';
 import * as C from './worker-loop';
 
 /** Below this many (row x feature) cells a leaf's histogram is built on the calling thread. */
@@ -19,32 +19,30 @@ export function sharedArray<T extends Uint8Array | Uint32Array | Float64Array>(
  * Builds histograms with feature ranges split over the calling thread and nThreads - 1 workers,
  * which sleep on Atomics between calls so the learner stays synchronous. Each feature is summed
  * by one thread in the same row order, so the result is bit-identical to the serial build.
- * bins and indices must live on SharedArrayBuffers.
+ * bins, indices and every gradient and hessian array must live on SharedArrayBuffers.
  */
 export class ThreadedHistogram implements HistogramBuilder {
   private readonly workers: Worker[] = [];
   private readonly shared: C.WorkerShared[] = [];
   private readonly ranges: [number, number][];
-  private readonly ordG: Float64Array;
-  private readonly ordH: Float64Array;
   private seq = 0;
 
   constructor(
     private readonly bins: BinMatrix,
     private readonly indices: Uint32Array,
+    private readonly grads: readonly Float64Array[],
+    hesses: readonly Float64Array[],
     private readonly constantHessian: boolean,
     nThreads: number,
   ) {
     const nFeatures = bins.nFeatures;
-    this.ordG = sharedArray(Float64Array, indices.length);
-    this.ordH = sharedArray(Float64Array, constantHessian ? 0 : indices.length);
     this.ranges = Array.from({ length: nThreads }, (_, t) => [
       Math.floor((t * nFeatures) / nThreads),
       Math.floor(((t + 1) * nFeatures) / nThreads),
     ]);
     const source = [
       `const { workerData } = require('node:worker_threads');`,
-      accumulateFeatures.toString(),
+      ...kernelSources(),
       `(${C.workerLoop.toString()})(workerData, accumulateFeatures);`,
     ].join('\n');
     for (let t = 1; t < nThreads; t++) {
@@ -52,8 +50,8 @@ export class ThreadedHistogram implements HistogramBuilder {
         bins: bins.data,
         nFeatures,
         indices,
-        ordG: this.ordG,
-        ordH: this.ordH,
+        grads,
+        hesses,
         scratch: sharedArray(Float64Array, nFeatures * FEATURE_STRIDE),
         ctrl: new Int32Array(new SharedArrayBuffer(C.CTRL_SLOTS * 4)),
         constHess: sharedArray(Float64Array, 1),
@@ -74,35 +72,31 @@ export class ThreadedHistogram implements HistogramBuilder {
     hess: Float64Array,
     identity: boolean,
   ): void {
-    const { bins, indices, ordG, ordH } = this;
-    const n = end - begin;
-    gatherGradients(indices, begin, end, grad, hess, this.constantHessian, ordG, ordH);
-    const constHess = this.constantHessian && n > 0 ? hess[indices[begin]] : -1;
-    const job = {
+    const job = histogramJob(
       hist,
-      bins: bins.data,
-      nFeatures: bins.nFeatures,
-      f0: 0,
-      f1: bins.nFeatures,
-      indices,
+      this.bins,
+      this.indices,
       begin,
-      n,
-      ordG,
-      ordH,
-      constHess,
-      stride: FEATURE_STRIDE,
+      end,
+      grad,
+      hess,
+      this.constantHessian,
       identity,
-    };
-    if (n * bins.nFeatures < MIN_PARALLEL_CELLS) return accumulateFeatures(job);
+    );
+    if (job.n * job.nFeatures < MIN_PARALLEL_CELLS) return accumulateFeatures(job);
+    const output = this.grads.indexOf(grad);
+    if (output < 0)
+      throw new Error('ThreadedHistogram: gradients not on the shared arrays it was built with');
     const seq = ++this.seq;
     for (let w = 0; w < this.shared.length; w++) {
       const { ctrl } = this.shared[w];
-      this.shared[w].constHess[0] = constHess;
+      this.shared[w].constHess[0] = job.constHess;
       ctrl[C.CTRL_BEGIN] = begin;
-      ctrl[C.CTRL_COUNT] = n;
+      ctrl[C.CTRL_COUNT] = job.n;
       ctrl[C.CTRL_F0] = this.ranges[w + 1][0];
       ctrl[C.CTRL_F1] = this.ranges[w + 1][1];
       ctrl[C.CTRL_IDENTITY] = identity ? 1 : 0;
+      ctrl[C.CTRL_OUTPUT] = output;
       Atomics.store(ctrl, C.CTRL_SEQ, seq);
       Atomics.notify(ctrl, C.CTRL_SEQ);
     }

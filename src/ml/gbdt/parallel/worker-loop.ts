@@ -5,8 +5,9 @@ export interface WorkerShared {
   readonly bins: Uint8Array;
   readonly nFeatures: number;
   readonly indices: Uint32Array;
-  readonly ordG: Float64Array;
-  readonly ordH: Float64Array;
+  /** Gradients and hessians per output (class), indexed by row. */
+  readonly grads: readonly Float64Array[];
+  readonly hesses: readonly Float64Array[];
   /** The worker's output histogram (all features; it writes only its own range). */
   readonly scratch: Float64Array;
   /** CTRL_* slots, see below. */
@@ -28,12 +29,14 @@ export const CTRL_DONE = 5;
 export const CTRL_STOP = 6;
 export const CTRL_IDENTITY = 7;
 export const CTRL_CLAIM = 8;
-export const CTRL_SLOTS = 9;
+export const CTRL_OUTPUT = 9;
+export const CTRL_SLOTS = 10;
 
 /**
  * Body of a histogram worker thread: sleeps on the control word, builds its feature range when
- * woken unless the main thread already took it, signals done. Self-contained (slot numbers are literals) because it runs from its
- * source text; the threaded build is checked against the serial one in the tests.
+ * woken unless the main thread already took it, signals done. Self-contained (slot numbers are
+ * literals) because it runs from its source text; the threaded build is checked against the
+ * serial one in the tests.
  */
 export function workerLoop(d: WorkerShared, accumulate: typeof accumulateFeatures): void {
   const { ctrl } = d;
@@ -52,8 +55,8 @@ export function workerLoop(d: WorkerShared, accumulate: typeof accumulateFeature
       indices: d.indices,
       begin: ctrl[1],
       n: ctrl[2],
-      ordG: d.ordG,
-      ordH: d.ordH,
+      grad: d.grads[ctrl[9]],
+      hess: d.hesses[ctrl[9]],
       constHess: d.constHess[0],
       stride: d.stride,
       identity: ctrl[7] === 1,
