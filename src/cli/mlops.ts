@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { generateCommand } from './commands/generate';
+import { uploadCommand } from './commands/upload';
 
 /** The `mlops` command line: one sub-command per file under commands/. */
 export function buildProgram(): Command {
   return new Command('mlops')
     .description('Drive the MLOps loop: generate data, upload it, watch runs, query models')
-    .addCommand(generateCommand());
+    .addCommand(generateCommand())
+    .addCommand(uploadCommand());
 }
 
 if (require.main === module) {
