@@ -1,0 +1,138 @@
+// Data drop to production: time from the blob upload to the production alias moving, through
+// the local runtime (host.json's polling settings) on in-process emulators, split into queue
+// latency (blob scan + two queue hops), training, validation and registration. One JSON line
+// per case; the bike data is compared with the 5 s target (there is no external peer).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { csvHeader, toCsvLine } from '../src/datagen/format';
+import { generateTaxiDemand, TAXI_DEMAND_SPEC } from '../src/datagen/taxi-demand';
+import { emulatorAppSettings, startEmulators } from '../src/local/emulators';
+import { hostConfigFrom } from '../src/local/host-config';
+import type { InvocationRecord } from '../src/local/invocation-log';
+import { LocalRuntime } from '../src/local/runtime';
+import { createAdapters } from '../src/platform/adapters';
+import { loadConfig } from '../src/platform/config';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIKE = path.resolve(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
+const TARGET_MS = 5000;
+const TAXI_ROWS = Number(process.env.BENCH_TAXI_ROWS ?? 1_000_000);
+
+interface Timed extends InvocationRecord {
+  endMs: number;
+}
+
+async function main(): Promise<void> {
+  const emulators = await startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } });
+  const sample = (
+    JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
+      Values: Record<string, string>;
+    }
+  ).Values;
+  const settings = { ...sample, ...emulatorAppSettings(emulators), DRIFT_SCHEDULE: '0 0 0 1 1 *' };
+  const host = hostConfigFrom(
+    JSON.parse(readFileSync(path.join(ROOT, 'host.json'), 'utf8')) as Record<string, unknown>,
+  );
+  const records: Timed[] = [];
+  const quiet = { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) };
+  const runtime = await LocalRuntime.start({
+    entry: path.join(ROOT, 'dist/src/index.js'),
+    settings,
+    host,
+    port: 0,
+    logger: quiet,
+    onInvocation: (r) => records.push({ ...r, endMs: performance.now() }),
+  });
+  const config = loadConfig(settings);
+  const { blobs, registry } = createAdapters(config);
+  try {
+    const cases: { name: string; spec: object; data: () => Buffer | undefined; target?: number }[] = [
+      {
+        name: 'bike-sharing-hour',
+        spec: { target: 'cnt', timeColumn: 'dteday', exclude: ['instant', 'casual', 'registered'] },
+        data: () => (existsSync(BIKE) ? readFileSync(BIKE) : undefined),
+        target: TARGET_MS,
+      },
+      {
+        name: `taxi-${TAXI_ROWS}`,
+        spec: TAXI_DEMAND_SPEC,
+        data: () => taxiRows(TAXI_ROWS),
+      },
+    ];
+    for (const c of cases) {
+      const data = c.data();
+      if (!data) {
+        console.log(JSON.stringify({ case: c.name, skipped: `missing ${path.relative(ROOT, BIKE)}` }));
+        continue;
+      }
+      const model = c.name.replace(/[^a-z0-9-]/g, '-');
+      await blobs.upload(config.containers.datasets, `${model}/model.json`, JSON.stringify(c.spec));
+      await waitUntil(() => records.some((r) => r.functionName === 'trainOnDataDrop'), 30_000).catch(
+        () => {},
+      );
+      const from = records.length;
+      const t0 = performance.now();
+      await blobs.upload(config.containers.datasets, `${model}/data.csv`, data);
+      await waitUntil(async () => (await registry.getAlias(model, 'production')) !== undefined, 600_000);
+      const total = performance.now() - t0;
+      // The alias moves inside the register invocation; its record arrives as it returns.
+      await waitUntil(() => records.slice(from).some((r) => r.functionName === 'registerVersion'), 30_000);
+      const mine = records.slice(from);
+      const span = (fn: string) => {
+        const r = mine.filter((x) => x.functionName === fn).at(-1);
+        if (!r) throw new Error(`no ${fn} invocation for ${c.name}`);
+        return { start: r.endMs - r.durationMs, end: r.endMs };
+      };
+      const train = span('trainOnDataDrop');
+      const validate = span('validateCandidate');
+      const register = span('registerVersion');
+      const queue = train.start - t0 + (validate.start - train.end) + (register.start - validate.end);
+      const version = (await registry.getAlias(model, 'production'))!.version;
+      const metrics = (await registry.getVersion(model, version))!.metrics;
+      const line: Record<string, unknown> = {
+        bench: 'pipeline',
+        case: c.name,
+        bytes: data.byteLength,
+        total_ms: Math.round(total),
+        queue_latency_ms: Math.round(queue),
+        training_ms: Math.round(train.end - train.start),
+        validation_ms: Math.round(validate.end - validate.start),
+        registration_ms: Math.round(register.end - register.start),
+        holdout_rmse: round(metrics.rmse),
+      };
+      if (c.target) Object.assign(line, { target_ms: c.target, ratio_to_target: round(total / c.target) });
+      console.log(JSON.stringify(line));
+    }
+  } finally {
+    await runtime.stop();
+    await emulators.stop();
+  }
+}
+
+/** Generated hourly taxi demand as CSV: `rows` rows (of 50 zones, hour by hour). */
+function taxiRows(rows: number): Buffer {
+  const zones = 50;
+  const parts = [csvHeader()];
+  let n = 0;
+  for (const row of generateTaxiDemand({ days: Math.ceil(rows / (zones * 24)), zones, seed: 1 })) {
+    if (n++ >= rows) break;
+    parts.push(toCsvLine(row));
+  }
+  return Buffer.from(parts.join(''));
+}
+
+const round = (x: number | undefined): number | undefined =>
+  x === undefined ? undefined : Math.round(x * 1000) / 1000;
+
+async function waitUntil(check: () => boolean | Promise<boolean>, limitMs: number): Promise<void> {
+  const deadline = performance.now() + limitMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
