@@ -91,7 +91,7 @@ async function ingest(
     ...(existing ? {} : { queuedAt: startedAt }),
   });
   const t0 = performance.now();
-  const upload = await prepareUpload(deps, { container, names, etags });
+  const upload = await prepareUpload(deps, { container, model, names, etags });
   const sha = sha256Hex(upload.onnx);
   const reserved = await deps.registry.findVersionByRun(model, runId);
   const version =
@@ -129,6 +129,8 @@ async function ingest(
     task: upload.sidecar.task,
     algorithm: 'uploaded-onnx',
     sidecar: upload.sidecar,
+    target: upload.target,
+    spec: upload.spec,
     packageVersion: deps.settings.packageVersion,
     createdAt: version.createdAt,
     upload: {

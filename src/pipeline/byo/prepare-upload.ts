@@ -1,20 +1,25 @@
 import type { DatasetLineage } from '../../domain/model-version';
 import { AppError } from '../../errors';
 import { cellAt, readDataset, type DataTable } from '../../ml/data';
+import type { TargetEncoding } from '../../ml/features/types';
 import type { OnnxSignature } from '../../ml/onnx';
 import { randomSplit } from '../../ml/split/holdout';
 import { sha256Hex } from '../ids';
+import type { ModelSpec } from '../spec/model-spec';
 import type { PipelineDeps } from '../pipeline-deps';
 import { holdoutLines } from '../train/holdout-file';
 import { scoreUploadedHoldout } from './score-uploaded';
 import { parseSidecarText, type Sidecar } from './sidecar';
 import { UploadedModelScorer, type RawRecord } from './uploaded-scorer';
+import { targetEncoding, validationSpec } from './validation-spec';
 
 /** A checked upload: the model bytes, its sidecar and graph, and the holdout it was scored on. */
 export interface PreparedUpload {
   readonly onnx: Uint8Array;
   readonly sidecar: Sidecar;
   readonly signature: OnnxSignature;
+  readonly target: TargetEncoding;
+  readonly spec: ModelSpec;
   readonly lineage: DatasetLineage;
   readonly holdoutRows: number;
   /** holdout.jsonl: the rows and this model's outputs on them. */
@@ -28,14 +33,15 @@ export interface PreparedUpload {
  * here, with the reason, rather than in validation.
  */
 export async function prepareUpload(
-  deps: Pick<PipelineDeps, 'blobs' | 'settings'>,
+  deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
   upload: {
     container: string;
+    model: string;
     names: { onnx: string; sidecar: string };
     etags: { onnx: string; sidecar: string };
   },
 ): Promise<PreparedUpload> {
-  const { container, names, etags } = upload;
+  const { container, model, names, etags } = upload;
   const [onnxBlob, sidecarBlob] = await Promise.all([
     deps.blobs.downloadToBuffer(container, names.onnx, { ifMatch: etags.onnx }),
     deps.blobs.downloadToBuffer(container, names.sidecar, { ifMatch: etags.sidecar }),
@@ -45,6 +51,7 @@ export async function prepareUpload(
   const scorer = await UploadedModelScorer.load(onnx, sidecar);
   const signature = scorer.signature;
   await scorer.release();
+  const spec = await validationSpec(deps, model, sidecar);
 
   const datasets = deps.settings.containers.datasets;
   const info = await deps.blobs.tryGetProperties(datasets, sidecar.dataset);
@@ -74,6 +81,8 @@ export async function prepareUpload(
     onnx,
     sidecar,
     signature,
+    target: targetEncoding(sidecar, sidecar.task === 'multiclass' ? scores.nOutputs : undefined),
+    spec,
     lineage: {
       blobName: sidecar.dataset,
       etag: info.etag,

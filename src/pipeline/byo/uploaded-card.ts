@@ -1,6 +1,8 @@
 import type { DatasetLineage } from '../../domain/model-version';
 import { AppError } from '../../errors';
+import type { TargetEncoding } from '../../ml/features/types';
 import type { OnnxSignature } from '../../ml/onnx';
+import type { ModelSpec } from '../spec/model-spec';
 import type { Sidecar } from './sidecar';
 
 /**
@@ -17,6 +19,16 @@ export interface UploadedModelCard {
   readonly task: Sidecar['task'];
   readonly algorithm: 'uploaded-onnx';
   readonly sidecar: Sidecar;
+  /**
+   * The target as a trained pipeline encodes it (classes are the indexes 0..K-1), so the
+   * champion comparison can check both models predict the same thing.
+   */
+  readonly target: TargetEncoding;
+  /**
+   * What validation judges by: the model's spec (its validation gates, slices and bias limits)
+   * when it has one, else the defaults, with the sidecar's target, task and seed.
+   */
+  readonly spec: ModelSpec;
   readonly packageVersion: string;
   readonly createdAt: string;
   /** The two uploaded blobs (incoming-models container) and the versions of them used. */
@@ -46,7 +58,15 @@ export function parseUploadedCard(text: string, where: string): UploadedModelCar
     throw new AppError('invalid', 'bad_card', `${where} is not JSON`);
   }
   const c = card as Partial<UploadedModelCard>;
-  if (!isUploadedCard(card) || c.cardVersion !== 1 || !c.sidecar || !c.onnx || !c.holdout) {
+  if (
+    !isUploadedCard(card) ||
+    c.cardVersion !== 1 ||
+    !c.sidecar ||
+    !c.spec ||
+    !c.target ||
+    !c.onnx ||
+    !c.holdout
+  ) {
     throw new AppError('invalid', 'bad_card', `${where} is not the card of an uploaded model`);
   }
   return card;

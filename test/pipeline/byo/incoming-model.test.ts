@@ -72,6 +72,13 @@ describe.skipIf(missing !== undefined)('incoming-models/{model}/{name}.onnx + .j
     const card = parseUploadedCard(cardText.toString('utf8'), 'card.json');
     expect(card).toMatchObject({ model, version: 1, runId, source: 'uploaded', holdout: { rows: 500 } });
     expect(card.onnx.outputs).toEqual([{ name: 'demand', type: 'float32', shape: ['N', 1] }]);
+    expect(card.target).toEqual({ name: 'demand', task: 'regression' });
+    expect(card.spec).toMatchObject({ target: 'demand', task: 'regression', seed: 42 });
+    expect(card.spec.validation).toMatchObject({
+      holdoutFraction: 0.25,
+      sliceColumns: [],
+      maxSliceErrorRatio: 3,
+    });
     const holdout = (await pipeline.adapters.blobs.downloadToBuffer(models, card.holdout.path)).data.toString(
       'utf8',
     );
@@ -81,6 +88,24 @@ describe.skipIf(missing !== undefined)('incoming-models/{model}/{name}.onnx + .j
     const expected =
       sk.printed.intercept + c[0] * r.hour + c[1] * r.temperature + c[2] * r.is_holiday + c[3] * r.zone_id;
     expect(first.engine[0]).toBeCloseTo(expected, 3);
+  });
+
+  it("judges by the model's spec when it has one", async () => {
+    const model = uniqueName('byo-spec');
+    await pipeline.adapters.registry.putSpec(model, {
+      target: 'demand',
+      validation: { sliceColumns: ['zone_id'] },
+    });
+    const runId = await upload(model, sk.onnx, JSON.stringify(sk.sidecar));
+    await ingested(model, runId);
+    const models = pipeline.config.containers.models;
+    const text = (
+      await pipeline.adapters.blobs.downloadToBuffer(models, `${model}/1/card.json`)
+    ).data.toString('utf8');
+    expect(parseUploadedCard(text, 'card.json').spec.validation).toMatchObject({
+      sliceColumns: ['zone_id'],
+      holdoutFraction: 0.25,
+    });
   });
 
   it('takes the pair up once, whichever file arrives second', async () => {
