@@ -18,6 +18,8 @@ const PYTHON = '/usr/bin/python3';
 
 interface FitResult {
   fitSeconds: number;
+  /** CPU time of the fit over all threads: less sensitive than wall time to others' load. */
+  fitCpuSeconds: number;
   peakRssMb: number;
   rmse: number;
   score1RowMs?: number;
@@ -34,17 +36,20 @@ function fitOurs(dir: string, nThreads: number): void {
   const n = data.y.length;
   const train = matrixOf(data.columns, data.names, 0, data.nTrain);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const { model } = trainGbdt(
     { matrix: train, target: data.y.subarray(0, data.nTrain), task: 'regression' },
     { ...data.settings, nThreads },
   );
   const fitSeconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const pred = predict(model, matrixOf(data.columns, data.names, data.nTrain, n));
   let sse = 0;
   for (let i = 0; i < pred.length; i++) sse += (pred[i] - data.y[data.nTrain + i]) ** 2;
   const result: FitResult = {
     fitSeconds,
+    fitCpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMb,
     rmse: Math.sqrt(sse / pred.length),
     score1RowMs: scoreMs(model, data, 1, 2000),
@@ -102,6 +107,7 @@ function runCase(data: CaseData, peerNames: string[], nThreads: number): void {
       peer
         ? {
             fitRatioVsSklearn: round(ours.fitSeconds / peer.fitSeconds),
+            cpuRatioVsSklearn: round(ours.fitCpuSeconds / peer.fitCpuSeconds),
             rmseRatioVsSklearn: round(ours.rmse / peer.rmse),
             rssRatioVsSklearn: round(ours.peakRssMb / peer.peakRssMb),
           }
@@ -115,6 +121,7 @@ function runCase(data: CaseData, peerNames: string[], nThreads: number): void {
         // Others' processes share the cores: the 1-minute load average says how busy they were.
         loadAvg1m: round(loadavg()[0], 3),
         fitSeconds: round(r.fitSeconds),
+        fitCpuSeconds: round(r.fitCpuSeconds),
         peakRssMb: round(r.peakRssMb),
         rmse: round(r.rmse, 6),
         ...(r.score1RowMs !== undefined
@@ -128,6 +135,7 @@ function runCase(data: CaseData, peerNames: string[], nThreads: number): void {
       console.log(
         line(p.engine, p.r, {
           oursFitRatio: round(ours.fitSeconds / p.r.fitSeconds),
+          oursCpuRatio: round(ours.fitCpuSeconds / p.r.fitCpuSeconds),
           oursRmseRatio: round(ours.rmse / p.r.rmse),
           oursRssRatio: round(ours.peakRssMb / p.r.peakRssMb),
         }),
