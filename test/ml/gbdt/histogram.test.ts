@@ -89,4 +89,16 @@ describe('histograms', () => {
         .model;
     expect(fit(2)).toEqual(fit(1));
   });
+
+  it('trains the same multiclass model on 1 and 2 threads (per-row hessians, one tree per class)', () => {
+    const big = 60_000;
+    const c = uniformColumns(big, 4, 24);
+    const y = Array.from(c[0], (v, i) => (v + c[1][i] < 0.7 ? 0 : v > c[2][i] ? 1 : 2));
+    const fit = (nThreads: number) =>
+      trainGbdt({ matrix: matrixOf(...c), target: y, task: 'multiclass' }, { nEstimators: 2, nThreads })
+        .model;
+    const two = fit(2);
+    expect(two.trees).toHaveLength(6);
+    expect(two).toEqual(fit(1));
+  });
 });
