@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { runIdFor } from '../../../src/pipeline/ids';
+import { parseHoldout } from '../../../src/pipeline/train/holdout-file';
+import { trainOnDataDrop } from '../../../src/pipeline/train/train-on-data-drop';
+import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { trainDrop } from '../chain';
+import { memoryDeps } from '../memory-ports';
+
+describe('trainOnDataDrop', () => {
+  it('reserves a candidate, writes model.onnx, card.json and holdout.jsonl, and asks for validation', async () => {
+    const deps = memoryDeps();
+    deps.memory.registry.specs.set('taxi', TAXI_SPEC);
+    const runId = await trainDrop(deps, 'taxi', 'jan.csv', taxiCsv({ days: 10 }));
+    const v = (await deps.registry.getVersion('taxi', 1))!;
+    expect(v).toMatchObject({
+      status: 'candidate',
+      runId,
+      source: 'trained',
+      task: 'regression',
+      algorithm: 'gbdt',
+    });
+    expect(v.artifact).toMatchObject({
+      path: 'taxi/1/model.onnx',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(v.lineage).toMatchObject({ blobName: 'taxi/jan.csv', rows: 960, columns: 7 });
+    expect([...deps.memory.blobs.files.keys()].filter((k) => k.startsWith('models/')).sort()).toEqual([
+      'models/taxi/1/card.json',
+      'models/taxi/1/holdout.jsonl',
+      'models/taxi/1/model.onnx',
+    ]);
+    const holdout = parseHoldout(deps.memory.blobs.files.get('models/taxi/1/holdout.jsonl')!.data.toString());
+    // Time-ordered holdout: the last 2 of 10 days, 4 zones x 24 hours each.
+    expect(holdout.records).toHaveLength(2 * 4 * 24);
+    expect(holdout.records[0]!.pickup_hour).toBe('2025-01-09 00:00:00');
+    expect(deps.memory.sent).toEqual([
+      {
+        queue: 'validate-requests',
+        message: { schema: 1, kind: 'validate', model: 'taxi', runId, source: 'trained', version: 1 },
+      },
+    ]);
+    expect(await deps.registry.getRun('taxi', runId)).toMatchObject({
+      status: 'running',
+      stage: 'validate',
+      version: 1,
+      rowsRead: 960,
+      trigger: { kind: 'data_drop', blobName: 'taxi/jan.csv' },
+    });
+  });
+
+  it('on redelivery reuses the reserved version and only sends the validate request again', async () => {
+    const deps = memoryDeps();
+    deps.memory.registry.specs.set('taxi', TAXI_SPEC);
+    const csv = taxiCsv({ days: 5 });
+    await trainDrop(deps, 'taxi', 'a.csv', csv);
+    const info = deps.memory.blobs.files.get('datasets/taxi/a.csv')!.info;
+    const content = Buffer.from(csv);
+    const drop = {
+      model: 'taxi',
+      name: 'a.csv',
+      blobName: 'taxi/a.csv',
+      etag: info.etag,
+      size: content.length,
+      content,
+      runId: runIdFor('taxi/a.csv', info.etag),
+    };
+    expect(await trainOnDataDrop(deps, drop)).toEqual({ kind: 'trained', runId: drop.runId, version: 1 });
+    expect((await deps.registry.listVersions('taxi')).items).toHaveLength(1);
+    expect(deps.memory.sent).toHaveLength(2);
+  });
+
+  it.each([
+    ['model.json', 'taxi/model.json is not a data drop: it is the model spec, not data'],
+    [
+      'notes.txt',
+      'taxi/notes.txt is not a data drop: only .csv, .jsonl, .ndjson, .parquet files are data drops',
+    ],
+  ])('ignores %s, saying why', async (name, reason) => {
+    const deps = memoryDeps();
+    const content = Buffer.from('x');
+    const outcome = await trainOnDataDrop(deps, {
+      model: 'taxi',
+      name,
+      blobName: `taxi/${name}`,
+      etag: '"1"',
+      size: 1,
+      content,
+      runId: 'run-x',
+    });
+    expect(outcome).toEqual({ kind: 'ignored', reason });
+    expect(deps.memory.registry.runs.size).toBe(0);
+  });
+});
