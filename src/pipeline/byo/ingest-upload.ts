@@ -53,7 +53,7 @@ export async function ingestUpload(deps: PipelineDeps, blob: IncomingBlob): Prom
       reason: `${blob.name} changed since the trigger fired; its newer version triggers`,
     };
   }
-  if (!actsForPair(member.kind, mine, member.kind === 'onnx' ? sidecar : onnx)) {
+  if (!actsForPair(mine, member.kind === 'onnx' ? sidecar : onnx)) {
     return {
       kind: 'deferred',
       reason: `the other file of ${member.base} arrived later and takes the pair up`,
@@ -61,6 +61,12 @@ export async function ingestUpload(deps: PipelineDeps, blob: IncomingBlob): Prom
   }
   const runId = runIdFor(`${blob.container}/${blob.model}/${member.base}`, `${onnx.etag}+${sidecar.etag}`);
   if (isFinished(await deps.registry.getRun(blob.model, runId))) return { kind: 'already_done', runId };
+  const reserved = await deps.registry.findVersionByRun(blob.model, runId);
+  if (reserved?.artifact.path) {
+    // Taken up already (a redelivery, or both files' triggers at once): only the request may be missing.
+    if (reserved.status === 'candidate') await requestValidation(deps, blob.model, runId, reserved.version);
+    return { kind: 'already_done', runId };
+  }
   try {
     const version = await ingest(deps, blob, runId, { onnx: onnx.etag, sidecar: sidecar.etag }, names);
     return { kind: 'ingested', runId, version };
@@ -161,14 +167,16 @@ async function ingest(
     version: version.version,
     timings: { ingest: Math.round(performance.now() - t0) },
   });
-  const message: ValidateRequest = {
-    schema: 1,
-    kind: 'validate',
-    model,
-    runId,
-    source: 'uploaded',
-    version: version.version,
-  };
-  await deps.queue.send(deps.settings.queues.validate, message);
+  await requestValidation(deps, model, runId, version.version);
   return version.version;
+}
+
+async function requestValidation(
+  deps: PipelineDeps,
+  model: string,
+  runId: string,
+  version: number,
+): Promise<void> {
+  const message: ValidateRequest = { schema: 1, kind: 'validate', model, runId, source: 'uploaded', version };
+  await deps.queue.send(deps.settings.queues.validate, message);
 }

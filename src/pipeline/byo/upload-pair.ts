@@ -19,12 +19,13 @@ export function pairNames(model: string, base: string): { onnx: string; sidecar:
 }
 
 /**
- * Whether the trigger of `mine` handles the pair: only the file that arrived second does, so
- * each pair is taken up once even though both files fire. On equal times the model file acts.
+ * Whether the trigger of `mine` takes the pair up: the file that arrived last does, so a pair is
+ * normally taken up once although both files fire. Blob times have one-second resolution, so on
+ * equal times both act; that is safe, as every step is idempotent per run (the registry settles
+ * two versions of one run to one), and only costs the work twice.
  */
-export function actsForPair(kind: PairMember['kind'], mine: BlobInfo, other: BlobInfo): boolean {
-  const diff = mine.lastModified.getTime() - other.lastModified.getTime();
-  return diff > 0 || (diff === 0 && kind === 'onnx');
+export function actsForPair(mine: BlobInfo, other: BlobInfo): boolean {
+  return mine.lastModified.getTime() >= other.lastModified.getTime();
 }
 
 /** ETags compare without the quotes Azure puts in headers and Azurite's listing drops. */
