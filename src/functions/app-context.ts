@@ -5,6 +5,7 @@ import { loadConfig } from '../platform/config';
 import { cosmosClient } from '../platform/registry/cosmos-client';
 import { CosmosVersionDetails } from '../platform/registry/cosmos-version-details';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
+import { WorkerTrainer } from '../pipeline/train/fit-off-thread';
 
 let deps: PipelineDeps | undefined;
 
@@ -25,6 +26,7 @@ export function pipelineDeps(): PipelineDeps {
       limits: config.limits,
       packageVersion: packageVersion(),
     },
+    ...(WorkerTrainer.available() ? { trainer: new WorkerTrainer() } : {}),
   };
   return deps;
 }

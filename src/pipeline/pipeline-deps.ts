@@ -1,6 +1,7 @@
 import type { BlobStore } from '../platform/ports/blob-store';
 import type { MessageQueue } from '../platform/ports/message-queue';
 import type { Registry } from '../platform/ports/registry';
+import type { DatasetTrainer } from './train/dataset-trainer';
 import type { VersionDetails } from './version-details';
 
 /** Container and queue names and limits the pipeline steps read from the app's settings. */
@@ -19,6 +20,8 @@ export interface PipelineDeps {
   readonly registry: Registry;
   readonly versions: VersionDetails;
   readonly settings: PipelineSettings;
+  /** Where training runs; default in-process (the app passes a WorkerTrainer). */
+  readonly trainer?: DatasetTrainer;
   /** Where a step writes a line for the operator (default: nowhere). */
   readonly log?: (line: string) => void;
 }

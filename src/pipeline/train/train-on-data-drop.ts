@@ -5,7 +5,7 @@ import type { ValidateRequest } from '../messages';
 import type { PipelineDeps } from '../pipeline-deps';
 import { isFinished, updateRun } from '../run-record';
 import { notADataDrop, type DataDrop } from './data-drop';
-import { fitOffThread } from './fit-off-thread';
+import { inProcessTrainer } from './fit-off-thread';
 import { loadSpec } from './load-spec';
 import { artifactPaths, type ModelCard } from './model-card';
 import type { FitProgress } from './fit-dataset';
@@ -53,7 +53,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
   const spec = await loadSpec(deps, model);
   const progress = progressWriter(deps, model, runId);
   const t0 = performance.now();
-  const fit = await fitOffThread(
+  const fit = await (deps.trainer ?? inProcessTrainer).fit(
     {
       content: drop.content,
       fileName: drop.name,

@@ -10,12 +10,13 @@ export type WorkerError =
 
 /** What the training worker posts back: progress, then exactly one result or error. */
 export type WorkerReply =
-  | { type: 'progress'; progress: FitProgress }
-  | { type: 'result'; result: FitResult }
-  | { type: 'error'; error: WorkerError };
+  | { type: 'progress'; id: number; progress: FitProgress }
+  | { type: 'result'; id: number; result: FitResult }
+  | { type: 'error'; id: number; error: WorkerError };
 
-/** What the training worker is started with. */
-export interface WorkerInput {
+/** One training job sent to the worker. */
+export interface WorkerJob {
+  readonly id: number;
   readonly input: FitInput;
 }
 
