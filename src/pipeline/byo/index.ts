@@ -8,4 +8,4 @@ export { scoreUploadedHoldout, type UploadedScores } from './score-uploaded';
 export { isUploadedCard, parseUploadedCard, type UploadedModelCard } from './uploaded-card';
 export { UploadedModelScorer, targetValues, type RawRecord } from './uploaded-scorer';
 export { targetEncoding, validationSpec } from './validation-spec';
-export { parseSidecar, parseSidecarText, sidecarSchema, type Sidecar } from './sidecar';
+export { inputColumns, parseSidecar, parseSidecarText, sidecarSchema, type Sidecar } from './sidecar';
