@@ -110,6 +110,7 @@ export class ThreadedHistogram implements HistogramBuilder {
         accumulateFeatures({ ...job, f0: w0, f1: w1 });
         continue;
       }
+      for (let spin = 0; spin < 50_000 && Atomics.load(ctrl, C.CTRL_DONE) !== seq; spin++);
       for (let done = Atomics.load(ctrl, C.CTRL_DONE); done !== seq; done = Atomics.load(ctrl, C.CTRL_DONE)) {
         Atomics.wait(ctrl, C.CTRL_DONE, done);
       }

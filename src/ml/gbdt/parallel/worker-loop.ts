@@ -42,6 +42,9 @@ export function workerLoop(d: WorkerShared, accumulate: typeof accumulateFeature
   const { ctrl } = d;
   let seq = 0;
   for (;;) {
+    // Spin briefly before sleeping: the next build usually follows within a millisecond, and a
+    // sleeping thread on a busy machine wakes late (the same reason OpenMP spins).
+    for (let spin = 0; spin < 50_000 && Atomics.load(ctrl, 0) === seq; spin++);
     Atomics.wait(ctrl, 0, seq);
     seq = Atomics.load(ctrl, 0);
     if (ctrl[6] === 1) return;
