@@ -119,3 +119,9 @@ function threadCount(requested: number, nRows: number, nFeatures: number): numbe
   if (nRows * nFeatures < 1_000_000 || loadavg()[0] >= cores) return 1;
   return Math.max(1, Math.min(cores, 4, nFeatures));
 }
+
+function gather(col: Float32Array, rows: Uint32Array): Float32Array {
+  const out = new Float32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]];
+  return out;
+}
