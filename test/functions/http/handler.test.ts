@@ -1,0 +1,47 @@
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/errors';
+import { httpHandler } from '../../../src/functions/http/handler';
+
+function context(): InvocationContext & { logged: string[] } {
+  const logged: string[] = [];
+  const ctx = new InvocationContext({
+    functionName: 'test',
+    logHandler: (level, ...args) => logged.push(`${level} ${args.map(String).join(' ')}`),
+  });
+  return Object.assign(ctx, { logged });
+}
+
+const request = () => new HttpRequest({ method: 'GET', url: 'http://localhost/api/models/m/runs' });
+
+describe('httpHandler', () => {
+  it('passes the handler response through', async () => {
+    const res = await httpHandler(async () => ({ status: 200, jsonBody: { items: [] } }))(
+      request(),
+      context(),
+    );
+    expect(res).toEqual({ status: 200, jsonBody: { items: [] } });
+  });
+
+  it.each([
+    [new AppError('not_found', 'model_not_found', 'Model "m" is unknown'), 404, 'model_not_found', undefined],
+    [
+      new AppError('unavailable', 'dependency_unavailable', 'Cosmos DB is unavailable'),
+      503,
+      'dependency_unavailable',
+      'warning',
+    ],
+    [new Error('secret detail'), 500, 'internal', 'error'],
+  ])('answers %s as %i and logs server faults only', async (error, status, code, level) => {
+    const ctx = context();
+    const res = (await httpHandler(() => Promise.reject(error))(request(), ctx)) as {
+      status: number;
+      jsonBody: { error: { code: string; message: string } };
+    };
+    expect(res.status).toBe(status);
+    expect(res.jsonBody.error.code).toBe(code);
+    expect(JSON.stringify(res)).not.toContain('secret detail');
+    expect(ctx.logged.map((l) => l.split(' ')[0])).toEqual(level ? [level] : []);
+    if (level === 'error') expect(ctx.logged[0]).toContain('secret detail');
+  });
+});
