@@ -34,6 +34,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     return { kind: 'trained', runId, version: reserved.version };
   }
   const startedAt = new Date().toISOString();
+  const tStart = performance.now();
   await updateRun(deps, model, runId, {
     status: 'running',
     stage: 'read',
@@ -64,6 +65,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
   );
   await progress.flush();
   const trainWallMs = Math.round(performance.now() - t0);
+  const openMs = Math.round(t0 - tStart);
 
   const sha = sha256Hex(fit.onnx);
   const lineage = {
@@ -130,7 +132,14 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     stage: 'validate',
     progress: 0,
     version: version.version,
-    timings: { ...fit.timings, train: trainWallMs },
+    rowsRead: fit.rows,
+    iterations: fit.iterations,
+    timings: {
+      ...fit.timings,
+      open: openMs,
+      train: trainWallMs,
+      artifacts: Math.round(performance.now() - t0) - trainWallMs,
+    },
   });
   await requestValidation(deps, drop, version.version);
   return { kind: 'trained', runId, version: version.version };

@@ -44,6 +44,7 @@ describe('trainOnDataDrop', () => {
       stage: 'validate',
       version: 1,
       rowsRead: 960,
+      iterations: 40,
       trigger: { kind: 'data_drop', blobName: 'taxi/jan.csv' },
     });
   });
