@@ -25,9 +25,13 @@ export function sklearnMissing(): string | undefined {
 }
 
 /** Trains and exports the model into a fresh folder; the sidecar names `dataset`. */
-export function makeSklearnModel(dataset: string): SklearnModel {
+export function makeSklearnModel(
+  dataset: string,
+  task: 'regression' | 'binary' = 'regression',
+): SklearnModel {
   const dir = mkdtempSync(path.join(tmpdir(), 'byo-'));
-  const run = spawnSync(PYTHON, [SCRIPT, '--out', dir, '--dataset', dataset], { encoding: 'utf8' });
+  const args = [SCRIPT, '--out', dir, '--dataset', dataset, '--task', task];
+  const run = spawnSync(PYTHON, args, { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`make_sklearn_onnx.py failed: ${run.stderr}`);
   return {
     dir,

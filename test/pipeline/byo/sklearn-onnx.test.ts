@@ -66,3 +66,37 @@ describe.skipIf(missing !== undefined)('scikit-learn LinearRegression as ONNX', 
     expect(Array.from(scores.actual)).toEqual(rows.map((r) => r.demand));
   });
 });
+
+describe.skipIf(missing !== undefined)('scikit-learn LogisticRegression as ONNX', () => {
+  let model: SklearnModel;
+  let sidecar: Sidecar;
+  beforeAll(() => {
+    model = makeSklearnModel('byo-busy.csv', 'binary');
+    sidecar = parseSidecar(model.sidecar);
+  });
+
+  it('takes the columns packed in one input and gives label and probabilities', async () => {
+    const scorer = await UploadedModelScorer.load(model.onnx, sidecar);
+    expect(scorer.signature).toEqual({
+      inputs: [{ name: 'features', type: 'float32', shape: ['N', 4] }],
+      outputs: [
+        { name: 'label', type: 'int64', shape: ['N'] },
+        { name: 'probabilities', type: 'float32', shape: ['N', 2] },
+      ],
+    });
+    await scorer.release();
+  });
+
+  it('gives the probabilities scikit-learn printed, and the class indexes of the target', async () => {
+    const table = await readDataset(model.csv, 'busy.csv');
+    const rows = Array.from({ length: 5 }, (_, r) =>
+      Object.fromEntries(table.columns.map((c) => [c.name, c.numbers ? c.numbers[r] : null])),
+    );
+    const scores = await scoreUploadedHoldout(sidecar, model.onnx, rows);
+    expect(scores.nOutputs).toBe(1);
+    model.printed.predictions.forEach((p, i) => expect(scores.output[i]).toBeCloseTo(p, 5));
+    expect(scores.prediction).toMatchObject({ nClasses: 2 });
+    expect(Array.from(scores.actual)).toEqual(rows.map((r) => r.busy));
+    expect(model.printed.r2).toBeGreaterThan(0.85);
+  });
+});
