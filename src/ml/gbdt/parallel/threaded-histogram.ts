@@ -16,15 +16,19 @@ export function sharedArray<T extends Uint8Array | Uint32Array | Float64Array>(
 }
 
 /**
- * Builds histograms with feature ranges split over the calling thread and nThreads - 1 workers,
- * which sleep on Atomics between calls so the learner stays synchronous. Each feature is summed
- * by one thread in the same row order, so the result is bit-identical to the serial build.
- * bins, indices and every gradient and hessian array must live on SharedArrayBuffers.
+ * Builds histograms with the calling thread and nThreads - 1 workers claiming chunks of
+ * features as they go, so nobody waits for a thread the scheduler has not run yet; workers sleep
+ * on Atomics between builds and the learner stays synchronous. Each feature is summed by one
+ * thread in row order, so the result is bit-identical to the serial build. bins, indices and
+ * every gradient and hessian array must live on SharedArrayBuffers.
  */
 export class ThreadedHistogram implements HistogramBuilder {
   private readonly workers: Worker[] = [];
-  private readonly shared: C.WorkerShared[] = [];
-  private readonly ranges: [number, number][];
+  private readonly scratch: Float64Array[] = [];
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(C.CTRL_SLOTS * 4));
+  private readonly owner: Int32Array;
+  private readonly constHess = sharedArray(Float64Array, 1);
+  private readonly chunks: number;
   private seq = 0;
 
   constructor(
@@ -36,31 +40,34 @@ export class ThreadedHistogram implements HistogramBuilder {
     nThreads: number,
   ) {
     const nFeatures = bins.nFeatures;
-    this.ranges = Array.from({ length: nThreads }, (_, t) => [
-      Math.floor((t * nFeatures) / nThreads),
-      Math.floor(((t + 1) * nFeatures) / nThreads),
-    ]);
+    // About two features per chunk (row-major bins favour several per pass); at most 254 so
+    // the ticket's chunk byte cannot carry into its sequence bits.
+    this.chunks = Math.min(254, Math.max(nThreads, Math.ceil(nFeatures / 2)));
+    this.owner = new Int32Array(new SharedArrayBuffer(this.chunks * 4));
     const source = [
       `const { workerData } = require('node:worker_threads');`,
       ...kernelSources(),
       `(${C.workerLoop.toString()})(workerData, accumulateFeatures);`,
     ].join('\n');
     for (let t = 1; t < nThreads; t++) {
+      const scratch = sharedArray(Float64Array, nFeatures * FEATURE_STRIDE);
       const d: C.WorkerShared = {
         bins: bins.data,
         nFeatures,
         indices,
         grads,
         hesses,
-        scratch: sharedArray(Float64Array, nFeatures * FEATURE_STRIDE),
-        ctrl: new Int32Array(new SharedArrayBuffer(C.CTRL_SLOTS * 4)),
-        constHess: sharedArray(Float64Array, 1),
+        scratch,
+        ctrl: this.ctrl,
+        owner: this.owner,
+        constHess: this.constHess,
         stride: FEATURE_STRIDE,
+        id: t,
       };
       const worker = new Worker(source, { eval: true, workerData: d });
       worker.unref();
       this.workers.push(worker);
-      this.shared.push(d);
+      this.scratch.push(scratch);
     }
   }
 
@@ -87,44 +94,52 @@ export class ThreadedHistogram implements HistogramBuilder {
     const output = this.grads.indexOf(grad);
     if (output < 0)
       throw new Error('ThreadedHistogram: gradients not on the shared arrays it was built with');
+    const { ctrl, chunks, owner } = this;
+    const nFeatures = job.nFeatures;
     const seq = ++this.seq;
-    for (let w = 0; w < this.shared.length; w++) {
-      const { ctrl } = this.shared[w];
-      this.shared[w].constHess[0] = job.constHess;
-      ctrl[C.CTRL_BEGIN] = begin;
-      ctrl[C.CTRL_COUNT] = job.n;
-      ctrl[C.CTRL_F0] = this.ranges[w + 1][0];
-      ctrl[C.CTRL_F1] = this.ranges[w + 1][1];
-      ctrl[C.CTRL_IDENTITY] = identity ? 1 : 0;
-      ctrl[C.CTRL_OUTPUT] = output;
-      Atomics.store(ctrl, C.CTRL_SEQ, seq);
-      Atomics.notify(ctrl, C.CTRL_SEQ);
+    const tag = (seq & 0x7fffff) << 8;
+    this.constHess[0] = job.constHess;
+    ctrl[C.CTRL_BEGIN] = begin;
+    ctrl[C.CTRL_COUNT] = job.n;
+    ctrl[C.CTRL_CHUNKS] = chunks;
+    ctrl[C.CTRL_IDENTITY] = identity ? 1 : 0;
+    ctrl[C.CTRL_OUTPUT] = output;
+    Atomics.store(ctrl, C.CTRL_FINISHED, 0);
+    Atomics.store(ctrl, C.CTRL_TICKET, tag);
+    Atomics.store(ctrl, C.CTRL_SEQ, seq);
+    Atomics.notify(ctrl, C.CTRL_SEQ);
+    for (;;) {
+      const c = (Atomics.add(ctrl, C.CTRL_TICKET, 1) & 255) as number;
+      if (c >= chunks) break;
+      accumulateFeatures({
+        ...job,
+        f0: Math.floor((c * nFeatures) / chunks),
+        f1: Math.floor(((c + 1) * nFeatures) / chunks),
+      });
+      owner[c] = 0;
+      Atomics.add(ctrl, C.CTRL_FINISHED, 1);
     }
-    accumulateFeatures({ ...job, f0: this.ranges[0][0], f1: this.ranges[0][1] });
-    for (let w = 0; w < this.shared.length; w++) {
-      const { ctrl, scratch } = this.shared[w];
-      const [w0, w1] = this.ranges[w + 1];
-      // On a busy machine the worker may not have woken yet: then build its share here rather
-      // than wait for the scheduler (same kernel, same row order, same sums).
-      if (Atomics.compareExchange(ctrl, C.CTRL_CLAIM, seq - 1, seq) === seq - 1) {
-        accumulateFeatures({ ...job, f0: w0, f1: w1 });
-        continue;
-      }
-      for (let spin = 0; spin < 50_000 && Atomics.load(ctrl, C.CTRL_DONE) !== seq; spin++);
-      for (let done = Atomics.load(ctrl, C.CTRL_DONE); done !== seq; done = Atomics.load(ctrl, C.CTRL_DONE)) {
-        Atomics.wait(ctrl, C.CTRL_DONE, done);
-      }
-      hist.set(scratch.subarray(w0 * FEATURE_STRIDE, w1 * FEATURE_STRIDE), w0 * FEATURE_STRIDE);
+    // Wait only for chunks a worker is still building.
+    for (let spin = 0; spin < 50_000 && Atomics.load(ctrl, C.CTRL_FINISHED) < chunks; spin++);
+    for (
+      let done = Atomics.load(ctrl, C.CTRL_FINISHED);
+      done < chunks;
+      done = Atomics.load(ctrl, C.CTRL_FINISHED)
+    ) {
+      Atomics.wait(ctrl, C.CTRL_FINISHED, done);
+    }
+    for (let c = 0; c < chunks; c++) {
+      if (owner[c] === 0) continue;
+      const from = Math.floor((c * nFeatures) / chunks) * FEATURE_STRIDE;
+      const to = Math.floor(((c + 1) * nFeatures) / chunks) * FEATURE_STRIDE;
+      hist.set(this.scratch[owner[c] - 1].subarray(from, to), from);
     }
   }
 
   close(): void {
-    for (let w = 0; w < this.shared.length; w++) {
-      const { ctrl } = this.shared[w];
-      ctrl[C.CTRL_STOP] = 1;
-      Atomics.store(ctrl, C.CTRL_SEQ, ++this.seq);
-      Atomics.notify(ctrl, C.CTRL_SEQ);
-      void this.workers[w].terminate();
-    }
+    Atomics.store(this.ctrl, C.CTRL_STOP, 1);
+    Atomics.store(this.ctrl, C.CTRL_SEQ, ++this.seq);
+    Atomics.notify(this.ctrl, C.CTRL_SEQ);
+    for (const worker of this.workers) void worker.terminate();
   }
 }
