@@ -104,4 +104,16 @@ describe('bad input', () => {
     expect(train().filter((i) => i.outcome === 'Failed')).toEqual([]);
     expect(train()).toHaveLength(drops);
   });
+
+  it('drops a malformed validate message without retrying it', async () => {
+    await p.adapters.queue.send(p.config.queues.validate, { schema: 1, kind: 'validate', model: 'taxi' });
+    const validate = () => p.invocations.filter((i) => i.functionName === 'validateCandidate');
+    await waitFor('the malformed message to be handled', () => validate().length >= 1);
+    expect(validate().map((i) => i.outcome)).toEqual(['Succeeded']);
+    expect(p.logLines).toContainEqual(
+      expect.stringContaining(
+        '[validateCandidate] Failed without retry (bad_message): Malformed validate-requests message: runId: Invalid input',
+      ),
+    );
+  });
 });
