@@ -1,8 +1,15 @@
 """Training benchmark peers: fit scikit-learn or XGBoost on the rows bench/train.ts wrote.
 
 Usage: /usr/bin/python3 bench/train_peers.py <case dir> <sklearn|xgboost>
-Prints one JSON object: fitSeconds, fitCpuSeconds (all threads), peakRssMb, rmse. Settings mirror ours: 100 trees, depth 6,
-31 leaves, learning rate 0.1, 20 rows per leaf, l2 0, 255 value bins, no early stopping.
+Prints one JSON object: fitSeconds, fitCpuSeconds (all threads), peakRssMb, rmse.
+
+Settings mirror ours: 100 trees, learning rate 0.1, 20 rows per leaf, l2 0, 255 value bins,
+no early stopping, and both limits at once: depth 6 (root at depth 0, as all three engines
+count it) and 31 leaves. scikit-learn grows best-first like ours, so max_depth=6 with
+max_leaf_nodes=31 is the same rule. XGBoost needs grow_policy="lossguide" for best-first
+growth with max_leaves=31 and max_depth=6; its min_child_weight is a hessian sum, which for
+squared error (hessian 1) is the row count; max_bin=256 to give 255 value bins as ours.
+Both peers use every core (OpenMP); ours picks its threads itself.
 """
 import json
 import resource
