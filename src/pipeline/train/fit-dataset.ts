@@ -110,10 +110,12 @@ export async function fitDataset(
   const holdoutPred = predict(model, holdout.X);
   const engineMetrics = evaluate(task, holdout.y, asPrediction(task, holdoutPred, model.nOutputs));
   const trainPred = predict(model, train.X);
+  const tPredict = performance.now();
   const trainingProfile = buildTrainingProfile(pipeline, table, {
     rows: train.rows,
     predictions: predictionProfile(task, trainPred, model.nOutputs),
   });
+  const tProfile = performance.now();
   const exported = exportOnnx(model, { metadata: { feature_names: JSON.stringify(pipeline.featureNames) } });
   const holdoutJsonl = holdoutLines(table, holdout.rows, holdoutPred, model.nOutputs);
   const tEnd = performance.now();
@@ -136,7 +138,9 @@ export async function fitDataset(
       readMs: Math.round(tRead - t0),
       prepareMs: Math.round(tFit - tRead),
       trainMs: Math.round(tTrain - tFit),
-      exportMs: Math.round(tEnd - tTrain),
+      predictMs: Math.round(tPredict - tTrain),
+      profileMs: Math.round(tProfile - tPredict),
+      exportMs: Math.round(tEnd - tProfile),
     },
   };
 }

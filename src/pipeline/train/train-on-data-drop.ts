@@ -7,8 +7,8 @@ import { isFinished, updateRun } from '../run-record';
 import { notADataDrop, type DataDrop } from './data-drop';
 import { inProcessTrainer } from './fit-off-thread';
 import { loadSpec } from './load-spec';
+import { progressWriter } from './progress-writer';
 import { artifactPaths, type ModelCard } from './model-card';
-import type { FitProgress } from './fit-dataset';
 
 /** What the train step did with a drop. */
 export type TrainOutcome =
@@ -155,33 +155,4 @@ async function requestValidation(deps: PipelineDeps, drop: DataDrop, version: nu
     version,
   };
   await deps.queue.send(deps.settings.queues.validate, message);
-}
-
-/** Writes progress to the run one write at a time, skipping updates that arrive while one is in flight. */
-function progressWriter(deps: PipelineDeps, model: string, runId: string) {
-  let inFlight: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let failed: unknown;
-  return {
-    write(p: FitProgress): void {
-      if (busy) return;
-      busy = true;
-      inFlight = updateRun(deps, model, runId, {
-        stage: p.stage,
-        progress: p.progress,
-        ...(p.rowsRead !== undefined ? { rowsRead: p.rowsRead } : {}),
-        ...(p.iterations !== undefined ? { iterations: p.iterations } : {}),
-      })
-        .catch((err: unknown) => {
-          failed = err;
-        })
-        .finally(() => {
-          busy = false;
-        });
-    },
-    async flush(): Promise<void> {
-      await inFlight;
-      if (failed !== undefined) throw failed;
-    },
-  };
 }
