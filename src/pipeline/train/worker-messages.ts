@@ -20,6 +20,7 @@ export interface WorkerJob {
   readonly input: FitInput;
 }
 
+/** An error as plain data, to post across threads. */
 export function toWorkerError(err: unknown): WorkerError {
   if (err instanceof DataError)
     return { kind: 'data', code: err.code, message: err.message, details: err.details };
@@ -29,6 +30,7 @@ export function toWorkerError(err: unknown): WorkerError {
   return { kind: 'other', message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
 }
 
+/** The error class back from plain data (DataError, AppError, or an Error with the worker's stack). */
 export function fromWorkerError(w: WorkerError): Error {
   if (w.kind === 'data') return new DataError(w.code, w.message, w.details);
   if (w.kind === 'app') return new AppError(w.category, w.code, w.message);

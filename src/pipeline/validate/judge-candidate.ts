@@ -96,6 +96,7 @@ export function gateVerdicts(
   return evaluateGates(gates, metrics, compared);
 }
 
+/** A gate verdict as the version document records it. */
 export function toRecord(v: GateVerdict): GateRecord {
   return { passed: v.passed, reason: v.reason, gate: { ...v.gate } };
 }

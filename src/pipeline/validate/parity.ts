@@ -1,6 +1,7 @@
 /** Largest allowed |ONNX - engine| / max(1, |engine|): float32 rounding of a double computation. */
 export const PARITY_TOLERANCE = 1e-5;
 
+/** Whether ONNX Runtime reproduces the engine, the largest difference, and the sentence for the version. */
 export interface ParityVerdict {
   readonly passed: boolean;
   readonly maxDifference: number;
