@@ -38,11 +38,9 @@ export class CosmosVersionDetails implements VersionDetails {
       const updated: ModelVersion = { ...current, ...patch, updatedAt: new Date().toISOString() };
       try {
         const res = await mapErrors(ctx, () =>
-          models
-            .item(id, model)
-            .replace(toDocument(id, 'version', updated), {
-              accessCondition: { type: 'IfMatch', condition: etag },
-            }),
+          models.item(id, model).replace(toDocument(id, 'version', updated), {
+            accessCondition: { type: 'IfMatch', condition: etag },
+          }),
         );
         return { ...updated, etag: res.etag };
       } catch (err) {
