@@ -39,6 +39,17 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     methods: ['GET'],
     authLevel: 'function',
   },
+  trainOnDataDrop: {
+    type: 'blobTrigger',
+    path: '%DATASETS_CONTAINER%/{model}/{name}',
+    connection: 'AzureWebJobsStorage',
+  },
+  validateCandidate: {
+    type: 'queueTrigger',
+    queueName: '%VALIDATE_QUEUE%',
+    connection: 'AzureWebJobsStorage',
+  },
+  registerVersion: { type: 'queueTrigger', queueName: '%REGISTER_QUEUE%', connection: 'AzureWebJobsStorage' },
 };
 
 let app: Registrations;
