@@ -5,7 +5,7 @@ import type { Tree, TreeEnsembleModel } from '../models/types';
 import { fitBinMapper } from './bin-mapper';
 import { binMatrix } from './bin-matrix';
 import { addTreeBinned } from './binned-walk';
-import { sharedArray } from './parallel/threaded-histogram';
+import { sharedArray } from './parallel/shared-array';
 import { OBJECTIVES } from './objectives/registry';
 import { resolveGbdtParams } from './params';
 import { Random } from './random';

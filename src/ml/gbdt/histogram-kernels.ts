@@ -21,7 +21,7 @@ export interface HistogramJob {
   readonly constHess: number;
   /** Slots per feature in hist. */
   readonly stride: number;
-  /** The rows are exactly 0..n-1 (the root without subsampling): no index lookup. */
+  /** The rows are exactly begin..begin+n-1 (the root without subsampling): no index lookup. */
   readonly identity: boolean;
 }
 
@@ -46,7 +46,7 @@ function accumulateGradCount(job: HistogramJob): void {
   const width = f1 - f0;
   const quads = width - (width % 4);
   for (let i = 0; i < n; i++) {
-    const r = identity ? i : indices[begin + i];
+    const r = identity ? begin + i : indices[begin + i];
     const row = r * nFeatures + f0;
     const g = grad[r];
     let k = 0;
@@ -77,7 +77,7 @@ function accumulateGradHess(job: HistogramJob): void {
   const { hist, bins, nFeatures, f0, f1, indices, begin, n, grad, hess, stride, identity } = job;
   const width = f1 - f0;
   for (let i = 0; i < n; i++) {
-    const r = identity ? i : indices[begin + i];
+    const r = identity ? begin + i : indices[begin + i];
     const row = r * nFeatures + f0;
     const g = grad[r];
     const h = hess[r];

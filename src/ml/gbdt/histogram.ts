@@ -86,25 +86,3 @@ export interface HistogramBuilder {
   ): void;
   close(): void;
 }
-
-/** Builds every feature on the calling thread. */
-export class SerialHistogram implements HistogramBuilder {
-  constructor(
-    private readonly bins: BinMatrix,
-    private readonly indices: Uint32Array,
-    private readonly constantHessian: boolean,
-  ) {}
-
-  build(
-    hist: Float64Array,
-    begin: number,
-    end: number,
-    grad: Float64Array,
-    hess: Float64Array,
-    identity: boolean,
-  ): void {
-    buildHistogram(hist, this.bins, this.indices, begin, end, grad, hess, this.constantHessian, identity);
-  }
-
-  close(): void {}
-}

@@ -2,8 +2,9 @@ import type { Tree } from '../models/types';
 import type { BinMapper } from './bin-mapper';
 import type { BinMatrix } from './bin-matrix';
 import { DataPartition } from './data-partition';
-import { HistogramPool, SerialHistogram, subtractHistogram, type HistogramBuilder } from './histogram';
-import { sharedArray, ThreadedHistogram } from './parallel/threaded-histogram';
+import { HistogramPool, subtractHistogram, type HistogramBuilder } from './histogram';
+import { BlockHistogram } from './parallel/block-histogram';
+import { sharedArray } from './parallel/shared-array';
 import type { GbdtParams } from './params';
 import { findBestSplit, type SplitRules } from './split-finder';
 import { emptySplit, type SplitInfo } from './split-info';
@@ -53,22 +54,20 @@ export class TreeLearner {
     threads: { count: number; grads: readonly Float64Array[]; hesses: readonly Float64Array[] } | null = null,
   ) {
     const leaves = params.maxLeaves;
-    if (threads && threads.count > 1) {
-      // Everything the workers read lives on shared memory: bins, row order, gradients.
-      this.partition = new DataPartition(data.nRows, leaves, sharedArray(Uint32Array, data.nRows));
-      const { count, grads, hesses } = threads;
-      this.histograms = new ThreadedHistogram(
-        data.bins,
-        this.partition.indices,
-        grads,
-        hesses,
-        constantHessian,
-        count,
-      );
-    } else {
-      this.partition = new DataPartition(data.nRows, leaves);
-      this.histograms = new SerialHistogram(data.bins, this.partition.indices, constantHessian);
-    }
+    const count = threads ? threads.count : 1;
+    // With workers, everything they read lives on shared memory: bins, row order, gradients.
+    this.partition =
+      count > 1
+        ? new DataPartition(data.nRows, leaves, sharedArray(Uint32Array, data.nRows))
+        : new DataPartition(data.nRows, leaves);
+    this.histograms = new BlockHistogram(
+      data.bins,
+      this.partition.indices,
+      threads ? threads.grads : [],
+      threads ? threads.hesses : [],
+      constantHessian,
+      count,
+    );
     this.pool = new HistogramPool(data.bins.nFeatures);
     this.rules = { l2: params.l2, minSamplesLeaf: params.minSamplesLeaf, minHessian: 1e-3 };
     this.leafG = new Float64Array(leaves);

@@ -3,7 +3,8 @@ import { fitBinMapper } from '../../../src/ml/gbdt/bin-mapper';
 import { binMatrix } from '../../../src/ml/gbdt/bin-matrix';
 import { DataPartition } from '../../../src/ml/gbdt/data-partition';
 import { buildHistogram, FEATURE_STRIDE, subtractHistogram } from '../../../src/ml/gbdt/histogram';
-import { sharedArray, ThreadedHistogram } from '../../../src/ml/gbdt/parallel/threaded-histogram';
+import { BlockHistogram } from '../../../src/ml/gbdt/parallel/block-histogram';
+import { sharedArray } from '../../../src/ml/gbdt/parallel/shared-array';
 import { Random } from '../../../src/ml/gbdt/random';
 import { trainGbdt } from '../../../src/ml/gbdt/boosting';
 import { matrixOf, uniformColumns } from './data';
@@ -52,7 +53,7 @@ describe('histograms', () => {
     expect(hist[1 * FEATURE_STRIDE + 255 * 3 + 2]).toBe(2);
   });
 
-  it('builds on worker threads exactly what the calling thread builds', () => {
+  it('builds in row blocks on worker threads exactly what one thread builds, and what one pass sums', () => {
     const big = 120_000;
     const bigCols = uniformColumns(big, 4, 22);
     const m = fitBinMapper(bigCols, 255, new Random(1));
@@ -66,15 +67,22 @@ describe('histograms', () => {
       g[i] = Math.sin(i);
       h[i] = 1 + Math.cos(i) ** 2;
     }
-    const threaded = new ThreadedHistogram(sharedBins, partition.indices, [g], [h], false, 2);
+    const threaded = new BlockHistogram(sharedBins, partition.indices, [g], [h], false, 2);
+    const single = new BlockHistogram(sharedBins, partition.indices, [g], [h], false, 1);
     try {
-      const begin = partition.begin[1];
-      const end = begin + partition.count[1];
-      const a = new Float64Array(4 * FEATURE_STRIDE);
-      threaded.build(a, begin, end, g, h, false);
-      const b = new Float64Array(4 * FEATURE_STRIDE);
-      buildHistogram(b, sharedBins, partition.indices, begin, end, g, h, false);
-      expect(Array.from(a)).toEqual(Array.from(b));
+      for (const leaf of [0, 1]) {
+        const begin = partition.begin[leaf];
+        const end = begin + partition.count[leaf];
+        const a = new Float64Array(4 * FEATURE_STRIDE);
+        threaded.build(a, begin, end, g, h, false);
+        const b = new Float64Array(4 * FEATURE_STRIDE);
+        single.build(b, begin, end, g, h, false);
+        expect(Array.from(a)).toEqual(Array.from(b));
+        const c = new Float64Array(4 * FEATURE_STRIDE);
+        buildHistogram(c, sharedBins, partition.indices, begin, end, g, h, false);
+        for (let s = 0; s < c.length; s++) expect(a[s]).toBeCloseTo(c[s], 8);
+        for (let s = 2; s < c.length; s += 3) expect(a[s]).toBe(c[s]);
+      }
     } finally {
       threaded.close();
     }
