@@ -25,9 +25,9 @@ export interface GbdtParams {
   readonly earlyStopping: EarlyStopping | null;
   readonly seed: number;
   /**
-   * Threads building histograms (features split between them; results are identical for any
-   * count). 0 picks automatically: every available core, up to 4, on data of at least 1M cells
-   * while the cores look idle (load average below the core count); otherwise 1.
+   * Threads building histograms (rows split into blocks between them; results are identical
+   * for any count). 0 picks automatically: every available core, up to 4, on data of at least
+   * 1M cells; otherwise 1.
    */
   readonly nThreads: number;
 }

@@ -2,7 +2,7 @@ import type { Tree } from '../models/types';
 import type { BinMapper } from './bin-mapper';
 import type { BinMatrix } from './bin-matrix';
 import { DataPartition } from './data-partition';
-import { HistogramPool, subtractHistogram, type HistogramBuilder } from './histogram';
+import { BIN_SLOTS, HistogramPool, subtractHistogram, type HistogramBuilder } from './histogram';
 import { BlockHistogram } from './parallel/block-histogram';
 import { sharedArray } from './parallel/shared-array';
 import type { GbdtParams } from './params';
@@ -95,19 +95,31 @@ export class TreeLearner {
     this.leafNode[0] = 0;
     this.leafDepth[0] = 0;
     this.leafCount[0] = partition.count[0];
-    let g = 0;
-    let h = 0;
-    for (let i = 0; i < partition.count[0]; i++) {
-      const r = partition.indices[i];
-      g += grad[r];
-      h += hess[r];
-    }
-    this.leafG[0] = g;
-    this.leafH[0] = h;
     leafSplit[0].gain = -Infinity;
     if (this.splittable(0)) {
-      this.leafHist[0] = this.build(0, grad, hess, bag === null);
+      const hist = this.build(0, grad, hess, bag === null);
+      this.leafHist[0] = hist;
+      // The root's sums come from its histogram (feature 0's bins hold every row once), which
+      // saves a pass over all rows per tree.
+      let g = 0;
+      let h = 0;
+      for (let s = 0; s < BIN_SLOTS * 3; s += 3) {
+        g += hist[s];
+        h += hist[s + 1];
+      }
+      this.leafG[0] = g;
+      this.leafH[0] = h;
       this.findSplit(0);
+    } else {
+      let g = 0;
+      let h = 0;
+      for (let i = 0; i < partition.count[0]; i++) {
+        const r = partition.indices[i];
+        g += grad[r];
+        h += hess[r];
+      }
+      this.leafG[0] = g;
+      this.leafH[0] = h;
     }
     while (this.nLeaves < this.params.maxLeaves) {
       let best = -1;
