@@ -1,12 +1,16 @@
 import { MISSING_BIN } from './bin-mapper';
 import type { BinMatrix } from './bin-matrix';
+import { countKernel } from './count-kernel';
 import { accumulateFeatures, type HistogramJob } from './histogram-kernels';
 
 /** Slots per feature: 255 value bins + the missing bin, each [grad, hess, count] interleaved. */
 export const BIN_SLOTS = MISSING_BIN + 1;
 export const FEATURE_STRIDE = BIN_SLOTS * 3;
 
-/** Histogram of rows indices[begin..end) over every feature, into hist, on the calling thread. */
+/**
+ * Histogram of rows indices[begin..end) over every feature, into hist, on the calling thread.
+ * Compiles a kernel per call: for one-off builds; the learner keeps its kernels.
+ */
 export function buildHistogram(
   hist: Float64Array,
   bins: BinMatrix,
@@ -18,7 +22,10 @@ export function buildHistogram(
   constantHessian: boolean,
   identity = false,
 ): void {
-  accumulateFeatures(histogramJob(hist, bins, indices, begin, end, grad, hess, constantHessian, identity));
+  accumulateFeatures(
+    histogramJob(hist, bins, indices, begin, end, grad, hess, constantHessian, identity),
+    countKernel(bins.nFeatures),
+  );
 }
 
 /** The job for building every feature of rows indices[begin..end). */
@@ -40,8 +47,6 @@ export function histogramJob(
     hist,
     bins: bins.data,
     nFeatures,
-    f0: 0,
-    f1: nFeatures,
     indices,
     begin,
     n,

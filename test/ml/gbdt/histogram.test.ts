@@ -53,6 +53,37 @@ describe('histograms', () => {
     expect(hist[1 * FEATURE_STRIDE + 255 * 3 + 2]).toBe(2);
   });
 
+  it.each([
+    [3, false],
+    [3, true],
+    [40, false],
+  ])('sums gradients and counts per bin like a plain loop (%i features, identity rows %s)', (p, identity) => {
+    const rows = 3000;
+    const c = uniformColumns(rows, p, 25);
+    c[p - 1][5] = NaN;
+    const b = binMatrix(c, fitBinMapper(c, 255, new Random(1)), null);
+    const part = new DataPartition(rows, 2);
+    part.reset(rows, null);
+    if (!identity) part.split(0, 1, b, 0, 128, false);
+    const g = Float64Array.from({ length: rows }, (_, i) => Math.sin(i));
+    const h = new Float64Array(rows).fill(0.5);
+    const begin = part.begin[0];
+    const end = begin + part.count[0];
+    const hist = new Float64Array(p * FEATURE_STRIDE);
+    buildHistogram(hist, b, part.indices, begin, end, g, h, true, identity);
+    const want = new Float64Array(p * FEATURE_STRIDE);
+    for (let i = begin; i < end; i++) {
+      const r = part.indices[i];
+      for (let f = 0; f < p; f++) {
+        const s = f * FEATURE_STRIDE + b.data[r * p + f] * 3;
+        want[s] += g[r];
+        want[s + 1] += 0.5;
+        want[s + 2] += 1;
+      }
+    }
+    for (let s = 0; s < want.length; s++) expect(hist[s]).toBeCloseTo(want[s], 9);
+  });
+
   it('builds in row blocks on worker threads exactly what one thread builds, and what one pass sums', () => {
     const big = 120_000;
     const bigCols = uniformColumns(big, 4, 22);

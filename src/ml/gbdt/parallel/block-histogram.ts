@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { BinMatrix } from '../bin-matrix';
 import { FEATURE_STRIDE, histogramJob, type HistogramBuilder } from '../histogram';
-import { accumulateFeatures, kernelSources } from '../histogram-kernels';
+import { countKernel, sumRowsSource } from '../count-kernel';
+import { accumulateFeatures, kernelSources, type CountKernel } from '../histogram-kernels';
 import { blockCount, blockStart, MAX_BLOCKS } from './row-blocks';
 import { sharedArray } from './shared-array';
 import * as C from './worker-loop';
@@ -22,6 +23,7 @@ export class BlockHistogram implements HistogramBuilder {
   private readonly partials: Float64Array[] = [];
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(C.CTRL_SLOTS * 4));
   private readonly constHess = sharedArray(Float64Array, 1);
+  private readonly kernel: CountKernel;
   private seq = 0;
 
   constructor(
@@ -32,15 +34,18 @@ export class BlockHistogram implements HistogramBuilder {
     private readonly constantHessian: boolean,
     nThreads: number,
   ) {
+    this.kernel = countKernel(bins.nFeatures);
     const size = bins.nFeatures * FEATURE_STRIDE;
     for (let c = 0; c < MAX_BLOCKS; c++) {
       this.partials.push(nThreads > 1 ? sharedArray(Float64Array, size) : new Float64Array(size));
     }
     if (nThreads <= 1) return;
+    const nFeatures = bins.nFeatures;
     const source = [
       `const { workerData } = require('node:worker_threads');`,
       ...kernelSources(),
-      `(${C.workerLoop.toString()})(workerData, accumulateFeatures);`,
+      `const kernel = { sumRows: ${sumRowsSource(nFeatures)}, g: new Float64Array(${nFeatures * 256}), c: new Uint32Array(${nFeatures * 256}) };`,
+      `(${C.workerLoop.toString()})(workerData, accumulateFeatures, kernel);`,
     ].join('\n');
     for (let t = 1; t < nThreads; t++) {
       const d: C.WorkerShared = {
@@ -81,7 +86,7 @@ export class BlockHistogram implements HistogramBuilder {
     );
     const n = job.n;
     const blocks = blockCount(n);
-    if (blocks === 1) return accumulateFeatures(job);
+    if (blocks === 1) return accumulateFeatures(job, this.kernel);
     const { ctrl, partials } = this;
     const threaded = this.workers.length > 0;
     if (threaded) {
@@ -104,7 +109,7 @@ export class BlockHistogram implements HistogramBuilder {
       if (c >= blocks) break;
       const r0 = blockStart(c, blocks, n);
       const r1 = blockStart(c + 1, blocks, n);
-      accumulateFeatures({ ...job, hist: partials[c], begin: begin + r0, n: r1 - r0 });
+      accumulateFeatures({ ...job, hist: partials[c], begin: begin + r0, n: r1 - r0 }, this.kernel);
       if (threaded) Atomics.add(ctrl, C.CTRL_FINISHED, 1);
     }
     if (threaded) this.waitForBlocks(blocks);

@@ -1,4 +1,4 @@
-import type { accumulateFeatures } from '../histogram-kernels';
+import type { accumulateFeatures, CountKernel } from '../histogram-kernels';
 
 /** What each histogram worker is handed once: shared memory only, nothing copied per call. */
 export interface WorkerShared {
@@ -38,7 +38,11 @@ export const CTRL_SLOTS = 9;
  * literals, block bounds inlined from row-blocks.ts) because it runs from its source text; the
  * threaded build is checked against the single-thread one in the tests.
  */
-export function workerLoop(d: WorkerShared, accumulate: typeof accumulateFeatures): void {
+export function workerLoop(
+  d: WorkerShared,
+  accumulate: typeof accumulateFeatures,
+  kernel: CountKernel,
+): void {
   const { ctrl, nFeatures } = d;
   let seq = 0;
   for (;;) {
@@ -57,21 +61,22 @@ export function workerLoop(d: WorkerShared, accumulate: typeof accumulateFeature
       const n = ctrl[2];
       const r0 = Math.floor((c * n) / blocks);
       const r1 = Math.floor(((c + 1) * n) / blocks);
-      accumulate({
-        hist: d.partials[c],
-        bins: d.bins,
-        nFeatures,
-        f0: 0,
-        f1: nFeatures,
-        indices: d.indices,
-        begin: ctrl[1] + r0,
-        n: r1 - r0,
-        grad: d.grads[ctrl[8]],
-        hess: d.hesses[ctrl[8]],
-        constHess: d.constHess[0],
-        stride: d.stride,
-        identity: ctrl[7] === 1,
-      });
+      accumulate(
+        {
+          hist: d.partials[c],
+          bins: d.bins,
+          nFeatures,
+          indices: d.indices,
+          begin: ctrl[1] + r0,
+          n: r1 - r0,
+          grad: d.grads[ctrl[8]],
+          hess: d.hesses[ctrl[8]],
+          constHess: d.constHess[0],
+          stride: d.stride,
+          identity: ctrl[7] === 1,
+        },
+        kernel,
+      );
       Atomics.add(ctrl, 5, 1);
       Atomics.notify(ctrl, 5);
     }
