@@ -13,7 +13,12 @@ export const validateRequestSchema = z.object({
   kind: z.literal('validate'),
   runId: z.string().min(1),
   source: z.enum(['trained', 'uploaded']).describe('trained by the pipeline or a bring-your-own ONNX upload'),
-  version: z.number().int().min(1).optional().describe('the candidate version; default: the one the run reserved'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('the candidate version; default: the one the run reserved'),
 });
 
 export const registerRequestSchema = z.object({
@@ -22,7 +27,12 @@ export const registerRequestSchema = z.object({
   runId: z.string().min(1),
   passed: z.boolean(),
   reasons: z.array(z.string()),
-  version: z.number().int().min(1).optional().describe('the candidate version; default: the one the run reserved'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('the candidate version; default: the one the run reserved'),
   championVersion: z
     .number()
     .int()

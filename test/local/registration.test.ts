@@ -50,6 +50,11 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     connection: 'AzureWebJobsStorage',
   },
   registerVersion: { type: 'queueTrigger', queueName: '%REGISTER_QUEUE%', connection: 'AzureWebJobsStorage' },
+  ingestUploadedModel: {
+    type: 'blobTrigger',
+    path: '%INCOMING_MODELS_CONTAINER%/{model}/{name}',
+    connection: 'AzureWebJobsStorage',
+  },
 };
 
 let app: Registrations;

@@ -4,6 +4,7 @@ import { parseHoldout } from '../train/holdout-file';
 import { gateVerdicts, gatesOf, toRecord } from '../validate/judge-candidate';
 import { scoreChampion } from '../validate/score-champion';
 import { loadVersionFiles } from '../validate/version-files';
+import { cardTarget } from '../validate/card-scoring';
 
 /**
  * The change gates again, against a production version that moved after the candidate was
@@ -21,7 +22,7 @@ export async function recheckAgainst(
     deps,
     candidate.model,
     championVersion,
-    card.featurePipeline,
+    cardTarget(card),
     holdout.records,
   );
   if (champion.kind === 'incompatible')

@@ -3,12 +3,11 @@ import { evaluate, sliceMetrics, type MetricSet } from '../../ml/metrics';
 import type { PipelineDeps } from '../pipeline-deps';
 import { defaultGates, type Gate } from '../spec/gate';
 import type { Holdout } from '../train/holdout-file';
-import type { ModelCard } from '../train/model-card';
+import { cardTarget, scoreCard, type AnyCard } from './card-scoring';
 import { checkBias } from './bias';
 import { evaluateGates, type GateVerdict } from './gates';
 import { checkParity } from './parity';
 import { scoreChampion, type ChampionScore } from './score-champion';
-import { scoreHoldout } from './score-holdout';
 
 /** The validation verdict of a candidate, as stored on its version and sent to registration. */
 export interface Judgement {
@@ -26,7 +25,7 @@ export interface Judgement {
 export const errorMetric = (task: string): string => (task === 'regression' ? 'rmse' : 'log_loss');
 
 /** The spec's gates, or the task's defaults. */
-export function gatesOf(card: ModelCard): Gate[] {
+export function gatesOf(card: AnyCard): Gate[] {
   return card.spec.validation.gates ?? defaultGates(card.task);
 }
 
@@ -36,12 +35,12 @@ export function gatesOf(card: ModelCard): Gate[] {
  */
 export async function judgeCandidate(
   deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
-  card: ModelCard,
+  card: AnyCard,
   onnx: Uint8Array,
   holdout: Holdout,
 ): Promise<Judgement> {
   const task = card.task;
-  const scores = await scoreHoldout(card.featurePipeline, onnx, holdout.records);
+  const scores = await scoreCard(card, onnx, holdout.records);
   const parity = checkParity(scores.output, holdout.engine);
   const metrics = finite(evaluate(task, scores.actual, scores.prediction));
   const slices: SliceMetric[] = card.spec.validation.sliceColumns.flatMap((column) =>
@@ -63,7 +62,7 @@ export async function judgeCandidate(
   const alias = await deps.registry.getAlias(card.model, 'production');
   const champion =
     alias && alias.version !== card.version
-      ? await scoreChampion(deps, card.model, alias.version, card.featurePipeline, holdout.records)
+      ? await scoreChampion(deps, card.model, alias.version, cardTarget(card), holdout.records)
       : undefined;
   const gates: GateRecord[] = [
     { passed: parity.passed, reason: parity.reason, gate: { check: 'onnx_parity' } },

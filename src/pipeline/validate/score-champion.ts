@@ -1,8 +1,8 @@
-import type { FeaturePipeline } from '../../ml/features/types';
+import type { TargetEncoding } from '../../ml/features/types';
 import { evaluate, type MetricSet } from '../../ml/metrics';
 import type { PipelineDeps } from '../pipeline-deps';
 import { permanentFailure } from '../failure';
-import { scoreHoldout } from './score-holdout';
+import { cardInputColumns, cardTarget, scoreCard } from './card-scoring';
 import { loadVersionFiles } from './version-files';
 
 /** The production model on the candidate's holdout: its metrics, or why it cannot be compared. */
@@ -19,7 +19,7 @@ export async function scoreChampion(
   deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
   model: string,
   championVersion: number,
-  candidate: FeaturePipeline,
+  candidate: TargetEncoding,
   records: readonly Record<string, unknown>[],
 ): Promise<ChampionScore> {
   const incompatible = (reason: string): ChampionScore => ({
@@ -35,21 +35,19 @@ export async function scoreChampion(
     if (reason) return incompatible(reason.message);
     throw err;
   }
-  const pipeline = files.card.featurePipeline;
-  if (JSON.stringify(pipeline.target) !== JSON.stringify(candidate.target)) {
-    return incompatible(
-      `it predicts ${describeTarget(pipeline)}, the candidate ${describeTarget(candidate)}`,
-    );
+  const target = cardTarget(files.card);
+  if (JSON.stringify(target) !== JSON.stringify(candidate)) {
+    return incompatible(`it predicts ${describeTarget(target)}, the candidate ${describeTarget(candidate)}`);
   }
   const columns = new Set(Object.keys(records[0] ?? {}));
-  const missing = pipeline.inputs.map((f) => f.name).filter((n) => !columns.has(n));
+  const missing = cardInputColumns(files.card).filter((n) => !columns.has(n));
   if (missing.length > 0) return incompatible(`it needs columns the holdout lacks: ${missing.join(', ')}`);
   try {
-    const scores = await scoreHoldout(pipeline, files.onnx, records);
+    const scores = await scoreCard(files.card, files.onnx, records);
     return {
       kind: 'scored',
       version: championVersion,
-      metrics: evaluate(pipeline.target.task, scores.actual, scores.prediction),
+      metrics: evaluate(target.task, scores.actual, scores.prediction),
     };
   } catch (err) {
     const reason = permanentFailure(err);
@@ -58,8 +56,7 @@ export async function scoreChampion(
   }
 }
 
-function describeTarget(p: FeaturePipeline): string {
-  const t = p.target;
+function describeTarget(t: TargetEncoding): string {
   return t.task === 'regression'
     ? `"${t.name}" (regression)`
     : `"${t.name}" (${t.task}: ${t.classes.join(', ')})`;

@@ -3,12 +3,14 @@ import type { ModelVersion } from '../../domain/model-version';
 import { DataError } from '../../ml/errors';
 import { sha256Hex } from '../ids';
 import type { PipelineDeps } from '../pipeline-deps';
-import { artifactPaths, parseModelCard, type ModelCard } from '../train/model-card';
+import { isUploadedCard, parseUploadedCard } from '../byo';
+import { artifactPaths, parseModelCard } from '../train/model-card';
+import type { AnyCard } from './card-scoring';
 
 /** A registered version with its card and ONNX bytes, as validation and promotion score it. */
 export interface VersionFiles {
   readonly version: ModelVersion;
-  readonly card: ModelCard;
+  readonly card: AnyCard;
   readonly onnx: Uint8Array;
 }
 
@@ -40,5 +42,15 @@ export async function loadVersionFiles(
       `${container}/${version.artifact.path} does not match version ${versionNumber} (sha256 ${sha}, recorded ${version.artifact.sha256})`,
     );
   }
-  return { version, card: parseModelCard(cardBlob.data.toString('utf8'), `${container}/${cardPath}`), onnx };
+  return { version, card: readCard(cardBlob.data.toString('utf8'), `${container}/${cardPath}`), onnx };
+}
+
+function readCard(text: string, where: string): AnyCard {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return isUploadedCard(json) ? parseUploadedCard(text, where) : parseModelCard(text, where);
 }
