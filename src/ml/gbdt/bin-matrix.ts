@@ -18,18 +18,25 @@ export interface BinMatrix {
 
 /**
  * Bins the given rows (all when rows is null) of every column. `allocate` provides the backing
- * array (e.g. on shared memory for worker threads).
+ * arrays of both layouts (e.g. on shared memory for worker threads).
  */
 export function binMatrix(
   columns: readonly Float32Array[],
   mapper: BinMapper,
   rows: Uint32Array | null,
-  allocate: (length: number) => Uint8Array = (length) => new Uint8Array(length),
+  allocate?: (length: number) => Uint8Array,
 ): BinMatrix {
+  const allocated = allocate !== undefined;
   const nFeatures = columns.length;
   const nRows = rows ? rows.length : columns.length > 0 ? columns[0].length : 0;
-  const data = allocate(nRows * nFeatures);
-  const binned = columns.map((c, f) => binColumn(c, mapper.edges[f], rows));
+  const data = allocate ? allocate(nRows * nFeatures) : new Uint8Array(nRows * nFeatures);
+  const binned = columns.map((c, f) => {
+    const col = binColumn(c, mapper.edges[f], rows);
+    if (!allocated) return col;
+    const out = allocate(nRows);
+    out.set(col);
+    return out;
+  });
   for (let f = 0; f < nFeatures; f++) {
     const col = binned[f];
     for (let r = 0, at = f; r < nRows; r++, at += nFeatures) data[at] = col[r];

@@ -3,7 +3,7 @@ import type { BinMapper } from './bin-mapper';
 import type { BinMatrix } from './bin-matrix';
 import { DataPartition } from './data-partition';
 import { BIN_SLOTS, HistogramPool, subtractHistogram, type HistogramBuilder } from './histogram';
-import { BlockHistogram } from './parallel/block-histogram';
+import { BlockThreads } from './parallel/block-threads';
 import { sharedArray } from './parallel/shared-array';
 import type { GbdtParams } from './params';
 import { findBestSplit, type SplitRules } from './split-finder';
@@ -56,13 +56,14 @@ export class TreeLearner {
     const leaves = params.maxLeaves;
     const count = threads ? threads.count : 1;
     // With workers, everything they read lives on shared memory: bins, row order, gradients.
-    this.partition =
-      count > 1
-        ? new DataPartition(data.nRows, leaves, sharedArray(Uint32Array, data.nRows))
-        : new DataPartition(data.nRows, leaves);
-    this.histograms = new BlockHistogram(
+    this.partition = new DataPartition(
+      data.nRows,
+      leaves,
+      count > 1 ? (length) => sharedArray(Uint32Array, length) : undefined,
+    );
+    this.histograms = new BlockThreads(
       data.bins,
-      this.partition.indices,
+      this.partition,
       threads ? threads.grads : [],
       threads ? threads.hesses : [],
       constantHessian,

@@ -3,7 +3,7 @@ import { fitBinMapper } from '../../../src/ml/gbdt/bin-mapper';
 import { binMatrix } from '../../../src/ml/gbdt/bin-matrix';
 import { DataPartition } from '../../../src/ml/gbdt/data-partition';
 import { buildHistogram, FEATURE_STRIDE, subtractHistogram } from '../../../src/ml/gbdt/histogram';
-import { BlockHistogram } from '../../../src/ml/gbdt/parallel/block-histogram';
+import { BlockThreads } from '../../../src/ml/gbdt/parallel/block-threads';
 import { sharedArray } from '../../../src/ml/gbdt/parallel/shared-array';
 import { Random } from '../../../src/ml/gbdt/random';
 import { trainGbdt } from '../../../src/ml/gbdt/boosting';
@@ -89,7 +89,7 @@ describe('histograms', () => {
     const bigCols = uniformColumns(big, 4, 22);
     const m = fitBinMapper(bigCols, 255, new Random(1));
     const sharedBins = binMatrix(bigCols, m, null, (length) => sharedArray(Uint8Array, length));
-    const partition = new DataPartition(big, 2, sharedArray(Uint32Array, big));
+    const partition = new DataPartition(big, 2, (length) => sharedArray(Uint32Array, length));
     partition.reset(big, null);
     partition.split(0, 1, sharedBins, 0, 60, false);
     const g = sharedArray(Float64Array, big);
@@ -98,8 +98,8 @@ describe('histograms', () => {
       g[i] = Math.sin(i);
       h[i] = 1 + Math.cos(i) ** 2;
     }
-    const threaded = new BlockHistogram(sharedBins, partition.indices, [g], [h], false, 2);
-    const single = new BlockHistogram(sharedBins, partition.indices, [g], [h], false, 1);
+    const threaded = new BlockThreads(sharedBins, partition, [g], [h], false, 2);
+    const single = new BlockThreads(sharedBins, partition, [g], [h], false, 1);
     try {
       for (const leaf of [0, 1]) {
         const begin = partition.begin[leaf];

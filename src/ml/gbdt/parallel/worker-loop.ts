@@ -1,4 +1,5 @@
 import type { accumulateFeatures, CountKernel } from '../histogram-kernels';
+import type { fillGoesLeft, partitionBlock } from '../partition-kernel';
 
 /** What each histogram worker is handed once: shared memory only, nothing copied per call. */
 export interface WorkerShared {
@@ -15,10 +16,25 @@ export interface WorkerShared {
   /** [0]: constant hessian or -1. */
   readonly constHess: Float64Array;
   readonly stride: number;
+  /** Bins column by column, and the partition's row arrays, for splitting leaves. */
+  readonly columns: readonly Uint8Array[];
+  readonly left: Uint32Array;
+  readonly right: Uint32Array;
+  /** Rows each partition block sent left. */
+  readonly leftCounts: Int32Array;
 }
 
-// Control slots. The calling thread publishes a build (params, then SEQ); every thread then
-// claims row blocks from TICKET, which packs the build's sequence number (high bits) with the
+/** The kernels a worker runs, compiled in the worker from their source text. */
+export interface WorkerKernels {
+  readonly accumulate: typeof accumulateFeatures;
+  readonly count: CountKernel;
+  readonly partition: typeof partitionBlock;
+  readonly fillGoesLeft: typeof fillGoesLeft;
+}
+
+// Control slots. The calling thread publishes a job (params, then SEQ): a histogram build
+// (KIND 0) or a leaf split (KIND 1, on FEATURE at SPLITBIN); every thread then claims row
+// blocks from TICKET, which packs the build's sequence number (high bits) with the
 // next block (low 8 bits), so a late worker can never claim a block of a newer build; FINISHED
 // counts built blocks.
 export const CTRL_SEQ = 0;
@@ -30,20 +46,21 @@ export const CTRL_FINISHED = 5;
 export const CTRL_STOP = 6;
 export const CTRL_IDENTITY = 7;
 export const CTRL_OUTPUT = 8;
-export const CTRL_SLOTS = 9;
+export const CTRL_KIND = 9;
+export const CTRL_FEATURE = 10;
+export const CTRL_SPLITBIN = 11;
+export const CTRL_MISSINGLEFT = 12;
+export const CTRL_SLOTS = 13;
 
 /**
  * Body of a histogram worker thread: sleeps (after a short spin) until a build is published,
- * builds row blocks while any are left, then sleeps again. Self-contained (slot numbers are
+ * runs row blocks (histogram or split) while any are left, then sleeps again. Self-contained (slot numbers are
  * literals, block bounds inlined from row-blocks.ts) because it runs from its source text; the
  * threaded build is checked against the single-thread one in the tests.
  */
-export function workerLoop(
-  d: WorkerShared,
-  accumulate: typeof accumulateFeatures,
-  kernel: CountKernel,
-): void {
+export function workerLoop(d: WorkerShared, k: WorkerKernels): void {
   const { ctrl, nFeatures } = d;
+  const goesLeft = new Uint8Array(256);
   let seq = 0;
   for (;;) {
     // The next build usually follows within a millisecond; a sleeping thread wakes late.
@@ -61,22 +78,27 @@ export function workerLoop(
       const n = ctrl[2];
       const r0 = Math.floor((c * n) / blocks);
       const r1 = Math.floor(((c + 1) * n) / blocks);
-      accumulate(
-        {
+      const begin = ctrl[1];
+      if (ctrl[9] === 1) {
+        k.fillGoesLeft(goesLeft, ctrl[11], ctrl[12] === 1);
+        const col = d.columns[ctrl[10]];
+        d.leftCounts[c] = k.partition(d.indices, col, goesLeft, begin + r0, begin + r1, d.left, d.right);
+      } else {
+        const job = {
           hist: d.partials[c],
           bins: d.bins,
           nFeatures,
           indices: d.indices,
-          begin: ctrl[1] + r0,
+          begin: begin + r0,
           n: r1 - r0,
           grad: d.grads[ctrl[8]],
           hess: d.hesses[ctrl[8]],
           constHess: d.constHess[0],
           stride: d.stride,
           identity: ctrl[7] === 1,
-        },
-        kernel,
-      );
+        };
+        k.accumulate(job, k.count);
+      }
       Atomics.add(ctrl, 5, 1);
       Atomics.notify(ctrl, 5);
     }
