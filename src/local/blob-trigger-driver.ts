@@ -96,7 +96,7 @@ export class BlobTriggerDriver implements TriggerDriver {
   }
 
   async #scanLoop(watch: Watch): Promise<void> {
-    const interval = this.deps.scanIntervalMs ?? 1000;
+    const interval = this.deps.scanIntervalMs ?? 500;
     while (!this.#signal.stopped) {
       try {
         await this.#scan(watch);
