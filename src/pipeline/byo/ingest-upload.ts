@@ -1,8 +1,8 @@
 import type { ModelVersion } from '../../domain/model-version';
 import { AppError } from '../../errors';
 import { sha256Hex, runIdFor } from '../ids';
-import type { ValidateRequest } from '../messages';
 import type { PipelineDeps } from '../pipeline-deps';
+import { requestValidation, writeCandidateArtifacts } from '../version-artifacts';
 import { failRun, isFinished, updateRun } from '../run-record';
 import { permanentFailure } from '../failure';
 import { artifactPaths } from '../train/model-card';
@@ -64,7 +64,13 @@ export async function ingestUpload(deps: PipelineDeps, blob: IncomingBlob): Prom
   const reserved = await deps.registry.findVersionByRun(blob.model, runId);
   if (reserved?.artifact.path) {
     // Taken up already (a redelivery, or both files' triggers at once): only the request may be missing.
-    if (reserved.status === 'candidate') await requestValidation(deps, blob.model, runId, reserved.version);
+    if (reserved.status === 'candidate')
+      await requestValidation(deps, {
+        model: blob.model,
+        runId,
+        source: 'uploaded',
+        version: reserved.version,
+      });
     return { kind: 'already_done', runId };
   }
   try {
@@ -148,18 +154,11 @@ async function ingest(
     onnx: { path: paths.onnx, sha256: sha, bytes: upload.onnx.byteLength, ...upload.signature },
     holdout: { path: paths.holdout, rows: upload.holdoutRows },
   };
-  const models = deps.settings.containers.models;
-  await deps.blobs.upload(models, paths.onnx, Buffer.from(upload.onnx), {
-    contentType: 'application/octet-stream',
-  });
-  await deps.blobs.upload(models, paths.holdout, upload.holdoutJsonl, {
-    contentType: 'application/x-ndjson',
-  });
-  await deps.blobs.upload(models, paths.card, JSON.stringify(card, null, 2), {
-    contentType: 'application/json',
-  });
-  await deps.versions.updateVersion(model, version.version, {
-    artifact: { path: paths.onnx, sha256: sha, bytes: upload.onnx.byteLength },
+  await writeCandidateArtifacts(deps, model, version.version, {
+    onnx: upload.onnx,
+    sha256: sha,
+    holdoutJsonl: upload.holdoutJsonl,
+    card,
   });
   await updateRun(deps, model, runId, {
     stage: 'validate',
@@ -167,16 +166,6 @@ async function ingest(
     version: version.version,
     timings: { ingest: Math.round(performance.now() - t0) },
   });
-  await requestValidation(deps, model, runId, version.version);
+  await requestValidation(deps, { model, runId, source: 'uploaded', version: version.version });
   return version.version;
-}
-
-async function requestValidation(
-  deps: PipelineDeps,
-  model: string,
-  runId: string,
-  version: number,
-): Promise<void> {
-  const message: ValidateRequest = { schema: 1, kind: 'validate', model, runId, source: 'uploaded', version };
-  await deps.queue.send(deps.settings.queues.validate, message);
 }

@@ -1,8 +1,8 @@
 import type { ModelVersion } from '../../domain/model-version';
 import { DataError } from '../../ml/errors';
 import { sha256Hex } from '../ids';
-import type { ValidateRequest } from '../messages';
 import type { PipelineDeps } from '../pipeline-deps';
+import { requestValidation, writeCandidateArtifacts } from '../version-artifacts';
 import { isFinished, updateRun } from '../run-record';
 import { notADataDrop, type DataDrop } from './data-drop';
 import { inProcessTrainer } from './fit-off-thread';
@@ -30,7 +30,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
   const reserved = await deps.registry.findVersionByRun(model, runId);
   if (reserved?.artifact.path) {
     // A redelivery after the artifacts were written: only the validate request may be missing.
-    await requestValidation(deps, drop, reserved.version);
+    await requestValidation(deps, { model, runId, source: 'trained', version: reserved.version });
     return { kind: 'trained', runId, version: reserved.version };
   }
   const startedAt = new Date().toISOString();
@@ -92,7 +92,6 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     lineage,
   });
   const paths = artifactPaths(model, version.version);
-  const container = deps.settings.containers.models;
   const card: ModelCard = {
     cardVersion: 1,
     model,
@@ -116,17 +115,11 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     onnx: { path: paths.onnx, sha256: sha, bytes: fit.onnx.byteLength, ...fit.signature },
     holdout: { path: paths.holdout, rows: fit.holdoutRows },
   };
-  await deps.blobs.upload(container, paths.onnx, Buffer.from(fit.onnx), {
-    contentType: 'application/octet-stream',
-  });
-  await deps.blobs.upload(container, paths.holdout, fit.holdoutJsonl, {
-    contentType: 'application/x-ndjson',
-  });
-  await deps.blobs.upload(container, paths.card, JSON.stringify(card, null, 2), {
-    contentType: 'application/json',
-  });
-  await deps.versions.updateVersion(model, version.version, {
-    artifact: { path: paths.onnx, sha256: sha, bytes: fit.onnx.byteLength },
+  await writeCandidateArtifacts(deps, model, version.version, {
+    onnx: fit.onnx,
+    sha256: sha,
+    holdoutJsonl: fit.holdoutJsonl,
+    card,
   });
   await updateRun(deps, model, runId, {
     stage: 'validate',
@@ -141,18 +134,11 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
       artifacts: Math.round(performance.now() - t0) - trainWallMs,
     },
   });
-  await requestValidation(deps, drop, version.version);
-  return { kind: 'trained', runId, version: version.version };
-}
-
-async function requestValidation(deps: PipelineDeps, drop: DataDrop, version: number): Promise<void> {
-  const message: ValidateRequest = {
-    schema: 1,
-    kind: 'validate',
+  await requestValidation(deps, {
     model: drop.model,
     runId: drop.runId,
     source: 'trained',
-    version,
-  };
-  await deps.queue.send(deps.settings.queues.validate, message);
+    version: version.version,
+  });
+  return { kind: 'trained', runId, version: version.version };
 }
