@@ -1,11 +1,11 @@
 import type { BinMatrix } from './bin-matrix';
-import { blockCount, blockStart, MAX_BLOCKS } from './parallel/row-blocks';
+import { blockCount, blockStart, MAX_BLOCKS, MIN_SHARED_SPLIT_ROWS } from './parallel/row-blocks';
 import { fillGoesLeft, partitionBlock } from './partition-kernel';
 
 /**
  * Runs the row blocks of one leaf split on several threads: partitionBlock over each block of
- * rows indices[begin..begin+n) into the partition's left and right arrays, block c's left
- * count into leftCounts[c].
+ * rows indices[begin..begin+n), left rows compacted in place and right ones into the
+ * partition's right array, block c's left count into leftCounts[c].
  */
 export interface PartitionRunner {
   partitionBlocks(
@@ -26,8 +26,7 @@ export interface PartitionRunner {
  */
 export class DataPartition {
   readonly indices: Uint32Array;
-  /** Rows going left and right, at the positions of the block they came from. */
-  readonly left: Uint32Array;
+  /** Rows going right, at the positions of the block they came from (left ones stay in place). */
   readonly right: Uint32Array;
   readonly begin: Int32Array;
   readonly count: Int32Array;
@@ -43,7 +42,6 @@ export class DataPartition {
     allocate: (length: number) => Uint32Array = (length) => new Uint32Array(length),
   ) {
     this.indices = allocate(nRows);
-    this.left = allocate(nRows);
     this.right = allocate(nRows);
     this.begin = new Int32Array(maxLeaves);
     this.count = new Int32Array(maxLeaves);
@@ -71,21 +69,21 @@ export class DataPartition {
     splitBin: number,
     missingLeft: boolean,
   ): number {
-    const { indices, left, right, leftCounts } = this;
+    const { indices, right, leftCounts } = this;
     const begin = this.begin[leaf];
     const n = this.count[leaf];
-    const blocks = this.runner ? blockCount(n) : 1;
+    const blocks = this.runner && n >= MIN_SHARED_SPLIT_ROWS ? blockCount(n) : 1;
     if (blocks === 1) {
       fillGoesLeft(this.goesLeft, splitBin, missingLeft);
       const col = bins.columns[feature];
-      leftCounts[0] = partitionBlock(indices, col, this.goesLeft, begin, begin + n, left, right);
+      leftCounts[0] = partitionBlock(indices, col, this.goesLeft, begin, begin + n, indices, right);
     } else {
       this.runner?.partitionBlocks(begin, n, blocks, feature, splitBin, missingLeft, leftCounts);
     }
-    let at = begin;
-    for (let c = 0; c < blocks; c++) {
+    let at = begin + leftCounts[0];
+    for (let c = 1; c < blocks; c++) {
       const from = begin + blockStart(c, blocks, n);
-      indices.set(left.subarray(from, from + leftCounts[c]), at);
+      indices.copyWithin(at, from, from + leftCounts[c]);
       at += leftCounts[c];
     }
     const nLeft = at - begin;

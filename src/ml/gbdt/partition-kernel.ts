@@ -4,6 +4,7 @@
 /**
  * Stable split of rows idx[from..to): rows whose bin in col goes left (goesLeft[bin] === 1) are
  * written in order to left[from..], the others to right[from..]. Returns how many went left.
+ * left may be idx itself (compaction in place: a row is written no later than it is read).
  * Branch-free: every row is written to both sides and only one cursor advances, since which
  * side a row takes is a coin flip to the branch predictor (a branch measured 3.5x slower).
  */

@@ -22,7 +22,7 @@ describe('data partition', () => {
   });
 
   it('splits in row blocks on worker threads exactly as one pass does', () => {
-    const n = 150_000;
+    const n = 250_000;
     const cols = uniformColumns(n, 3, 31);
     for (let i = 0; i < n; i += 97) cols[2][i] = NaN;
     const mapper = fitBinMapper(cols, 255, new Random(1));

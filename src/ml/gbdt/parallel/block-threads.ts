@@ -5,7 +5,7 @@ import type { DataPartition, PartitionRunner } from '../data-partition';
 import { FEATURE_STRIDE, histogramJob, type HistogramBuilder } from '../histogram';
 import { accumulateFeatures, kernelSources, type CountKernel, type HistogramJob } from '../histogram-kernels';
 import { fillGoesLeft, partitionBlock } from '../partition-kernel';
-import { blockCount, blockStart, MAX_BLOCKS } from './row-blocks';
+import { blockCount, blockStart, MAX_BLOCKS, MIN_SHARED_CELLS } from './row-blocks';
 import { sharedArray } from './shared-array';
 import * as C from './worker-loop';
 
@@ -66,7 +66,6 @@ export class BlockThreads implements HistogramBuilder, PartitionRunner {
       constHess: this.constHess,
       stride: FEATURE_STRIDE,
       columns: bins.columns,
-      left: partition.left,
       right: partition.right,
       leftCounts: this.leftCounts,
     };
@@ -99,7 +98,7 @@ export class BlockThreads implements HistogramBuilder, PartitionRunner {
     );
     const blocks = blockCount(job.n);
     if (blocks === 1) return accumulateFeatures(job, this.kernel);
-    if (this.workers.length > 0) {
+    if (this.workers.length > 0 && job.n * job.nFeatures >= MIN_SHARED_CELLS) {
       const output = this.grads.indexOf(grad);
       if (output < 0) throw new Error('BlockThreads: gradients not on the shared arrays it was built with');
       this.constHess[0] = job.constHess;
@@ -145,7 +144,8 @@ export class BlockThreads implements HistogramBuilder, PartitionRunner {
     Atomics.store(ctrl, C.CTRL_FINISHED, 0);
     Atomics.store(ctrl, C.CTRL_TICKET, (seq & 0x7fffff) << 8);
     Atomics.store(ctrl, C.CTRL_SEQ, seq);
-    Atomics.notify(ctrl, C.CTRL_SEQ);
+    // A worker still spinning sees SEQ change by itself; waking a sleeping one is a system call.
+    if (Atomics.load(ctrl, C.CTRL_SLEEPING) > 0) Atomics.notify(ctrl, C.CTRL_SEQ);
     for (;;) {
       const c = Atomics.add(ctrl, C.CTRL_TICKET, 1) & 255;
       if (c >= blocks) break;
@@ -181,7 +181,7 @@ export class BlockThreads implements HistogramBuilder, PartitionRunner {
       this.goesLeft,
       from,
       to,
-      partition.left,
+      partition.indices,
       partition.right,
     );
   }

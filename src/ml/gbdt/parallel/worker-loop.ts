@@ -18,7 +18,6 @@ export interface WorkerShared {
   readonly stride: number;
   /** Bins column by column, and the partition's row arrays, for splitting leaves. */
   readonly columns: readonly Uint8Array[];
-  readonly left: Uint32Array;
   readonly right: Uint32Array;
   /** Rows each partition block sent left. */
   readonly leftCounts: Int32Array;
@@ -50,7 +49,9 @@ export const CTRL_KIND = 9;
 export const CTRL_FEATURE = 10;
 export const CTRL_SPLITBIN = 11;
 export const CTRL_MISSINGLEFT = 12;
-export const CTRL_SLOTS = 13;
+/** How many workers are (about to be) asleep in Atomics.wait on SEQ. */
+export const CTRL_SLEEPING = 13;
+export const CTRL_SLOTS = 14;
 
 /**
  * Body of a histogram worker thread: sleeps (after a short spin) until a build is published,
@@ -65,7 +66,11 @@ export function workerLoop(d: WorkerShared, k: WorkerKernels): void {
   for (;;) {
     // The next build usually follows within a millisecond; a sleeping thread wakes late.
     for (let spin = 0; spin < 20_000 && Atomics.load(ctrl, 0) === seq; spin++);
+    // Counted before the wait re-reads SEQ, so a publisher that sees 0 here has published a SEQ
+    // this wait returns on at once (both sides use sequentially consistent atomics).
+    Atomics.add(ctrl, 13, 1);
     Atomics.wait(ctrl, 0, seq);
+    Atomics.sub(ctrl, 13, 1);
     seq = Atomics.load(ctrl, 0);
     if (ctrl[6] === 1) return;
     const tag = (seq & 0x7fffff) << 8;
@@ -82,7 +87,7 @@ export function workerLoop(d: WorkerShared, k: WorkerKernels): void {
       if (ctrl[9] === 1) {
         k.fillGoesLeft(goesLeft, ctrl[11], ctrl[12] === 1);
         const col = d.columns[ctrl[10]];
-        d.leftCounts[c] = k.partition(d.indices, col, goesLeft, begin + r0, begin + r1, d.left, d.right);
+        d.leftCounts[c] = k.partition(d.indices, col, goesLeft, begin + r0, begin + r1, d.indices, d.right);
       } else {
         const job = {
           hist: d.partials[c],
