@@ -81,7 +81,7 @@ describe('mlops upload', () => {
       'a spec that is not JSON',
       () => file('data.csv', 'a,b\n1,2\n'),
       { spec: '{bad' },
-      /^--spec .+bad-spec\.json: Invalid model spec: bad-spec\.json is not JSON \(/,
+      /^--spec .+bad-spec\.json: Invalid model spec bad-spec\.json: not JSON \(/,
     ],
     [
       'a spec naming an unknown algorithm',

@@ -57,7 +57,7 @@ const cases: {
     file: 'a.csv',
     data: taxiCsv({ days: 3 }),
     message:
-      /^Invalid model spec: datasets-[a-z0-9-]+\/spec-not-json\/model\.json is not JSON \(Expected double-quoted property name in JSON at position 19\)$/,
+      /^Invalid model spec datasets-[a-z0-9-]+\/spec-not-json\/model\.json: not JSON \(Expected double-quoted property name in JSON at position 19\)$/,
   },
   {
     model: 'spec-algorithm',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
+import { parseJsonText, parseWithSchema } from '../../parse-with-schema';
 
 const name = z.string().min(1, 'cannot be empty');
 
@@ -53,26 +53,18 @@ export function inputColumns(input: SidecarInput): string[] {
   return input.columns ?? [input.column ?? input.name];
 }
 
+const sidecarKind = (source: string) => ({
+  code: 'bad_sidecar',
+  label: `sidecar ${source}`,
+  root: '(sidecar)',
+});
+
 /** Validates a parsed sidecar and fills its defaults; AppError 'invalid' lists every bad field. */
 export function parseSidecar(input: unknown, source = 'sidecar'): Sidecar {
-  const result = sidecarSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(sidecar)',
-    message: issue.message,
-  }));
-  const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-  throw new AppError('invalid', 'bad_sidecar', `Invalid sidecar ${source}: ${summary}`, { issues });
+  return parseWithSchema(sidecarSchema, input, sidecarKind(source));
 }
 
 /** Parses sidecar text; text that is not JSON is an 'invalid' error saying so. */
 export function parseSidecarText(text: string, source = 'sidecar'): Sidecar {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('invalid', 'bad_sidecar', `Invalid sidecar ${source}: not JSON (${reason})`);
-  }
-  return parseSidecar(json, source);
+  return parseSidecar(parseJsonText(text, sidecarKind(source)), source);
 }

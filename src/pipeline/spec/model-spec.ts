@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
+import { parseJsonText, parseWithSchema } from '../../parse-with-schema';
 import { gateSchema } from './gate';
 
 const columnName = z.string().min(1, 'a column name cannot be empty');
@@ -118,32 +118,14 @@ export const modelSpecSchema = z
 export type ModelSpec = z.infer<typeof modelSpecSchema>;
 export type ModelSpecInput = z.input<typeof modelSpecSchema>;
 
-/** One problem in a spec: the dotted path of the field and what is wrong with it. */
-export interface SpecIssue {
-  readonly field: string;
-  readonly message: string;
-}
+const SPEC = { code: 'bad_spec', label: 'model spec', root: '(spec)' } as const;
 
 /** Validates a parsed spec and fills its defaults; AppError 'invalid' lists every bad field. */
 export function parseModelSpec(input: unknown): ModelSpec {
-  const result = modelSpecSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issues: SpecIssue[] = result.error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : '(spec)',
-    message: issue.message,
-  }));
-  const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-  throw new AppError('invalid', 'bad_spec', `Invalid model spec: ${summary}`, { issues });
+  return parseWithSchema(modelSpecSchema, input, SPEC);
 }
 
-/** Parses spec text (model.json); text that is not JSON is an 'invalid' error saying so. */
+/** Parses spec text (model.json); text that is not JSON is an 'invalid' error naming its source. */
 export function parseModelSpecText(text: string, source = 'model.json'): ModelSpec {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('invalid', 'bad_spec', `Invalid model spec: ${source} is not JSON (${reason})`);
-  }
-  return parseModelSpec(json);
+  return parseModelSpec(parseJsonText(text, { ...SPEC, label: `model spec ${source}` }));
 }

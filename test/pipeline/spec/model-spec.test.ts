@@ -68,9 +68,7 @@ describe('parseModelSpec', () => {
   });
 
   it('says when model.json is not JSON', () => {
-    expect(() => parseModelSpecText('{target: cnt')).toThrow(
-      /^Invalid model spec: model.json is not JSON \(/,
-    );
+    expect(() => parseModelSpecText('{target: cnt')).toThrow(/^Invalid model spec model.json: not JSON \(/);
   });
 
   it('gives default gates that compare with the champion for each task', () => {
