@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
 import { csvHeader, toCsvLine, toJsonLine, type OutputFormat } from '../../datagen/format';
-import { generateTaxiDemand } from '../../datagen/taxi-demand';
+import { generateTaxiDemand, TAXI_DEMAND_SPEC } from '../../datagen/taxi-demand';
 
 function positiveNumber(name: string) {
   return (value: string): number => {
@@ -30,6 +31,7 @@ export function generateCommand(): Command {
     .option('--drift [from]', 'switch drift on (from an ISO date, or for every row)')
     .option('--format <format>', 'csv or jsonl', 'csv')
     .option('--out <file>', 'output file (default: standard output)')
+    .option('--spec-out <file>', 'also write a model spec that trains a demand model on this data')
     .action(async (opts: Record<string, string | number | boolean | undefined>) => {
       const format = opts.format as OutputFormat;
       if (format !== 'csv' && format !== 'jsonl') {
@@ -42,6 +44,10 @@ export function generateCommand(): Command {
         seed: opts.seed as number,
         drift: opts.drift as boolean | string | undefined,
       });
+      if (opts.specOut) {
+        await writeFile(opts.specOut as string, JSON.stringify(TAXI_DEMAND_SPEC, null, 2) + '\n');
+        process.stderr.write(`wrote ${String(opts.specOut)}\n`);
+      }
       const out: Writable = opts.out ? createWriteStream(opts.out as string) : process.stdout;
       function* lines(): Generator<string> {
         if (format === 'csv') yield csvHeader();
