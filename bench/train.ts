@@ -1,8 +1,12 @@
 // Training benchmark: our gradient boosting against scikit-learn's HistGradientBoostingRegressor
 // and XGBoost `hist` (Debian /usr/bin/python3), same rows, split and settings, one JSON line per
 // case and engine. Each engine fits in its own process so peak RSS is its own.
-// Usage: npm run bench:train [-- --rows 1000000 --threads 0 --peers sklearn,xgboost]
-// (--threads: our nThreads, 0 = automatic; --peers: which peers to run, comma-separated)
+// Usage: npm run bench:train [-- --rows 1000000 --threads 0 --peers sklearn,xgboost --peer-threads 0]
+// (--threads: our nThreads, 0 = automatic; --peers: which peers to run, comma-separated;
+// --peer-threads: OMP_NUM_THREADS for the peers, 0 = their default of every core. With
+// `--threads 1 --peer-threads 1` every engine runs on one core: the comparison that others'
+// load on the shared cores distorts least, since OpenMP threads that wait for a descheduled
+// sibling spin, and measured up to 14x slower there at load average 4.8.)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -70,9 +74,14 @@ function scoreMs(model: Parameters<typeof predict>[0], data: CaseData, rows: num
   return times.sort((a, b) => a - b)[Math.floor(reps / 2)];
 }
 
-function runChild(cmd: string, args: string[]): FitResult {
-  const out = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): FitResult {
+  const out = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 20, env });
   return JSON.parse(out.trim().split('\n').pop() ?? '') as FitResult;
+}
+
+/** The peers' environment: OpenMP limited to n threads when n > 0. */
+function peerEnv(n: number): NodeJS.ProcessEnv {
+  return n > 0 ? { ...process.env, OMP_NUM_THREADS: String(n) } : process.env;
 }
 
 function peersAvailable(): boolean {
@@ -92,7 +101,7 @@ function round(x: number, digits = 4): number {
   return Number(x.toPrecision(digits));
 }
 
-function runCase(data: CaseData, peerNames: string[], nThreads: number): void {
+function runCase(data: CaseData, peerNames: string[], nThreads: number, peerThreads: number): void {
   const dir = mkdtempSync(join(tmpdir(), 'bench-train-'));
   try {
     writeCase(dir, data);
@@ -100,7 +109,7 @@ function runCase(data: CaseData, peerNames: string[], nThreads: number): void {
     const ours = runChild(process.execPath, [__filename, '--fit', dir, String(nThreads)]);
     const peers = peerNames.map((p) => ({
       engine: p,
-      r: runChild(PYTHON, [join(ROOT, 'bench', 'train_peers.py'), dir, p]),
+      r: runChild(PYTHON, [join(ROOT, 'bench', 'train_peers.py'), dir, p], peerEnv(peerThreads)),
     }));
     const sk = peers.find((p) => p.engine === 'sklearn')?.r;
     const ratios = (peer: FitResult | undefined): Record<string, number> =>
@@ -120,6 +129,7 @@ function runCase(data: CaseData, peerNames: string[], nThreads: number): void {
         ...rows,
         // Others' processes share the cores: the 1-minute load average says how busy they were.
         loadAvg1m: round(loadavg()[0], 3),
+        threads: engine === 'ours' ? nThreads : peerThreads,
         fitSeconds: round(r.fitSeconds),
         fitCpuSeconds: round(r.fitCpuSeconds),
         peakRssMb: round(r.peakRssMb),
@@ -153,10 +163,11 @@ function main(): void {
     args.includes(name) ? args[args.indexOf(name) + 1] : fallback;
   const nRows = Number(option('--rows', '1000000'));
   const nThreads = Number(option('--threads', '0'));
+  const peerThreads = Number(option('--peer-threads', '0'));
   const peers = peersAvailable() ? option('--peers', 'sklearn,xgboost').split(',').filter(Boolean) : [];
-  runCase(syntheticCase(nRows, 20260101), peers, nThreads);
+  runCase(syntheticCase(nRows, 20260101), peers, nThreads, peerThreads);
   const bike = join(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
-  if (existsSync(bike)) runCase(bikeCase(bike), peers, nThreads);
+  if (existsSync(bike)) runCase(bikeCase(bike), peers, nThreads, peerThreads);
   else process.stderr.write(`bike-sharing case skipped: ${bike} not found\n`);
 }
 
