@@ -9,7 +9,7 @@ const columnName = z.string().min(1, 'a column name cannot be empty');
  * but `target` has a default, stated in its description; unknown fields are refused so a typo
  * does not silently fall back to a default.
  */
-export const modelSpecSchema = z
+const modelSpecObject = z
   .object({
     target: columnName.describe('column to predict (required)'),
     task: z
@@ -105,7 +105,12 @@ export const modelSpecSchema = z
       .strict()
       .prefault({}),
   })
-  .strict()
+  .strict();
+
+/** The spec's top-level fields, for documentation checks. */
+export const MODEL_SPEC_FIELDS: readonly string[] = Object.keys(modelSpecObject.shape);
+
+export const modelSpecSchema = modelSpecObject
   .refine((spec) => !spec.exclude.includes(spec.target), {
     message: 'target cannot be excluded',
     path: ['exclude'],
