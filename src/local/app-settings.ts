@@ -35,8 +35,10 @@ export function loadAppSettings(
     }
     const port = (parsed as { Host?: { LocalHttpPort?: unknown } }).Host?.LocalHttpPort;
     if (typeof port === 'number') localHttpPort = port;
+    // A blank value in the file means "not set", as the config layer reads it: the sample lists
+    // optional settings with "" so they are documented without taking effect.
     for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
-      if (value !== null && value !== undefined) settings[name] = String(value);
+      if (value !== null && value !== undefined && value !== '') settings[name] = String(value);
     }
   }
   for (const [name, value] of Object.entries(env)) {

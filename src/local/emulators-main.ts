@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { DEFAULT_DATA_DIR, emulatorAppSettings, startEmulators } from './emulators';
 
 async function main(): Promise<void> {
-  const dataDir = resolve(process.env.LOCAL_DATA_DIR ?? DEFAULT_DATA_DIR);
+  const dataDir = resolve(process.env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR);
   const emulators = await startEmulators({ dataDir });
   console.log(`Emulators running (data in ${dataDir}):`);
   console.log(`  Azurite blob   http://127.0.0.1:${emulators.ports.blob}`);

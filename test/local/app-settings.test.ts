@@ -26,6 +26,15 @@ describe('loadAppSettings', () => {
     expect(loadAppSettings(d, {}).settings).toEqual({ A: 'sample' });
   });
 
+  it('leaves a blank value in the file unset, so defaults apply', () => {
+    const d = dir();
+    writeFileSync(
+      path.join(d, 'local.settings.json'),
+      JSON.stringify({ Values: { LOCAL_DATA_DIR: '', A: 'a' } }),
+    );
+    expect(loadAppSettings(d, {}).settings).toEqual({ A: 'a' });
+  });
+
   it('names a file that is not JSON', () => {
     const d = dir();
     writeFileSync(path.join(d, 'local.settings.json'), '{ nope');
