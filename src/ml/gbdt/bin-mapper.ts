@@ -1,3 +1,4 @@
+import { sortFloat32 } from './float-sort';
 import type { Random } from './random';
 
 /** Bin index that holds missing values (NaN) in every feature; value bins are 0..nBins-1 <= 254. */
@@ -35,7 +36,7 @@ function fitEdges(col: Float32Array, maxBins: number, rng: Random): Float32Array
       if (x === x) sample[m++] = x;
     }
   }
-  const sorted = sample.subarray(0, m).sort();
+  const sorted = sortFloat32(sample.subarray(0, m));
   let distinct = m > 0 ? 1 : 0;
   for (let i = 1; i < m; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
   const out: number[] = [];

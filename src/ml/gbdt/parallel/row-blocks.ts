@@ -18,9 +18,9 @@ export function blockStart(c: number, nBlocks: number, n: number): number {
 
 /**
  * Least work handed to the workers, in cells (rows x features) for a histogram and rows for a
- * split: waking a thread costs more than smaller jobs take (on 2 busy cores the wake-up took
- * 12% of the calling thread's profile when every multi-block job was shared). Smaller jobs run
- * their blocks on the calling thread, which gives the same bits.
+ * split, about 0.4 ms of work: waking a sleeping thread costs tens of microseconds on an idle
+ * core and more on a busy one (sharing every multi-block job took 12% of the calling thread's
+ * profile at load 4.8). Smaller jobs run their blocks on the calling thread: same bits.
  */
-export const MIN_SHARED_CELLS = 1_000_000;
-export const MIN_SHARED_SPLIT_ROWS = 200_000;
+export const MIN_SHARED_CELLS = 500_000;
+export const MIN_SHARED_SPLIT_ROWS = 100_000;
