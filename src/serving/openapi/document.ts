@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { errorBodySchema } from './common-schemas';
+import { ROUTES, type RouteSpec } from './routes';
+
+type Json = Record<string, unknown>;
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'invalid input: details.issues names each field',
+  401: 'no key or a wrong key',
+  403: 'a function key on an admin route',
+  404: 'unknown model or version',
+  409: 'conflict: no production version, a version that cannot be used, or a lost race',
+  413: 'payload too large',
+  500: 'internal error (for an artifact, one that does not match its record)',
+  503: 'a dependency is down: retry after Retry-After seconds',
+};
+
+/** A request schema as JSON Schema: what the route accepts (defaults make fields optional). */
+const inputSchema = (s: z.ZodType): Json =>
+  z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Json;
+const outputSchema = (s: z.ZodType): Json =>
+  z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' }) as Json;
+
+/**
+ * The OpenAPI 3.1 document of every route in the route table, with request and response
+ * schemas generated from the zod schemas that validate them (JSON Schema draft 2020-12, which
+ * OpenAPI 3.1 uses as is). Keys: `x-functions-key` header or `code` query parameter.
+ */
+export function openApiDocument(version = '0.0.0'): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const route of Object.values(ROUTES) as RouteSpec[]) {
+    const path = `/api/${route.route}`;
+    (paths[path] ??= {})[route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'MLOps model API', version },
+    servers: [{ url: '/' }],
+    components: {
+      schemas: { Error: outputSchema(errorBodySchema) },
+      securitySchemes: {
+        functionKey: { type: 'apiKey', in: 'header', name: 'x-functions-key' },
+        functionKeyQuery: { type: 'apiKey', in: 'query', name: 'code' },
+      },
+    },
+    paths,
+  };
+}
+
+function operation(route: RouteSpec): Json {
+  const responses: Record<string, Json> = {};
+  for (const [status, r] of Object.entries(route.responses)) {
+    responses[status] = {
+      description: r.description,
+      ...(r.headers && { headers: headerObjects(r.headers) }),
+      ...(r.schema && { content: { 'application/json': { schema: outputSchema(r.schema) } } }),
+      ...(r.binary && {
+        content: {
+          'application/octet-stream': {
+            schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+          },
+        },
+      }),
+    };
+  }
+  for (const status of route.errors) {
+    responses[String(status)] = {
+      description: STATUS_TEXT[status] ?? 'error',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  }
+  return {
+    operationId: route.name,
+    summary: route.summary,
+    ...(route.authLevel === 'admin' && { description: 'Needs the admin key.' }),
+    security: route.authLevel === 'anonymous' ? [] : [{ functionKey: [] }, { functionKeyQuery: [] }],
+    parameters: parameters(route),
+    ...(route.body && {
+      requestBody: { required: true, content: { 'application/json': { schema: inputSchema(route.body) } } },
+    }),
+    responses,
+  };
+}
+
+function parameters(route: RouteSpec): Json[] {
+  const out: Json[] = [];
+  for (const [, name] of route.route.matchAll(/\{([^}:?]+)[^}]*\}/g)) {
+    out.push({ name, in: 'path', required: true, schema: pathSchema(name!) });
+  }
+  if (route.query) {
+    const schema = inputSchema(route.query) as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, s] of Object.entries(schema.properties ?? {})) {
+      out.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s });
+    }
+  }
+  for (const [name, description] of Object.entries(route.headers ?? {})) {
+    out.push({ name, in: 'header', required: false, description, schema: { type: 'string' } });
+  }
+  return out;
+}
+
+function pathSchema(name: string): Json {
+  if (name === 'version') return { type: 'integer', minimum: 1 };
+  if (name === 'model') return { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$' };
+  return { type: 'string' };
+}
+
+function headerObjects(headers: Record<string, string>): Json {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+  );
+}

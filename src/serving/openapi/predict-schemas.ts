@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+// The predict route's shapes as DESIGN.md states them. The predict module validates requests
+// with its own schema; when it exports one, this file should import it instead of restating.
+
+const record = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()]));
+
+export const predictRequestSchema = z.union([
+  z.object({ rows: z.array(record).min(1) }),
+  z.object({
+    dataframe_split: z.object({
+      columns: z.array(z.string()),
+      data: z.array(z.array(z.union([z.number(), z.string(), z.boolean(), z.null()]))),
+    }),
+  }),
+  z.object({ dataframe_records: z.array(record).min(1) }),
+]);
+
+export const predictResponseSchema = z.object({
+  model: z.string(),
+  version: z.number().int(),
+  requestId: z.string().describe('quote it in feedback'),
+  predictions: z.array(z.union([z.number(), z.string()])),
+  probabilities: z.array(z.array(z.number())).optional().describe('classifiers only'),
+});

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { modelSpecSchema } from '../../pipeline/spec/model-spec';
+import { feedbackBodySchema, feedbackResultSchema } from '../feedback/feedback-schema';
+import {
+  modelListSchema,
+  modelSummarySchema,
+  promoteBodySchema,
+  promotionResultSchema,
+  specDocumentSchema,
+} from '../registry-api/schemas';
+import { looseObject, pageOf, pageQuerySchema, versionQuerySchema } from './common-schemas';
+import { predictRequestSchema, predictResponseSchema } from './predict-schemas';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+export type AuthLevel = 'anonymous' | 'function' | 'admin';
+
+/** A documented answer: JSON by default; `binary` for a file. */
+export interface RouteResponse {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+  readonly binary?: boolean;
+  readonly headers?: Record<string, string>;
+}
+
+/** One HTTP function as registered (method, route without /api, auth) and as documented. */
+export interface RouteSpec {
+  readonly name: string;
+  readonly method: HttpMethod;
+  readonly route: string;
+  readonly authLevel: AuthLevel;
+  readonly summary: string;
+  readonly query?: z.ZodObject;
+  readonly headers?: Record<string, string>;
+  readonly body?: z.ZodType;
+  /** Success answers by status; error statuses are listed in `errors`. */
+  readonly responses: Record<number, RouteResponse>;
+  readonly errors: readonly number[];
+}
+
+const version = looseObject('a model version record (status, metrics, gates, artifact, lineage)');
+const run = looseObject('a training run (status, stage, timings, error)');
+
+/**
+ * Every HTTP route of the app. Functions take method, route and auth from here, the OpenAPI
+ * document is generated from it, and a test checks it against the compiled entry's registrations.
+ */
+export const ROUTES = {
+  health: {
+    name: 'health',
+    method: 'GET',
+    route: 'health',
+    authLevel: 'anonymous',
+    summary: 'Blob, queue and Cosmos reachability',
+    responses: { 200: { description: 'all dependencies answer', schema: looseObject('per-check status') } },
+    errors: [503],
+  },
+  listModels: {
+    name: 'listModels',
+    method: 'GET',
+    route: 'models',
+    authLevel: 'function',
+    summary: 'Models with a version or spec, in name order, with production and latest version',
+    query: pageQuerySchema,
+    responses: { 200: { description: 'one page', schema: modelListSchema } },
+    errors: [400, 401],
+  },
+  getModel: {
+    name: 'getModel',
+    method: 'GET',
+    route: 'models/{model}',
+    authLevel: 'function',
+    summary: 'A model: production alias (with its ETag), version counts, stored spec',
+    responses: { 200: { description: 'the model', schema: modelSummarySchema } },
+    errors: [400, 401, 404],
+  },
+  listVersions: {
+    name: 'listVersions',
+    method: 'GET',
+    route: 'models/{model}/versions',
+    authLevel: 'function',
+    summary: 'Versions of a model, newest first',
+    query: pageQuerySchema,
+    responses: { 200: { description: 'one page', schema: pageOf(version) } },
+    errors: [400, 401, 404],
+  },
+  getVersion: {
+    name: 'getVersion',
+    method: 'GET',
+    route: 'models/{model}/versions/{version}',
+    authLevel: 'function',
+    summary: 'One version record',
+    responses: { 200: { description: 'the version', schema: version } },
+    errors: [400, 401, 404],
+  },
+  getArtifact: {
+    name: 'getArtifact',
+    method: 'GET',
+    route: 'models/{model}/versions/{version}/artifact',
+    authLevel: 'function',
+    summary: "A version's ONNX file, checked against its recorded sha256",
+    headers: { 'If-None-Match': 'the ETag held: answers 304 when it is still the file' },
+    responses: {
+      200: { description: 'the ONNX bytes', binary: true, headers: { ETag: 'the sha256, quoted' } },
+      304: { description: 'unchanged since the If-None-Match ETag', headers: { ETag: 'the sha256, quoted' } },
+    },
+    errors: [400, 401, 404, 500],
+  },
+  listRuns: {
+    name: 'listRuns',
+    method: 'GET',
+    route: 'models/{model}/runs',
+    authLevel: 'function',
+    summary: 'Training runs of a model, newest first',
+    query: pageQuerySchema,
+    responses: { 200: { description: 'one page', schema: pageOf(run) } },
+    errors: [400, 401, 404],
+  },
+  setProductionAlias: {
+    name: 'setProductionAlias',
+    method: 'POST',
+    route: 'models/{model}/aliases/production',
+    authLevel: 'admin',
+    summary:
+      'Promote or roll back: point production at a validated or archived version (ETag compare-and-swap)',
+    headers: { 'If-Match': 'the alias ETag read from GET /models/{model}: act only if it is unchanged' },
+    body: promoteBodySchema,
+    responses: { 200: { description: 'production points at the version', schema: promotionResultSchema } },
+    errors: [400, 401, 403, 404, 409],
+  },
+  // Admin, not function: a spec changes what the next training run does (target, features,
+  // gates), which is an operator's decision like a promotion, not a client's.
+  putSpec: {
+    name: 'putSpec',
+    method: 'PUT',
+    route: 'models/{model}/spec',
+    authLevel: 'admin',
+    summary: "Store the model's spec (used by its next training run)",
+    body: modelSpecSchema,
+    responses: { 200: { description: 'stored as written', schema: specDocumentSchema } },
+    errors: [400, 401, 403],
+  },
+  postFeedback: {
+    name: 'postFeedback',
+    method: 'POST',
+    route: 'models/{model}/feedback',
+    authLevel: 'function',
+    summary: 'Ground truth for predictions, one record per (requestId, row); re-posting replaces',
+    body: feedbackBodySchema,
+    responses: { 200: { description: 'stored', schema: feedbackResultSchema } },
+    errors: [400, 401, 413],
+  },
+  predict: {
+    name: 'predict',
+    method: 'POST',
+    route: 'models/{model}/predict',
+    authLevel: 'function',
+    summary: 'Score rows with the production version (or ?version=N)',
+    query: versionQuerySchema,
+    body: predictRequestSchema,
+    responses: { 200: { description: 'predictions', schema: predictResponseSchema } },
+    errors: [400, 401, 404, 409, 413, 503],
+  },
+  // Function, not anonymous: the document lists admin routes and schemas; whoever holds a key
+  // is who needs it, and health stays the one open route.
+  openapi: {
+    name: 'openapi',
+    method: 'GET',
+    route: 'openapi.json',
+    authLevel: 'function',
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1', schema: looseObject('an OpenAPI 3.1 document') } },
+    errors: [401],
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof ROUTES;
+
+/** The options an `app.http` registration takes from a route of the table. */
+export function httpOptions(name: RouteName): {
+  methods: [HttpMethod];
+  route: string;
+  authLevel: AuthLevel;
+} {
+  const r: RouteSpec = ROUTES[name];
+  return { methods: [r.method], route: r.route, authLevel: r.authLevel };
+}

@@ -1,0 +1,62 @@
+import { AppError } from '../../errors';
+import type { VersionStatus } from '../../domain/model-version';
+import type { Registry } from '../../platform/ports/registry';
+import type { ModelSummaryView } from './schemas';
+
+type SummaryRegistry = Pick<Registry, 'getAlias' | 'getSpec' | 'listVersions' | 'listRuns'>;
+
+/**
+ * One model: its production alias (with the ETag a promotion may pass as If-Match), how many
+ * versions it has by status, the latest version and the stored spec. 404 for a model with no
+ * version, spec or run.
+ */
+export async function getModelSummary(registry: SummaryRegistry, model: string): Promise<ModelSummaryView> {
+  const [alias, spec] = await Promise.all([registry.getAlias(model, 'production'), registry.getSpec(model)]);
+  const statusCounts: Partial<Record<VersionStatus, number>> = {};
+  let versionCount = 0;
+  let latestVersion: number | undefined;
+  let token: string | undefined;
+  do {
+    const page = await registry.listVersions(model, {
+      pageSize: 100,
+      ...(token && { continuationToken: token }),
+    });
+    for (const v of page.items) {
+      versionCount += 1;
+      latestVersion = Math.max(latestVersion ?? 0, v.version);
+      statusCounts[v.status] = (statusCounts[v.status] ?? 0) + 1;
+    }
+    token = page.continuationToken;
+  } while (token);
+  if (versionCount === 0 && !spec && !alias) {
+    const runs = await registry.listRuns(model, { pageSize: 1 });
+    if (runs.items.length === 0) {
+      throw new AppError(
+        'not_found',
+        'model_not_found',
+        `Model "${model}" is unknown: it has no runs, versions or spec`,
+        {
+          model,
+        },
+      );
+    }
+  }
+  return {
+    model,
+    ...(alias && {
+      production: {
+        name: alias.name,
+        version: alias.version,
+        updatedAt: alias.updatedAt,
+        ...(alias.reason !== undefined && { reason: alias.reason }),
+        etag: alias.etag,
+      },
+    }),
+    versionCount,
+    ...(latestVersion !== undefined && { latestVersion }),
+    statusCounts,
+    ...(spec && {
+      spec: { model, spec: spec.spec as Record<string, unknown>, updatedAt: spec.updatedAt },
+    }),
+  };
+}

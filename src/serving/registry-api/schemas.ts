@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ALIAS_NAMES } from '../../domain/alias';
+import { VERSION_STATUSES } from '../../domain/model-version';
+
+// Request and response schemas of the registry API: requests are validated with them and the
+// OpenAPI document is generated from them, so the two cannot drift apart.
+
+/** `POST /models/{model}/aliases/production` body. */
+export const promoteBodySchema = z
+  .object({
+    version: z.number().int().min(1).describe('the version to put in production'),
+    reason: z.string().min(1).max(500).optional().describe('why, kept on the alias and the version'),
+  })
+  .strict();
+export type PromoteBody = z.infer<typeof promoteBodySchema>;
+
+/** The production alias as answered by the API. */
+export const aliasSchema = z.object({
+  name: z.enum(ALIAS_NAMES),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  reason: z.string().optional(),
+  etag: z.string().describe('pass back as If-Match to promote only if the alias is unchanged'),
+});
+
+/** Answer of a promotion or rollback. */
+export const promotionResultSchema = z.object({
+  model: z.string(),
+  alias: z.literal('production'),
+  version: z.number().int(),
+  previous: z.number().int().optional(),
+  action: z.enum(['promotion', 'rollback', 'unchanged']),
+  etag: z.string(),
+});
+export type PromotionResult = z.infer<typeof promotionResultSchema>;
+
+/** One model in `GET /models`. */
+export const modelListItemSchema = z.object({
+  model: z.string(),
+  latestVersion: z.number().int().describe('0 when the model has a spec but no version yet'),
+  versionCount: z.number().int(),
+  productionVersion: z.number().int().optional(),
+  updatedAt: z.string(),
+});
+
+/** `GET /models` answer: one page, in name order. */
+export const modelListSchema = z.object({
+  items: z.array(modelListItemSchema),
+  continuationToken: z.string().optional(),
+});
+
+/** The stored spec: the document as written by its author (defaults are filled when it is used). */
+export const specDocumentSchema = z.object({
+  model: z.string(),
+  spec: z.record(z.string(), z.unknown()),
+  updatedAt: z.string(),
+});
+
+/** `GET /models/{model}` answer. */
+export const modelSummarySchema = z.object({
+  model: z.string(),
+  production: aliasSchema.optional().describe('absent until a version is promoted'),
+  versionCount: z.number().int(),
+  latestVersion: z.number().int().optional(),
+  statusCounts: z.partialRecord(z.enum(VERSION_STATUSES), z.number().int()),
+  spec: specDocumentSchema
+    .optional()
+    .describe('absent when the spec lives only in datasets/{model}/model.json'),
+});
+export type ModelSummaryView = z.infer<typeof modelSummarySchema>;
