@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { loadConfig } from '../platform/config';
+import { createAdapters } from '../platform/adapters';
+import { blobVersionLoader } from '../serving/model-cache/load-version';
+import { ModelCache } from '../serving/model-cache/model-cache';
+import { PredictionLog } from '../serving/prediction-log/prediction-log';
+import type { PredictDeps } from '../serving/predict/predict';
+
+/** The serving side's long-lived parts: one model cache and one prediction log per process. */
+export interface ServingContext extends PredictDeps {
+  readonly cache: ModelCache;
+  readonly log: PredictionLog;
+}
+
+let context: ServingContext | undefined;
+
+/** Built on first use, from the app settings; undefined until then (see `existingServingContext`). */
+export function servingContext(): ServingContext {
+  if (context) return context;
+  const config = loadConfig();
+  const { blobs, registry } = createAdapters(config);
+  // WEBSITE_INSTANCE_ID names the instance in Azure; pid and a random part keep local ones apart.
+  const instance = `${process.env.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  context = {
+    cache: new ModelCache({
+      registry,
+      load: blobVersionLoader(blobs, config.containers.models),
+      aliasCacheSeconds: config.aliasCacheSeconds,
+    }),
+    log: new PredictionLog({ blobs, container: config.containers.predictionLogs, instance }),
+    limits: config.limits,
+  };
+  return context;
+}
+
+/** The context if a request built one (what shutdown flushes and health reports on). */
+export function existingServingContext(): ServingContext | undefined {
+  return context;
+}

@@ -1,0 +1,10 @@
+import { badBody, type RequestFormat } from './request-format';
+
+/** `{"rows": [{feature: value}, ...]}`: the app's own format. */
+export const rowsFormat: RequestFormat = {
+  key: 'rows',
+  toRecords(value) {
+    if (!Array.isArray(value)) throw badBody('rows', '"rows" must be a list of row objects');
+    return value;
+  },
+};

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../errors';
+import type { ModelCache } from '../model-cache/model-cache';
+import type { RowProblem } from '../model-cache/served-model';
+import type { LogRow } from '../prediction-log/log-row';
+import { bodyToRecords } from './formats/registry';
+import { parseJsonBody } from './parse-json-body';
+import { readJsonText, type BodySource } from './read-body';
+import { scoreInChunks } from './score-in-chunks';
+
+/** What predict is given: the model cache, the log, and the request limits. */
+export interface PredictDeps {
+  readonly cache: Pick<ModelCache, 'resolve'>;
+  readonly log: { append(rows: readonly LogRow[]): Promise<void> };
+  readonly limits: { readonly maxPredictRows: number; readonly maxPredictBytes: number };
+  readonly now?: () => Date;
+  readonly newRequestId?: () => string;
+}
+
+export interface PredictRequest {
+  readonly model: string;
+  /** `?version=N`; default the production version. */
+  readonly version?: number;
+  readonly body: BodySource;
+}
+
+/** The contract's answer; classifiers add class labels and per-row probabilities. */
+export interface PredictResponse {
+  model: string;
+  version: number;
+  requestId: string;
+  predictions: (number | string)[];
+  classes?: readonly string[];
+  probabilities?: number[][];
+}
+
+// A 400 lists at most this many field problems: enough to fix a request, bounded in size.
+const MAX_REPORTED_PROBLEMS = 20;
+
+/**
+ * Scores a predict request: body read within the limits, rows parsed from any request format,
+ * checked field by field against the version's inputs, scored in chunks, every row logged.
+ */
+export async function predict(deps: PredictDeps, request: PredictRequest): Promise<PredictResponse> {
+  const text = await readJsonText(request.body, deps.limits.maxPredictBytes);
+  const records = bodyToRecords(parseJsonBody(text));
+  const max = deps.limits.maxPredictRows;
+  if (records.length > max) {
+    throw new AppError(
+      'too_large',
+      'too_many_rows',
+      `The request has ${records.length} rows; the limit is ${max} (MAX_PREDICT_ROWS): split it`,
+      { limit: max, rows: records.length },
+    );
+  }
+  const model = await deps.cache.resolve(request.model, request.version);
+  const problems = model.validate(records);
+  if (problems.length > 0) throw invalidRows(problems);
+  const scored = await scoreInChunks(model, records);
+  const requestId = deps.newRequestId?.() ?? randomUUID();
+  const time = (deps.now?.() ?? new Date()).toISOString();
+  const rows: LogRow[] = records.map((inputs, row) => ({
+    requestId,
+    row,
+    model: model.model,
+    version: model.version,
+    inputs,
+    prediction: scored.predictions[row]!,
+    ...(scored.probabilities && { probabilities: scored.probabilities[row] }),
+    time,
+  }));
+  await deps.log.append(rows);
+  return {
+    model: model.model,
+    version: model.version,
+    requestId,
+    predictions: scored.predictions,
+    ...(model.classes && { classes: model.classes }),
+    ...(scored.probabilities && { probabilities: scored.probabilities }),
+  };
+}
+
+function invalidRows(problems: RowProblem[]): AppError {
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  return new AppError('invalid', 'invalid_rows', `Row ${first.row}: ${first.message}${more}`, {
+    issues: problems.slice(0, MAX_REPORTED_PROBLEMS),
+    problems: problems.length,
+  });
+}

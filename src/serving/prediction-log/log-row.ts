@@ -1,0 +1,20 @@
+/** One predicted row as the prediction log keeps it (one JSON line). */
+export interface LogRow {
+  readonly requestId: string;
+  /** 0-based index of the row in its request. */
+  readonly row: number;
+  readonly model: string;
+  readonly version: number;
+  readonly inputs: unknown;
+  readonly prediction: number | string;
+  readonly probabilities?: readonly number[];
+  /** ISO time of the prediction. */
+  readonly time: string;
+}
+
+/** `{model}/{yyyy}/{mm}/{dd}/{hh}/{instance}-{seq}.jsonl` for a batch's first row time (UTC). */
+export function logBlobName(model: string, time: Date, instance: string, seq: number): string {
+  const iso = time.toISOString();
+  const [yyyy, mm, dd, hh] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10), iso.slice(11, 13)];
+  return `${model}/${yyyy}/${mm}/${dd}/${hh}/${instance}-${String(seq).padStart(8, '0')}.jsonl`;
+}
