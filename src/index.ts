@@ -15,4 +15,3 @@ import './functions/put-spec';
 import './functions/post-feedback';
 import './functions/openapi';
 import './functions/predict';
-import './functions/predict';
