@@ -58,6 +58,13 @@ export function histogramJob(
   };
 }
 
+/** Sum of slot (0 gradient, 1 hessian, 2 count) over feature 0's bins, which hold every row once. */
+export function histogramTotal(hist: Float64Array, slot: number): number {
+  let sum = 0;
+  for (let s = slot; s < FEATURE_STRIDE; s += 3) sum += hist[s];
+  return sum;
+}
+
 /** larger = parent - smaller, in place in the parent's buffer (which then belongs to the larger child). */
 export function subtractHistogram(parent: Float64Array, smaller: Float64Array): void {
   for (let i = 0; i < parent.length; i++) parent[i] -= smaller[i];

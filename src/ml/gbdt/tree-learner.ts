@@ -2,7 +2,7 @@ import type { Tree } from '../models/types';
 import type { BinMapper } from './bin-mapper';
 import type { BinMatrix } from './bin-matrix';
 import { DataPartition } from './data-partition';
-import { BIN_SLOTS, HistogramPool, subtractHistogram, type HistogramBuilder } from './histogram';
+import { histogramTotal, HistogramPool, subtractHistogram, type HistogramBuilder } from './histogram';
 import { BlockThreads } from './parallel/block-threads';
 import { sharedArray } from './parallel/shared-array';
 import type { GbdtParams } from './params';
@@ -100,16 +100,9 @@ export class TreeLearner {
     if (this.splittable(0)) {
       const hist = this.build(0, grad, hess, bag === null);
       this.leafHist[0] = hist;
-      // The root's sums come from its histogram (feature 0's bins hold every row once), which
-      // saves a pass over all rows per tree.
-      let g = 0;
-      let h = 0;
-      for (let s = 0; s < BIN_SLOTS * 3; s += 3) {
-        g += hist[s];
-        h += hist[s + 1];
-      }
-      this.leafG[0] = g;
-      this.leafH[0] = h;
+      // The root's sums from its histogram save a pass over all rows per tree.
+      this.leafG[0] = histogramTotal(hist, 0);
+      this.leafH[0] = histogramTotal(hist, 1);
       this.findSplit(0);
     } else {
       let g = 0;
