@@ -1,0 +1,97 @@
+// PUT /models/{model}/spec: validated with the pipeline's schema, stored as written, read back
+// in the model summary and used by the next training run.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
+import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { runIdFor } from '../../../src/pipeline/ids';
+import { ADMIN_KEY, call, FUNCTION_KEY } from './api-client';
+
+let p: Pipeline;
+beforeAll(async () => {
+  p = await startPipeline();
+});
+afterAll(() => p?.stop());
+
+const put = (model: string, body: unknown, key: string | null = ADMIN_KEY) =>
+  call(p, 'PUT', `/models/${model}/spec`, { key, body });
+
+describe('PUT spec', () => {
+  it('stores the spec as written and shows it in the model summary', async () => {
+    const spec = { target: 'trips', exclude: ['fare'], validation: { holdoutFraction: 0.25 } };
+    const res = await put('spec-ok', spec);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ model: 'spec-ok', spec });
+    expect((await p.adapters.registry.getSpec('spec-ok'))!.spec).toEqual(spec);
+
+    const summary = await call(p, 'GET', '/models/spec-ok');
+    expect(summary.status).toBe(200);
+    expect(summary.json).toMatchObject({
+      model: 'spec-ok',
+      versionCount: 0,
+      spec: { model: 'spec-ok', spec },
+    });
+
+    const replaced = await put('spec-ok', { target: 'fare' });
+    expect(replaced.json.spec).toEqual({ target: 'fare' });
+    expect((await call(p, 'GET', '/models/spec-ok')).json.spec).toMatchObject({ spec: { target: 'fare' } });
+  });
+
+  it('is the spec the next training run uses (no model.json blob needed)', async () => {
+    expect((await put('spec-train', TAXI_SPEC)).status).toBe(200);
+    const etag = await p.drop('spec-train', 'a.csv', taxiCsv({ days: 6 }));
+    const run = await p.finishedRun('spec-train', runIdFor('spec-train/a.csv', etag));
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe('succeeded');
+    const v = (await p.adapters.registry.getVersion('spec-train', 1))!;
+    expect(v.params).toMatchObject(TAXI_SPEC.params);
+  });
+
+  it.each([
+    [
+      {},
+      'Invalid model spec: target: Invalid input: expected string, received undefined',
+      [{ field: 'target' }],
+    ],
+    [
+      { target: 'y', algorithm: 'forest', seed: 1.5 },
+      'Invalid model spec: algorithm: Invalid option: expected one of "gbdt"|"linear"|"logistic"; seed: Invalid input: expected int, received number',
+      [{ field: 'algorithm' }, { field: 'seed' }],
+    ],
+    [
+      { target: 'y', validation: { holdoutFraction: 2 } },
+      'Invalid model spec: validation.holdoutFraction: Too big: expected number to be <1',
+      [{ field: 'validation.holdoutFraction' }],
+    ],
+    [
+      { target: 'y', exclude: ['y'] },
+      'Invalid model spec: exclude: target cannot be excluded',
+      [{ field: 'exclude' }],
+    ],
+    [
+      { target: 'y', tagret: 'z' },
+      'Invalid model spec: (spec): Unrecognized key: "tagret"',
+      [{ field: '(spec)' }],
+    ],
+  ])('refuses %j with 400 naming each field', async (body, message, issues) => {
+    const res = await put('spec-bad', body);
+    expect(res.status).toBe(400);
+    expect(res.json.error?.code).toBe('bad_spec');
+    expect(res.json.error?.message).toBe(message);
+    expect(res.json.error?.details?.issues).toEqual(issues.map((i) => expect.objectContaining(i)));
+    expect(await p.adapters.registry.getSpec('spec-bad')).toBeUndefined();
+  });
+
+  it.each([
+    ['{"target": ', 'bad_json'],
+    ['', 'bad_json'],
+  ])('refuses the body %j with 400 %s', async (body, code) => {
+    const res = await put('spec-bad', body);
+    expect([res.status, res.json.error?.code]).toEqual([400, code]);
+  });
+
+  it('is an admin route: 401 without a key, 403 with the function key', async () => {
+    expect((await put('spec-keys', { target: 'y' }, null)).status).toBe(401);
+    expect((await put('spec-keys', { target: 'y' }, FUNCTION_KEY)).status).toBe(403);
+    expect(await p.adapters.registry.getSpec('spec-keys')).toBeUndefined();
+  });
+});
