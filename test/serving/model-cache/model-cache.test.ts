@@ -15,7 +15,7 @@ interface Setup {
   loads: number[];
   released: number[];
   clock: { now: number };
-  down: { on: boolean };
+  down: { on: boolean; hang?: boolean };
 }
 
 async function setup(
@@ -27,12 +27,16 @@ async function setup(
   const loads: number[] = [];
   const released: number[] = [];
   const clock = { now: 0 };
-  const down = { on: false };
+  const down: Setup['down'] = { on: false };
   const unavailable = () => new AppError('unavailable', 'cosmos_down', 'Cosmos DB cannot be reached');
   // The registry as the cache sees it: failing like the adapter does while `down.on`.
   const reads = {
     getAlias: (...a: Parameters<MemoryRegistry['getAlias']>) =>
-      down.on ? Promise.reject(unavailable()) : registry.getAlias(...a),
+      down.hang
+        ? new Promise<never>(() => {})
+        : down.on
+          ? Promise.reject(unavailable())
+          : registry.getAlias(...a),
     getVersion: (...a: Parameters<MemoryRegistry['getVersion']>) =>
       down.on ? Promise.reject(unavailable()) : registry.getVersion(...a),
     listVersions: (model: string) => (down.on ? Promise.reject(unavailable()) : registry.listVersions(model)),
@@ -131,6 +135,18 @@ describe('model cache', () => {
     s.clock.now = 70_000;
     await s.cache.resolve('m');
     await expect(probe()).resolves.toBeUndefined();
+  });
+
+  it('does not hold requests on a registry that does not answer: the cached alias serves after 1 s', async () => {
+    const s = await setup();
+    await s.cache.resolve('m');
+    s.down.hang = true;
+    s.clock.now = 60_000;
+    const [first, second] = await Promise.all([s.cache.resolve('m'), s.cache.resolve('m')]);
+    expect([first.version, second.version]).toEqual([1, 1]);
+    await expect(staleCacheProbe(s.cache)()).rejects.toThrow(
+      'registry unreachable, serving cached m since 1970-01-01T00:01:00.000Z: no answer within 1000 ms',
+    );
   });
 
   it('answers 503 (unavailable) when the registry is down and nothing is cached', async () => {
