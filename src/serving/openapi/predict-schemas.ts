@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-// The predict route's shapes as DESIGN.md states them. The predict module validates requests
-// with its own schema; when it exports one, this file should import it instead of restating.
+// The predict route's shapes as DESIGN.md states them. The predict module checks bodies by hand
+// (serving/predict/formats, which also names each bad field); the OpenAPI test checks that these
+// variants are exactly its REQUEST_FORMATS keys. If predict moves to zod, import its schema here.
 
 const record = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()]));
 
