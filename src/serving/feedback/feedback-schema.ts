@@ -15,7 +15,12 @@ export const feedbackItemSchema = z
       .describe('the requestId of the prediction answer'),
     row: z.number().int().min(0).default(0).describe('0-based row of that request; default 0'),
     actual: z
-      .union([z.number(), z.string().min(1), z.boolean()])
+      .union([z.number(), z.string().min(1), z.boolean()], {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'required: the true value of the predicted row'
+            : 'expected a number, a non-empty label or a boolean',
+      })
       .describe('the true value: a number for regression, the label for classifiers'),
   })
   .strict();

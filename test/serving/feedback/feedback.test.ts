@@ -64,7 +64,12 @@ describe('feedback', () => {
   it.each([
     ['no items', { items: [] }, 'items', 'Too small: expected array to have >=1 items'],
     ['items not a list', { items: {} }, 'items', 'Invalid input: expected array, received object'],
-    ['missing actual', { items: [{ requestId: 'a' }] }, 'items.0.actual', 'Invalid input'],
+    [
+      'missing actual',
+      { items: [{ requestId: 'a' }] },
+      'items.0.actual',
+      'required: the true value of the predicted row',
+    ],
     [
       'actual of a wrong type',
       {
@@ -74,7 +79,7 @@ describe('feedback', () => {
         ],
       },
       'items.1.actual',
-      'Invalid input',
+      'expected a number, a non-empty label or a boolean',
     ],
     [
       'negative row',
