@@ -1,0 +1,194 @@
+// Serving benchmark, one invocation, on a 100-tree taxi demand model trained through the pipeline
+// (local runtime on in-process emulators). One JSON line per case, ours vs peer:
+//  - in-process: the predict use case (body parse, validation, features, ONNX, log) for 1 and
+//    10,000 rows vs raw session.run on the same input: overhead per 1-row request, rows/s ratio;
+//  - HTTP: single-row POSTs through the local runtime vs a bare node:http server answering a
+//    JSON body of the same size (autocannon, 32 connections, fixed duration): requests/s ratio,
+//    p50/p99, errors, and rows logged == rows predicted.
+// Run with `npm run bench:serve`; BENCH_SERVE_SECONDS changes the HTTP duration (default 10).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { renderRows } from '../src/datagen/format';
+import { generateTaxiDemand, TAXI_DEMAND_SPEC } from '../src/datagen/taxi-demand';
+import { emulatorAppSettings, startEmulators } from '../src/local/emulators';
+import { hostConfigFrom } from '../src/local/host-config';
+import { LocalRuntime } from '../src/local/runtime';
+import { transformRecords } from '../src/ml/features';
+import { INPUT_NAME } from '../src/ml/onnx';
+import { toRowMajor } from '../src/ml/onnx/row-major';
+import { artifactPaths, parseModelCard } from '../src/pipeline/train/model-card';
+import { createAdapters } from '../src/platform/adapters';
+import { loadConfig } from '../src/platform/config';
+import { blobVersionLoader } from '../src/serving/model-cache/load-version';
+import { ModelCache } from '../src/serving/model-cache/model-cache';
+import { PredictionLog } from '../src/serving/prediction-log/prediction-log';
+import { predict } from '../src/serving/predict/predict';
+import { autocannon, bareServer, medianUs } from './serve-peers';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MODEL = 'taxi-serve';
+const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+async function until(check: () => Promise<boolean>, limitMs: number): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`gave up after ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function main(): Promise<void> {
+  const emulators = await startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } });
+  const sample = (
+    JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
+      Values: Record<string, string>;
+    }
+  ).Values;
+  const settings = { ...sample, ...emulatorAppSettings(emulators), DRIFT_SCHEDULE: '0 0 0 1 1 *' };
+  const quiet = { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) };
+  const runtime = await LocalRuntime.start({
+    entry: path.join(ROOT, 'dist/src/index.js'),
+    settings,
+    host: hostConfigFrom(JSON.parse(readFileSync(path.join(ROOT, 'host.json'), 'utf8')) as object),
+    port: 0,
+    logger: quiet,
+  });
+  const config = loadConfig(settings);
+  const { blobs, registry } = createAdapters(config);
+  let stopped = false;
+  try {
+    const spec = { ...TAXI_DEMAND_SPEC, params: { nEstimators: 100, maxDepth: 6 } };
+    await blobs.upload(config.containers.datasets, `${MODEL}/model.json`, JSON.stringify(spec));
+    const rows = [...generateTaxiDemand({ days: 60, zones: 8, seed: 3 })];
+    await blobs.upload(config.containers.datasets, `${MODEL}/data.csv`, renderRows(rows, 'csv'));
+    await until(async () => (await registry.getAlias(MODEL, 'production')) !== undefined, 300_000);
+    const version = (await registry.getAlias(MODEL, 'production'))!.version;
+
+    // Request rows: the generated rows without their target.
+    const records = rows.slice(0, 10_000).map(({ trips: _trips, ...r }) => r);
+    const models = config.containers.models;
+    const card = parseModelCard(
+      (await blobs.downloadToBuffer(models, artifactPaths(MODEL, version).card)).data.toString('utf8'),
+      'card.json',
+    );
+    const onnx = (await blobs.downloadToBuffer(models, card.onnx.path)).data;
+
+    // Raw ONNX Runtime: one session, features already encoded, a tensor per call.
+    const session = await ort.InferenceSession.create(onnx, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
+    const nFeatures = card.featurePipeline.featureNames.length;
+    const raw = (n: number) => {
+      const data = toRowMajor(transformRecords(card.featurePipeline, records.slice(0, n)));
+      return () => session.run({ [INPUT_NAME]: new ort.Tensor('float32', data, [n, nFeatures]) });
+    };
+
+    // Ours in-process: the use case as the function calls it, with a real cache and log.
+    const log = new PredictionLog({ blobs, container: 'bench-serve-inprocess', instance: 'bench' });
+    const deps = {
+      cache: new ModelCache({
+        registry,
+        load: blobVersionLoader(blobs, models),
+        aliasCacheSeconds: config.aliasCacheSeconds,
+      }),
+      log,
+      limits: config.limits,
+    };
+    const ours = (n: number) => {
+      const bytes = new Uint8Array(Buffer.from(JSON.stringify({ rows: records.slice(0, n) })));
+      const body = {
+        contentType: 'application/json',
+        contentLength: String(bytes.length),
+        bytes: async () => bytes,
+      };
+      return () => predict(deps, { model: MODEL, body });
+    };
+    for (const n of [1, 10_000]) {
+      const oursUs = await medianUs(ours(n), n === 1 ? 2000 : 3000);
+      const rawUs = await medianUs(raw(n), n === 1 ? 2000 : 3000);
+      const line =
+        n === 1
+          ? {
+              overhead_us: round(oursUs - rawUs, 1),
+              target_overhead_us: 50,
+              ratio_to_target: round((oursUs - rawUs) / 50),
+            }
+          : {
+              ours_rows_per_s: Math.round((n / oursUs) * 1e6),
+              peer_rows_per_s: Math.round((n / rawUs) * 1e6),
+              ratio: round(rawUs / oursUs),
+              target_ratio: 0.5,
+            };
+      console.log(
+        JSON.stringify({
+          bench: 'serve',
+          case: `in-process-${n}-rows`,
+          ours_us: round(oursUs, 1),
+          peer: 'onnxruntime session.run',
+          peer_us: round(rawUs, 1),
+          ...line,
+        }),
+      );
+    }
+    await log.close();
+    await session.release();
+
+    // Over HTTP: the app through the local runtime vs a bare node:http server.
+    const body = JSON.stringify({ rows: [records[0]] });
+    const headers = { 'x-functions-key': sample.LOCAL_FUNCTION_KEY! };
+    const url = `${runtime.url}/api/models/${MODEL}/predict`;
+    const first = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body,
+    });
+    const answer = await first.text();
+    if (first.status !== 200) throw new Error(`predict answered ${first.status}: ${answer}`);
+    const bare = await bareServer(answer);
+    const peer = await autocannon(bare.url, body, {}, { connections: 32, seconds: SECONDS });
+    await bare.close();
+    const app = await autocannon(url, body, headers, { connections: 32, seconds: SECONDS });
+    const predicted = app.ok + 1;
+    await runtime.stop(); // appTerminate flushes the prediction log
+    stopped = true;
+    let logged = 0;
+    for await (const blob of blobs.list(config.containers.predictionLogs, `${MODEL}/`)) {
+      const { data } = await blobs.downloadToBuffer(config.containers.predictionLogs, blob.name);
+      logged += data.toString('utf8').trim().split('\n').length;
+    }
+    console.log(
+      JSON.stringify({
+        bench: 'serve',
+        case: 'http-1-row-32-connections',
+        seconds: SECONDS,
+        response_bytes: Buffer.byteLength(answer),
+        ours_rps: Math.round(app.requestsPerSecond),
+        peer: 'bare node:http',
+        peer_rps: Math.round(peer.requestsPerSecond),
+        ratio: round(app.requestsPerSecond / peer.requestsPerSecond),
+        target_ratio: 0.6,
+        ours_p50_ms: app.p50Ms,
+        ours_p99_ms: app.p99Ms,
+        peer_p50_ms: peer.p50Ms,
+        peer_p99_ms: peer.p99Ms,
+        ours_errors: app.errors,
+        peer_errors: peer.errors,
+        predicted_rows: predicted,
+        logged_rows: logged,
+      }),
+    );
+  } finally {
+    if (!stopped) await runtime.stop();
+    await emulators.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
