@@ -22,10 +22,17 @@ export interface GbdtTraining {
   readonly validationLoss: readonly number[];
 }
 
+/** Hooks to watch a fit; they cannot change it. */
+export interface GbdtObserver {
+  /** After each boosting iteration: how many are done, of how many planned. */
+  onIteration?(done: number, planned: number): void;
+}
+
 /** Fits gradient-boosted trees; params default as GBDT_DEFAULTS. Deterministic for a given seed. */
 export function trainGbdt(
   input: TrainingInput,
   given?: Parameters<typeof resolveGbdtParams>[0],
+  observer: GbdtObserver = {},
 ): GbdtTraining {
   const checked = checkTrainingInput(input);
   const params = resolveGbdtParams(given);
@@ -88,6 +95,7 @@ export function trainGbdt(
         else learner.addLeafValues(grown, scores[c]);
         if (validBins) addTreeBinned(grown, validBins, validScores[c]);
       }
+      observer.onIteration?.(it + 1, params.nEstimators);
       if (!yValid || !params.earlyStopping) continue;
       const loss = objective.loss(yValid, validScores);
       validationLoss.push(loss);

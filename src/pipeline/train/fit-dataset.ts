@@ -65,6 +65,7 @@ export interface FitResult {
 export async function fitDataset(
   input: FitInput,
   onProgress: (p: FitProgress) => void = () => {},
+  progressIntervalMs = 200,
 ): Promise<FitResult> {
   const { spec } = input;
   const t0 = performance.now();
@@ -102,7 +103,16 @@ export async function fitDataset(
   onProgress({ stage: 'train', progress: 0, rowsRead: table.rowCount });
   const tFit = performance.now();
 
-  const trained = trainModel(spec.algorithm, { matrix: train.X, target: train.y, task }, params);
+  // Iteration progress at most every progressIntervalMs (default 200): enough to watch a run,
+  // too few messages and run writes to slow training down.
+  let lastReport = performance.now();
+  const onIteration = (done: number, planned: number): void => {
+    const now = performance.now();
+    if (now - lastReport < progressIntervalMs) return;
+    lastReport = now;
+    onProgress({ stage: 'train', progress: done / planned, rowsRead: table.rowCount, iterations: done });
+  };
+  const trained = trainModel(spec.algorithm, { matrix: train.X, target: train.y, task }, params, onIteration);
   const tTrain = performance.now();
   onProgress({ stage: 'export', progress: 0, rowsRead: table.rowCount, iterations: trained.iterations });
 

@@ -17,6 +17,7 @@ export function trainModel(
   algorithm: ModelSpec['algorithm'],
   input: TrainingInput,
   params: TrainerParams,
+  onIteration?: (done: number, planned: number) => void,
 ): Trained {
   if (algorithm === 'linear') return { model: trainRidge(input, params), iterations: 1 };
   if (algorithm === 'logistic') return { model: trainLogistic(input, params), iterations: 1 };
@@ -24,6 +25,6 @@ export function trainModel(
   const given = { ...rest, ...(earlyStopping === true ? { earlyStopping: {} } : {}) } as Parameters<
     typeof trainGbdt
   >[1];
-  const result = trainGbdt(input, given);
+  const result = trainGbdt(input, given, onIteration ? { onIteration } : {});
   return { model: result.model, iterations: result.iterations };
 }

@@ -130,6 +130,20 @@ describe('trainGbdt', () => {
     expect(result.validationLoss[result.iterations - 1]).toBe(best);
   });
 
+  it('reports each iteration to an observer, up to the early stop', () => {
+    const cols = uniformColumns(2000, 2, 7);
+    const rng = new Random(11);
+    const y = Array.from(cols[0], () => rng.next());
+    const seen: string[] = [];
+    const result = trainGbdt(
+      { matrix: matrixOf(...cols), target: y, task: 'regression' },
+      { nEstimators: 500, earlyStopping: { validationFraction: 0.2, patience: 5 } },
+      { onIteration: (done, planned) => seen.push(`${done}/${planned}`) },
+    );
+    const ran = result.validationLoss.length;
+    expect(seen).toEqual(Array.from({ length: ran }, (_, i) => `${i + 1}/500`));
+  });
+
   it('scores a matrix with raw margins for binary and the link applied in predict', () => {
     const [a] = uniformColumns(500, 1, 8);
     const y = Array.from(a, (v) => (v > 0.5 ? 1 : 0));

@@ -108,7 +108,7 @@ describe('inferSchema', () => {
     ]);
   });
 
-  it.each([
+  it.each<[string, string, InferOptions, string, number, string]>([
     [
       'text among numbers',
       'x\n1\n2\nabc\n4\n',
