@@ -2,6 +2,7 @@ import { AppError } from '../../errors';
 import type { ModelVersion } from '../../domain/model-version';
 import type { RegisterRequest } from '../messages';
 import type { PipelineDeps } from '../pipeline-deps';
+import { settleProductionStatuses } from './production-statuses';
 import { isFinished, updateRun } from '../run-record';
 import { promote } from './promote';
 
@@ -49,7 +50,7 @@ export async function registerVersion(deps: PipelineDeps, req: RegisterRequest):
     status: 'production',
     statusReason: `promoted by run ${runId}${result.previous ? `, replacing v${result.previous}` : ''}`,
   });
-  await archiveOthers(deps, model, version.version);
+  await settleProductionStatuses(deps, model, 'promoted after validation');
   await finish(deps, version, t0);
   return {
     kind: 'promoted',
@@ -93,24 +94,4 @@ async function finish(deps: PipelineDeps, version: ModelVersion, t0: number): Pr
     timings: { register: Math.round(performance.now() - t0) },
   });
   return { kind: 'promoted', version: version.version };
-}
-
-/** Every other version still marked production is archived (still servable when pinned). */
-async function archiveOthers(deps: PipelineDeps, model: string, current: number): Promise<void> {
-  let token: string | undefined;
-  do {
-    const page = await deps.registry.listVersions(model, {
-      pageSize: 100,
-      ...(token ? { continuationToken: token } : {}),
-    });
-    for (const v of page.items) {
-      if (v.version !== current && v.status === 'production') {
-        await deps.versions.updateVersion(model, v.version, {
-          status: 'archived',
-          statusReason: `replaced by v${current}`,
-        });
-      }
-    }
-    token = page.continuationToken;
-  } while (token);
 }

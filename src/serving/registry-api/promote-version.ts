@@ -2,7 +2,7 @@ import { AppError } from '../../errors';
 import type { ModelVersion, VersionStatus } from '../../domain/model-version';
 import type { Registry } from '../../platform/ports/registry';
 import type { VersionDetails } from '../../pipeline/version-details';
-import { settleProductionStatuses } from './production-statuses';
+import { settleProductionStatuses } from '../../pipeline/register/production-statuses';
 import type { PromotionResult } from './schemas';
 
 /** Swap attempts when the caller gave no If-Match: a lost race re-reads the alias and tries again. */

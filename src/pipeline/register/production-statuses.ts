@@ -1,5 +1,5 @@
 import type { Registry } from '../../platform/ports/registry';
-import type { VersionDetails } from '../../pipeline/version-details';
+import type { VersionDetails } from '../version-details';
 
 /**
  * Archives every version marked production that the alias no longer points to. Each promoter
