@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSidecar } from '../../src/pipeline/byo/sidecar';
+import { ROUTES } from '../../src/serving/openapi/routes';
 import { MODEL_SPEC_FIELDS, parseModelSpec } from '../../src/pipeline/spec/model-spec';
 
 const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
@@ -34,5 +35,12 @@ describe('README', () => {
   it('names only npm scripts that exist', () => {
     const named = [...readme.matchAll(/npm run ([a-z:]+)/g)].map((m) => m[1]);
     expect(named.filter((name) => !(name in packageJson.scripts))).toEqual([]);
+  });
+
+  it('lists every HTTP route in its API table', () => {
+    const missing = Object.values(ROUTES)
+      .map((r) => `${r.method} /api/${r.route}`)
+      .filter((route) => !readme.includes(route));
+    expect(missing).toEqual([]);
   });
 });
