@@ -25,8 +25,11 @@ export interface ServedModel {
   readonly classes?: readonly string[];
   /** Every field-by-field problem of the rows (empty when all can be scored). */
   validate(records: readonly unknown[]): RowProblem[];
-  /** Scores rows that passed `validate`; runs ONNX Runtime on the main thread. */
-  score(records: readonly unknown[]): Promise<ScoredRows>;
+  /**
+   * Scores rows `from` (default 0) up to `to` (default all) of a list that passed `validate`;
+   * runs ONNX Runtime on the main thread.
+   */
+  score(records: readonly unknown[], from?: number, to?: number): Promise<ScoredRows>;
   /** Frees the native session. */
   release(): Promise<void>;
 }

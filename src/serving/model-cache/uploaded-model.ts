@@ -43,10 +43,13 @@ export async function loadUploadedModel(card: UploadedModelCard, onnx: Uint8Arra
       });
       return problems;
     },
-    async score(records) {
-      const out = await scorer.score(records as readonly RawRecord[]);
+    async score(records, from = 0, to = records.length) {
+      const rows = (
+        from === 0 && to === records.length ? records : records.slice(from, to)
+      ) as readonly RawRecord[];
+      const out = await scorer.score(rows);
       if (out instanceof Float64Array) return { predictions: Array.from(out) };
-      const probabilities = probabilityRows(out.values, records.length, out.nClasses);
+      const probabilities = probabilityRows(out.values, rows.length, out.nClasses);
       return { predictions: probabilities.map((p) => String(argmax(p))), probabilities };
     },
     release: () => scorer.release(),

@@ -20,7 +20,7 @@ export async function scoreInChunks(
   const probabilities: number[][] = [];
   for (let start = 0; start < records.length; start += chunkRows) {
     if (start > 0) await yieldToLoop();
-    const part = await model.score(records.slice(start, start + chunkRows));
+    const part = await model.score(records, start, Math.min(records.length, start + chunkRows));
     for (const p of part.predictions) predictions.push(p);
     if (part.probabilities) for (const p of part.probabilities) probabilities.push(p);
   }
