@@ -2,6 +2,7 @@ import { app } from '@azure/functions';
 import { createAdapters } from '../platform/adapters';
 import { loadConfig } from '../platform/config';
 import { checkHealth, type Probe } from '../serving/health';
+import { servingCacheProbe } from './serving-context';
 
 let probes: Record<string, Probe> | undefined;
 
@@ -10,7 +11,12 @@ function dependencyProbes(): Record<string, Probe> {
   if (probes) return probes;
   try {
     const { blobs, queue, registry } = createAdapters(loadConfig());
-    probes = { blob: () => blobs.ping(), queue: () => queue.ping(), cosmos: () => registry.ping() };
+    probes = {
+      blob: () => blobs.ping(),
+      queue: () => queue.ping(),
+      cosmos: () => registry.ping(),
+      predictionCache: servingCacheProbe(),
+    };
   } catch (err) {
     probes = { config: () => Promise.reject(err) };
   }

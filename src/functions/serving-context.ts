@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { loadConfig } from '../platform/config';
 import { createAdapters } from '../platform/adapters';
+import type { Probe } from '../serving/health';
+import { staleCacheProbe } from '../serving/model-cache/cache-probe';
 import { blobVersionLoader } from '../serving/model-cache/load-version';
 import { ModelCache } from '../serving/model-cache/model-cache';
 import { PredictionLog } from '../serving/prediction-log/prediction-log';
@@ -37,4 +39,15 @@ export function servingContext(): ServingContext {
 /** The context if a request built one (what shutdown flushes and health reports on). */
 export function existingServingContext(): ServingContext | undefined {
   return context;
+}
+
+/**
+ * Health probe of the prediction cache: down while predictions are served from a cached alias
+ * because the registry cannot be read; up before any prediction was served.
+ */
+export function servingCacheProbe(): Probe {
+  return () => {
+    const cache = context?.cache;
+    return cache ? staleCacheProbe(cache)() : Promise.resolve();
+  };
 }

@@ -153,6 +153,11 @@ describe('POST /api/models/{model}/predict', () => {
     const cold = await post({ rows: [TAXI_ROW] }, { query: '?version=3' });
     expect(cold.status).toBe(503);
     expect(cold.headers.get('retry-after')).toBe('10');
+    const health = (await (await fetch(`${p.runtime.url}/api/health`)).json()) as {
+      checks: Record<string, { status: string; error?: string }>;
+    };
+    expect(health.checks.predictionCache).toMatchObject({ status: 'down' });
+    expect(health.checks.predictionCache!.error).toMatch(/^registry unreachable, serving cached taxi since /);
   }, 90_000);
 
   it('has logged every predicted row once the app stopped', async () => {
