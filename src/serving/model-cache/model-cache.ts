@@ -10,7 +10,7 @@ import { TimedLookups, type StaleUse } from './timed-lookups';
 export const DEFAULT_MAX_LOADED_VERSIONS = 8;
 
 export interface ModelCacheOptions {
-  readonly registry: Pick<Registry, 'getAlias' | 'getVersion' | 'listVersions'>;
+  readonly registry: Pick<Registry, 'getAlias' | 'getVersion' | 'listVersions' | 'getSpec'>;
   readonly load: VersionLoader;
   /** How long an alias or version record is trusted (ALIAS_CACHE_SECONDS). */
   readonly aliasCacheSeconds: number;
@@ -81,9 +81,15 @@ export class ModelCache {
       return alias?.version ?? null;
     });
     if (version !== null) return version;
-    const any = await this.options.registry.listVersions(model, { pageSize: 1 });
-    if (any.items.length === 0) {
-      throw new AppError('not_found', 'model_not_found', `Model "${model}" has no versions`, { model });
+    // A model with a spec but no version yet is known: its first training may be under way.
+    const [any, spec] = await Promise.all([
+      this.options.registry.listVersions(model, { pageSize: 1 }),
+      this.options.registry.getSpec(model),
+    ]);
+    if (any.items.length === 0 && !spec) {
+      throw new AppError('not_found', 'model_not_found', `Model "${model}" has no versions and no spec`, {
+        model,
+      });
     }
     throw new AppError(
       'conflict',

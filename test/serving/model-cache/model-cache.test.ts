@@ -40,6 +40,7 @@ async function setup(
     getVersion: (...a: Parameters<MemoryRegistry['getVersion']>) =>
       down.on ? Promise.reject(unavailable()) : registry.getVersion(...a),
     listVersions: (model: string) => (down.on ? Promise.reject(unavailable()) : registry.listVersions(model)),
+    getSpec: (model: string) => registry.getSpec(model),
   };
   const cache = new ModelCache({
     registry: reads,
@@ -147,6 +148,28 @@ describe('model cache', () => {
     await expect(staleCacheProbe(s.cache)()).rejects.toThrow(
       'registry unreachable, serving cached m since 1970-01-01T00:01:00.000Z: no answer within 1000 ms',
     );
+  });
+
+  it.each([
+    [
+      'no versions and no spec',
+      false,
+      'not_found',
+      'model_not_found',
+      'Model "new" has no versions and no spec',
+    ],
+    [
+      'a spec but no version yet',
+      true,
+      'conflict',
+      'no_production_version',
+      'Model "new" has no production version yet: pin one with ?version=N or promote one',
+    ],
+  ] as const)('a model with %s is %s', async (_name, withSpec, category, code, message) => {
+    const s = await setup();
+    if (withSpec) s.registry.specs.set('new', { target: 'y' });
+    const err = (await s.cache.resolve('new').catch((e: unknown) => e)) as AppError;
+    expect([err.category, err.code, err.message]).toEqual([category, code, message]);
   });
 
   it('answers 503 (unavailable) when the registry is down and nothing is cached', async () => {
