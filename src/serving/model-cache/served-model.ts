@@ -6,6 +6,17 @@ export interface RowProblem {
   readonly message: string;
 }
 
+/**
+ * Thrown by `score` when a row turns out not to be scorable after `validate` passed it (a value
+ * of the wrong type found while encoding a chunk): every problem of the request, for a 400.
+ */
+export class InvalidRowsError extends Error {
+  constructor(readonly problems: RowProblem[]) {
+    super(`${problems.length} field problems in the request rows`);
+    this.name = 'InvalidRowsError';
+  }
+}
+
 /** A model's answer for some rows: one prediction per row, class probabilities for classifiers. */
 export interface ScoredRows {
   readonly predictions: (number | string)[];
@@ -23,7 +34,10 @@ export interface ServedModel {
   readonly task: 'regression' | 'binary' | 'multiclass';
   /** Classifiers: the class labels, in probability order. */
   readonly classes?: readonly string[];
-  /** Every field-by-field problem of the rows (empty when all can be scored). */
+  /**
+   * Field-by-field problems of the rows (empty when they look scorable). May check only what is
+   * cheap (presence); `score` then throws InvalidRowsError with every problem if a value is bad.
+   */
   validate(records: readonly unknown[]): RowProblem[];
   /**
    * Scores rows `from` (default 0) up to `to` (default all) of a list that passed `validate`;

@@ -4,12 +4,12 @@ import type { FeaturePipeline } from '../../ml/features/types';
 import type { FeatureMatrix } from '../../ml/matrix';
 import { OnnxScorer } from '../../ml/onnx';
 import type { ModelCard } from '../../pipeline/train/model-card';
-import { probabilityRows, type RowProblem, type ServedModel } from './served-model';
+import { InvalidRowsError, probabilityRows, type RowProblem, type ServedModel } from './served-model';
 
 /**
- * Loads a trained version: its ONNX bytes scored through the card's feature pipeline. Rows are
- * coerced once: `validate` only checks presence and encodes the rows (kept for `score`); the
- * full field-by-field report runs only when encoding finds a bad value.
+ * Loads a trained version: its ONNX bytes scored through the card's feature pipeline. Each value
+ * is coerced once, chunk by chunk as it is encoded (`validate` checks presence only); a value of
+ * the wrong type stops scoring with the full field-by-field report of the request.
  */
 export async function loadTrainedModel(card: ModelCard, onnx: Uint8Array): Promise<ServedModel> {
   const pipeline: FeaturePipeline = card.featurePipeline;
@@ -20,7 +20,6 @@ export async function loadTrainedModel(card: ModelCard, onnx: Uint8Array): Promi
     nFeatures: pipeline.featureNames.length,
     ...(classes ? { nClasses: classes.length } : {}),
   });
-  const encoded = new WeakMap<readonly unknown[], FeatureMatrix>();
   const fullReport = (records: readonly unknown[]): RowProblem[] => {
     const problems: RowProblem[] = [];
     records.forEach((record, row) => {
@@ -34,24 +33,22 @@ export async function loadTrainedModel(card: ModelCard, onnx: Uint8Array): Promi
     task: target.task,
     ...(classes ? { classes } : {}),
     validate(records) {
-      if (!records.every((r) => isRecord(r) && pipeline.inputs.every((f) => Object.hasOwn(r, f.name)))) {
-        return fullReport(records);
-      }
-      try {
-        encoded.set(records, transformRecords(pipeline, records));
-        return [];
-      } catch (err) {
-        if (err instanceof DataError) return fullReport(records);
-        throw err;
-      }
+      const present = records.every(
+        (r) => isRecord(r) && pipeline.inputs.every((f) => Object.hasOwn(r, f.name)),
+      );
+      return present ? [] : fullReport(records);
     },
     async score(records, from = 0, to = records.length) {
-      const all = encoded.get(records) ?? transformRecords(pipeline, records);
-      const matrix = {
-        nRows: to - from,
-        names: all.names,
-        columns: all.columns.map((c) => c.subarray(from, to)),
-      };
+      let matrix: FeatureMatrix;
+      try {
+        matrix = transformRecords(
+          pipeline,
+          from === 0 && to === records.length ? records : records.slice(from, to),
+        );
+      } catch (err) {
+        if (err instanceof DataError) throw new InvalidRowsError(fullReport(records));
+        throw err;
+      }
       const scores = await scorer.score(matrix);
       if (!classes) return { predictions: Array.from(scores.predictions) };
       const k = scores.nClasses ?? classes.length;

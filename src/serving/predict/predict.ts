@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors';
 import type { ModelCache } from '../model-cache/model-cache';
-import type { RowProblem } from '../model-cache/served-model';
+import { InvalidRowsError, type RowProblem } from '../model-cache/served-model';
 import type { LogRow } from '../prediction-log/log-row';
 import { bodyToRecords } from './formats/registry';
 import { parseJsonBody } from './parse-json-body';
@@ -39,7 +39,8 @@ const MAX_REPORTED_PROBLEMS = 20;
 
 /**
  * Scores a predict request: body read within the limits, rows parsed from any request format,
- * checked field by field against the version's inputs, scored in chunks, every row logged.
+ * checked field by field against the version's inputs (as they are encoded, chunk by chunk:
+ * nothing is answered or logged unless every row is valid), scored, every row logged.
  */
 export async function predict(deps: PredictDeps, request: PredictRequest): Promise<PredictResponse> {
   const text = await readJsonText(request.body, deps.limits.maxPredictBytes);
@@ -56,7 +57,13 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
   const model = await deps.cache.resolve(request.model, request.version);
   const problems = model.validate(records);
   if (problems.length > 0) throw invalidRows(problems);
-  const scored = await scoreInChunks(model, records);
+  let scored;
+  try {
+    scored = await scoreInChunks(model, records);
+  } catch (err) {
+    if (err instanceof InvalidRowsError) throw invalidRows(err.problems);
+    throw err;
+  }
   const requestId = deps.newRequestId?.() ?? randomUUID();
   const time = (deps.now?.() ?? new Date()).toISOString();
   const rows: LogRow[] = records.map((inputs, row) => ({

@@ -81,6 +81,24 @@ describe('predict', () => {
     });
   });
 
+  it('refuses a bad value in a late chunk with a 400 naming it, and logs nothing', async () => {
+    const p = predictDeps(deps);
+    const rows = Array.from({ length: 2500 }, () => ({ ...TAXI_ROW }));
+    rows[2400] = { ...TAXI_ROW, temperature_c: 'hot' as unknown as number };
+    const err = await predict(p, { model: 'taxi', body: jsonBody({ rows }) }).catch((e: unknown) => e);
+    expect(httpErrorResponse(err)).toMatchObject({
+      status: 400,
+      jsonBody: {
+        error: {
+          code: 'invalid_rows',
+          message: 'Row 2400: Feature "temperature_c" must be a number, got "hot"',
+          details: { problems: 1, issues: [{ row: 2400, field: 'temperature_c', code: 'wrong_type' }] },
+        },
+      },
+    });
+    expect(p.logged).toHaveLength(0);
+  });
+
   it('pins ?version=N, also to an archived version', async () => {
     // The second drop's model beat the first: v2 is production, v1 archived.
     expect((await deps.registry.getVersion('taxi', 1))?.status).toBe('archived');
