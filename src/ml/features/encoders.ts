@@ -1,4 +1,4 @@
-import { datePart } from '../schema/datetime';
+import { datePart, newUtcTime, partOf, utcTime } from '../schema/datetime';
 import type { FeatureStep } from './types';
 
 /**
@@ -33,12 +33,22 @@ export function stepEncoder(step: FeatureStep): StepEncoder {
     }
     case 'dateParts': {
       const { parts, impute } = step;
+      // The calendar date is worked out once per value, not once per part.
+      const time = newUtcTime();
       return {
         takes: 'number',
         width: parts.length,
         write: (v, out, row) => {
+          const t = Number.isNaN(v) ? null : utcTime(v, time);
           for (let p = 0; p < parts.length; p++) {
-            out[p][row] = Number.isNaN(v) ? (impute === null ? NaN : impute[p]) : datePart(v, parts[p]);
+            out[p][row] =
+              t !== null
+                ? partOf(t, parts[p])
+                : Number.isNaN(v)
+                  ? impute === null
+                    ? NaN
+                    : impute[p]
+                  : datePart(v, parts[p]);
           }
         },
       };
