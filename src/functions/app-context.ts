@@ -1,29 +1,37 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createAdapters } from '../platform/adapters';
-import { loadConfig } from '../platform/config';
-import { cosmosClient } from '../platform/registry/cosmos-client';
-import { CosmosVersionDetails } from '../platform/registry/cosmos-version-details';
+import { createAdapters, type Adapters } from '../platform/adapters';
+import { loadConfig, type AppConfig } from '../platform/config';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { WorkerTrainer } from '../pipeline/train/fit-off-thread';
 
+let config: AppConfig | undefined;
+let adapters: Adapters | undefined;
 let deps: PipelineDeps | undefined;
 
+/** The app settings, read and validated once per process; a bad setting throws naming it. */
+export function appConfig(): AppConfig {
+  return (config ??= loadConfig());
+}
+
 /**
- * The pipeline's adapters, built once per process on first use (not per invocation): clients
- * keep their connections, and a bad setting fails the first invocation with the setting's name.
+ * The adapters, built once per process on first use (not per invocation): clients keep their
+ * connections, and every function shares them.
  */
+export function appAdapters(): Adapters {
+  return (adapters ??= createAdapters(appConfig()));
+}
+
+/** What the pipeline steps (and the registry routes) are given. */
 export function pipelineDeps(): PipelineDeps {
   if (deps) return deps;
-  const config = loadConfig();
-  const adapters = createAdapters(config);
+  const settings = appConfig();
   deps = {
-    ...adapters,
-    versions: new CosmosVersionDetails(cosmosClient(config.cosmos), config.cosmos.database),
+    ...appAdapters(),
     settings: {
-      containers: config.containers,
-      queues: config.queues,
-      limits: config.limits,
+      containers: settings.containers,
+      queues: settings.queues,
+      limits: settings.limits,
       packageVersion: packageVersion(),
     },
     ...(WorkerTrainer.available() ? { trainer: new WorkerTrainer() } : {}),

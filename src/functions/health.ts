@@ -1,6 +1,5 @@
 import { app } from '@azure/functions';
-import { createAdapters } from '../platform/adapters';
-import { loadConfig } from '../platform/config';
+import { appAdapters } from './app-context';
 import { checkHealth, type Probe } from '../serving/health';
 import { servingCacheProbe } from './serving-context';
 
@@ -10,7 +9,7 @@ let probes: Record<string, Probe> | undefined;
 function dependencyProbes(): Record<string, Probe> {
   if (probes) return probes;
   try {
-    const { blobs, queue, registry } = createAdapters(loadConfig());
+    const { blobs, queue, registry } = appAdapters();
     probes = {
       blob: () => blobs.ping(),
       queue: () => queue.ping(),

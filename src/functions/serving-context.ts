@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { loadConfig } from '../platform/config';
-import { createAdapters } from '../platform/adapters';
+import { appAdapters, appConfig } from './app-context';
 import type { Probe } from '../serving/health';
 import { staleCacheProbe } from '../serving/model-cache/cache-probe';
 import { blobVersionLoader } from '../serving/model-cache/load-version';
@@ -20,8 +19,8 @@ let context: ServingContext | undefined;
 /** Built on first use, from the app settings; undefined until then (see `existingServingContext`). */
 export function servingContext(): ServingContext {
   if (context) return context;
-  const config = loadConfig();
-  const { blobs, registry } = createAdapters(config);
+  const config = appConfig();
+  const { blobs, registry } = appAdapters();
   // WEBSITE_INSTANCE_ID names the instance in Azure; pid and a random part keep local ones apart.
   const instance = `${process.env.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   context = {

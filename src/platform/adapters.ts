@@ -6,6 +6,8 @@ import type { Registry } from './ports/registry';
 import { StorageMessageQueue } from './queue/storage-message-queue';
 import { cosmosClient } from './registry/cosmos-client';
 import { CosmosRegistry } from './registry/cosmos-registry';
+import { CosmosVersionDetails } from './registry/cosmos-version-details';
+import type { VersionDetails } from '../pipeline/version-details';
 import { blobServiceClient, queueServiceClient } from './storage-clients';
 
 /** The adapters every use case is built from, behind their ports. */
@@ -13,6 +15,7 @@ export interface Adapters {
   blobs: BlobStore;
   queue: MessageQueue;
   registry: Registry;
+  versions: VersionDetails;
 }
 
 /**
@@ -21,9 +24,11 @@ export interface Adapters {
  * built here yet: the Storage queue adapter serves both until it is.
  */
 export function createAdapters(config: AppConfig): Adapters {
+  const cosmos = cosmosClient(config.cosmos);
   return {
     blobs: new AzureBlobStore(blobServiceClient(config.storage)),
     queue: new StorageMessageQueue(queueServiceClient(config.storage)),
-    registry: new CosmosRegistry(cosmosClient(config.cosmos), config.cosmos.database),
+    registry: new CosmosRegistry(cosmos, config.cosmos.database),
+    versions: new CosmosVersionDetails(cosmos, config.cosmos.database),
   };
 }

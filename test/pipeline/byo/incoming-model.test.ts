@@ -93,16 +93,18 @@ describe.skipIf(missing !== undefined)('incoming-models/{model}/{name}.onnx + .j
   it('is validated and promoted to production like a trained model, with metrics and gates', async () => {
     const model = uniqueName('byo-prod');
     const runId = await upload(model, sk.onnx, JSON.stringify(sk.sidecar));
-    await waitFor('the uploaded model in production', async () => {
-      const alias = await pipeline.adapters.registry.getAlias(model, 'production');
-      return alias?.version === 1;
+    // The run ends last, after the alias moved and the statuses settled.
+    await waitFor('the uploaded model run to end', async () => {
+      const run = await pipeline.adapters.registry.getRun(model, runId);
+      return run?.status === 'succeeded' || run?.status === 'failed';
     });
+    expect((await pipeline.adapters.registry.getRun(model, runId))?.status).toBe('succeeded');
+    expect((await pipeline.adapters.registry.getAlias(model, 'production'))?.version).toBe(1);
     const version = await pipeline.adapters.registry.getVersion(model, 1);
     expect(version).toMatchObject({ status: 'production', source: 'uploaded', runId });
     expect(version?.metrics.r2).toBeGreaterThan(0.9);
     expect(version?.gates.length).toBeGreaterThan(0);
     expect(version?.gates.every((g) => g.passed)).toBe(true);
-    expect((await pipeline.adapters.registry.getRun(model, runId))?.status).toBe('succeeded');
   });
 
   it("judges by the model's spec when it has one", async () => {
