@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { AppSettings } from './app-settings';
 import { authorize, presentedKey } from './http-auth';
 import { readBody, sendError, toRpcHttpRequest, writeRpcHttpResponse } from './http-convert';
-import { findRoute, type HttpRoute } from './http-routes';
+import type { HttpRoute } from './http-routes';
+import { RouteCache } from './route-cache';
 import type { RpcHttpData } from './functions-core-types';
 import type { Invoker } from './invoker';
 import { httpPortInUse } from './runtime-errors';
@@ -30,8 +31,11 @@ export interface HttpServerOptions {
 export class LocalHttpServer {
   #server: Server | undefined;
   #stopping = false;
+  readonly #routes: RouteCache;
 
-  constructor(private readonly options: HttpServerOptions) {}
+  constructor(private readonly options: HttpServerOptions) {
+    this.#routes = new RouteCache(options.routes);
+  }
 
   /** Starts listening; rejects with a clear error when the port is taken. Returns the port. */
   async start(): Promise<number> {
@@ -79,9 +83,7 @@ export class LocalHttpServer {
 
     const path = stripPrefix(url.pathname, this.options.routePrefix);
     const lookup =
-      path === undefined
-        ? { kind: 'not_found' as const }
-        : findRoute(this.options.routes, req.method ?? 'GET', path);
+      path === undefined ? { kind: 'not_found' as const } : this.#routes.find(req.method ?? 'GET', path);
     if (lookup.kind === 'not_found') {
       sendError(res, 404, 'not_found', `No function answers ${req.method} ${url.pathname}.`);
       return;

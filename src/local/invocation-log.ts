@@ -7,6 +7,38 @@ export interface RuntimeLogger {
   error(line: string): void;
 }
 
+/**
+ * Lines for one stream, written together on the next turn of the event loop (and at exit):
+ * under load one write per turn instead of one synchronous write per invocation.
+ */
+class LineBuffer {
+  #lines: string[] = [];
+  #scheduled = false;
+
+  constructor(private readonly stream: NodeJS.WriteStream) {
+    process.once('exit', () => this.flush());
+  }
+
+  push(line: string): void {
+    this.#lines.push(line);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  flush(): void {
+    this.#scheduled = false;
+    if (this.#lines.length === 0) return;
+    const text = `${this.#lines.join('\n')}\n`;
+    this.#lines = [];
+    this.stream.write(text);
+  }
+}
+
+const stdoutLines = new LineBuffer(process.stdout);
+const stderrLines = new LineBuffer(process.stderr);
+
 export type InvocationOutcome = 'Succeeded' | 'Failed';
 
 /** One finished invocation, as the runtime reports it. */
@@ -19,11 +51,11 @@ export interface InvocationRecord {
   error?: Error;
 }
 
-/** The console, with an ISO time stamp on each line. */
+/** stdout and stderr, with an ISO time stamp on each line, written once per event-loop turn. */
 export const consoleLogger: RuntimeLogger = {
-  info: (line) => console.log(`[${new Date().toISOString()}] ${line}`),
-  warn: (line) => console.warn(`[${new Date().toISOString()}] ${line}`),
-  error: (line) => console.error(`[${new Date().toISOString()}] ${line}`),
+  info: (line) => stdoutLines.push(`[${new Date().toISOString()}] ${line}`),
+  warn: (line) => stderrLines.push(`[${new Date().toISOString()}] ${line}`),
+  error: (line) => stderrLines.push(`[${new Date().toISOString()}] ${line}`),
 };
 
 /** The host's one line per invocation: function, id, outcome, duration (and the failure). */
