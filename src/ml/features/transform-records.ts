@@ -1,6 +1,6 @@
 import { DataError } from '../errors';
 import type { FeatureMatrix } from '../matrix';
-import { coerceCell } from '../schema/coerce';
+import { coerceCell, coerceValue, type Coerced } from '../schema/coerce';
 import { stepEncoder } from './encoders';
 import type { FeaturePipeline } from './types';
 
@@ -24,16 +24,17 @@ export function transformRecords(pipeline: FeaturePipeline, records: readonly un
         record !== null && typeof record === 'object'
           ? (record as Record<string, unknown>)[field.name]
           : undefined;
-      const c = coerceCell(field, raw);
-      if (!c.ok) {
+      const value = coerceValue(field, raw);
+      if (value === undefined) {
+        const c = coerceCell(field, raw) as Extract<Coerced, { ok: false }>;
         throw new DataError(
           'bad_type',
           `Row ${i + 1} (1-based): feature "${field.name}" must be ${c.reason === 'not_finite' ? 'finite' : c.expected}`,
           { column: field.name, row: i + 1 },
         );
       }
-      if (encoder.takes === 'number') encoder.write(c.value === null ? NaN : (c.value as number), out, i);
-      else encoder.write(c.value === null ? null : String(c.value), out, i);
+      if (encoder.takes === 'number') encoder.write(value === null ? NaN : (value as number), out, i);
+      else encoder.write(value === null ? null : String(value), out, i);
     }
     offset += encoder.width;
   });

@@ -55,6 +55,21 @@ export function coerceCell(field: FieldType, raw: unknown): Coerced {
   return wrong(field);
 }
 
+/**
+ * coerceCell's value without the result object, or undefined where coerceCell is not ok: the
+ * serving encoder reads thousands of cells per request. Plain numbers and ISO date-times, the
+ * common cases, skip the text cell parser (a date-time is never a number nor a missing token).
+ */
+export function coerceValue(field: FieldType, raw: unknown): number | string | null | undefined {
+  if (typeof raw === 'number' && field.type === 'numeric') return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw === 'string' && field.type === 'datetime') {
+    const ms = parseDateTime(raw);
+    if (ms !== null) return ms;
+  }
+  const c = coerceCell(field, raw);
+  return c.ok ? c.value : undefined;
+}
+
 function fromNumber(field: FieldType, n: number): Coerced {
   switch (field.type) {
     case 'numeric':
