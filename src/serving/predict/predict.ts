@@ -66,16 +66,25 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
   }
   const requestId = deps.newRequestId?.() ?? randomUUID();
   const time = (deps.now?.() ?? new Date()).toISOString();
-  const rows: LogRow[] = records.map((inputs, row) => ({
-    requestId,
-    row,
-    model: model.model,
-    version: model.version,
-    inputs,
-    prediction: scored.predictions[row]!,
-    ...(scored.probabilities && { probabilities: scored.probabilities[row] }),
-    time,
-  }));
+  const { predictions, probabilities } = scored;
+  const rows = new Array<LogRow>(records.length);
+  for (let row = 0; row < records.length; row++) {
+    const inputs = records[row];
+    const prediction = predictions[row]!;
+    // Written out (no spread) and with requestId first: the log serialises whole batches.
+    rows[row] = probabilities
+      ? {
+          requestId,
+          row,
+          model: model.model,
+          version: model.version,
+          inputs,
+          prediction,
+          probabilities: probabilities[row],
+          time,
+        }
+      : { requestId, row, model: model.model, version: model.version, inputs, prediction, time };
+  }
   await deps.log.append(rows);
   return {
     model: model.model,

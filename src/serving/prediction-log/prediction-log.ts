@@ -1,4 +1,5 @@
 import type { BlobStore } from '../../platform/ports/blob-store';
+import { toJsonLines } from './json-lines';
 import { logBlobName, type LogRow } from './log-row';
 
 export interface PredictionLogOptions {
@@ -100,7 +101,7 @@ export class PredictionLog {
       [...groups.values()].map(async (group) => {
         const first = group[0]!;
         const name = logBlobName(first.model, new Date(first.time), this.options.instance, this.seq++);
-        const text = group.map((r) => JSON.stringify(r)).join('\n') + '\n';
+        const text = toJsonLines(group);
         try {
           await this.options.blobs.upload(this.options.container, name, text, {
             contentType: 'application/x-ndjson',

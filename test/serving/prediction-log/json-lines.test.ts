@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
+import type { LogRow } from '../../../src/serving/prediction-log/log-row';
+
+const row = (i: number, inputs: unknown, extra: Partial<LogRow> = {}): LogRow => ({
+  requestId: 'r-1',
+  row: i,
+  model: 'taxi',
+  version: 2,
+  inputs,
+  prediction: i + 0.5,
+  ...extra,
+  time: '2025-01-03T08:00:00.000Z',
+});
+
+const perRow = (rows: readonly LogRow[]): string => rows.map((r) => `${JSON.stringify(r)}\n`).join('');
+
+describe('toJsonLines', () => {
+  it.each<[string, LogRow[]]>([
+    ['no rows', []],
+    ['one row', [row(0, { zone: 'Z01', t: 1.25 })]],
+    [
+      'rows with probabilities, escapes and nested values',
+      [
+        row(0, { zone: 'a\n"b"}', list: [1, { x: null }] }, { prediction: 'yes', probabilities: [0.2, 0.8] }),
+        row(1, { zone: '},{"requestId":' }),
+        row(2, { zone: 'Z03' }),
+      ],
+    ],
+    ['an input holding the row boundary itself', [row(0, { a: [{}, { requestId: 'x' }] }), row(1, {})]],
+    [
+      'a row written with another key order',
+      [row(0, {}), { row: 1, requestId: 'r', model: 'm', version: 1, inputs: {}, prediction: 1, time: 't' }],
+    ],
+  ])('%s: the same text as one JSON.stringify per row', (_name, rows) => {
+    const text = toJsonLines(rows);
+    expect(text).toBe(perRow(rows));
+    expect(
+      text
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(rows);
+  });
+});
