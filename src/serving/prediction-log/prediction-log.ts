@@ -32,6 +32,7 @@ export class PredictionLog {
   private readonly timer: NodeJS.Timeout;
   private written = 0;
   private dropped = 0;
+  private flushPending = false;
 
   constructor(private readonly options: PredictionLogOptions) {
     this.timer = setInterval(() => void this.flush().catch(() => undefined), options.flushMs ?? 1000);
@@ -48,13 +49,19 @@ export class PredictionLog {
     return this.buffer.length;
   }
 
-  /** Buffers rows; resolves at once unless the buffer is full, then after a flush made room. */
+  /**
+   * Buffers rows; resolves at once (a full batch is flushed right after this turn) unless the buffer
+   * is full, then after a flush made room.
+   */
   async append(rows: readonly LogRow[]): Promise<void> {
     for (const row of rows) this.buffer.push(row);
     const max = this.options.maxBufferedRows ?? 20_000;
     if (this.buffer.length >= (this.options.batchRows ?? 1000)) {
-      const flushed = this.flush().catch(() => undefined);
-      if (this.buffer.length >= max) await flushed;
+      if (this.buffer.length < max) {
+        this.flushSoon();
+        return;
+      }
+      await this.flush().catch(() => undefined);
       // Storage down for long: past four buffers the oldest rows go, counted, not memory.
       const excess = this.buffer.length - 4 * max;
       if (excess > 0) {
@@ -62,6 +69,19 @@ export class PredictionLog {
         this.dropped += excess;
       }
     }
+  }
+
+  /**
+   * A flush after the current event-loop turn: the caller's answer goes out before the batch is
+   * serialised (the rows are buffered already; close() and the timer flush whatever is left).
+   */
+  private flushSoon(): void {
+    if (this.flushPending) return;
+    this.flushPending = true;
+    setImmediate(() => {
+      this.flushPending = false;
+      void this.flush().catch(() => undefined);
+    });
   }
 
   /** Rows given up because storage stayed down while the buffer overflowed (else 0). */
