@@ -9,6 +9,7 @@ export type ErrorCategory =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'unsupported_media_type'
   | 'unavailable'
   | 'internal';
 

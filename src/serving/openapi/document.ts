@@ -11,6 +11,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'unknown model or version',
   409: 'conflict: no production version, a version that cannot be used, or a lost race',
   413: 'payload too large',
+  415: 'the body is not JSON (Content-Type must be application/json)',
   500: 'internal error (for an artifact, one that does not match its record)',
   503: 'a dependency is down: retry after Retry-After seconds',
 };

@@ -21,6 +21,7 @@ export const predictResponseSchema = z.object({
   model: z.string(),
   version: z.number().int(),
   requestId: z.string().describe('quote it in feedback'),
-  predictions: z.array(z.union([z.number(), z.string()])),
+  predictions: z.array(z.union([z.number(), z.string()])).describe('classifiers: the class labels'),
+  classes: z.array(z.string()).optional().describe('classifiers only: the labels, in probability order'),
   probabilities: z.array(z.array(z.number())).optional().describe('classifiers only'),
 });

@@ -158,7 +158,7 @@ export const ROUTES = {
     query: versionQuerySchema,
     body: predictRequestSchema,
     responses: { 200: { description: 'predictions', schema: predictResponseSchema } },
-    errors: [400, 401, 404, 409, 413, 503],
+    errors: [400, 401, 404, 409, 413, 415, 503],
   },
   // Function, not anonymous: the document lists admin routes and schemas; whoever holds a key
   // is who needs it, and health stays the one open route.

@@ -20,15 +20,15 @@ function tooLarge(size: number, limit: number): AppError {
 }
 
 /**
- * The body as text: JSON content type required (400 'unsupported_media_type': the error
- * categories have no 415), at most `maxBytes` bytes (413,
+ * The body as text: JSON content type required (415 'unsupported_media_type'), at most
+ * `maxBytes` bytes (413,
  * refused from Content-Length before reading when the client sends it).
  */
 export async function readJsonText(source: BodySource, maxBytes: number): Promise<string> {
   const type = (source.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new AppError(
-      'invalid',
+      'unsupported_media_type',
       'unsupported_media_type',
       `Content-Type must be application/json, got ${type === '' ? 'none' : `"${type}"`}`,
     );

@@ -13,6 +13,7 @@ describe('httpErrorResponse', () => {
     ['not_found', 404],
     ['conflict', 409],
     ['too_large', 413],
+    ['unsupported_media_type', 415],
   ];
   it.each(cases)('maps %s to %i with code and message', (category, status) => {
     const res = httpErrorResponse(

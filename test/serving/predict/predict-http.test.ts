@@ -109,7 +109,7 @@ describe('POST /api/models/{model}/predict', () => {
       'a wrong content type',
       'zone=Z01',
       { contentType: 'application/x-www-form-urlencoded' },
-      400,
+      415,
       'unsupported_media_type',
     ],
     ['too many rows', { rows: Array(51).fill(TAXI_ROW) }, {}, 413, 'too_many_rows'],
