@@ -28,6 +28,7 @@ export function servingContext(): ServingContext {
       registry,
       load: blobVersionLoader(blobs, config.containers.models),
       aliasCacheSeconds: config.aliasCacheSeconds,
+      maxLoadedVersions: config.maxLoadedModelVersions,
     }),
     log: new PredictionLog({ blobs, container: config.containers.predictionLogs, instance }),
     limits: config.limits,

@@ -45,6 +45,8 @@ export interface AppConfig {
   limits: Limits;
   driftSchedule: string;
   aliasCacheSeconds: number;
+  /** Model versions the predict endpoint keeps loaded at once. */
+  maxLoadedModelVersions: number;
   /** Local runtime keys; the Functions host manages keys in Azure. */
   localKeys: { function?: string; admin?: string };
   applicationInsightsConnectionString?: string;

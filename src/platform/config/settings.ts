@@ -115,6 +115,14 @@ export const SETTINGS = [
     schema: nonNegativeInt,
   }),
   setting({
+    name: 'MAX_LOADED_MODEL_VERSIONS',
+    description: 'How many model versions the predict endpoint keeps loaded (least recently used go first).',
+    default: '8',
+    sample: '8',
+    expected: 'a positive whole number',
+    schema: positiveInt,
+  }),
+  setting({
     name: 'LOCAL_FUNCTION_KEY',
     description: 'Local runtime only: the key for function-level HTTP routes.',
     sample: DEV_FUNCTION_KEY,

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       },
       driftSchedule: '0 */15 * * * *',
       aliasCacheSeconds: 30,
+      maxLoadedModelVersions: 8,
       localKeys: { function: undefined, admin: undefined },
       applicationInsightsConnectionString: undefined,
     });
