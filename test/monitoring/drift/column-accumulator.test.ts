@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { profileCategorical, profileNumeric } from '../../../src/ml/profile/profile-column';
+import { ColumnAccumulator, RESERVOIR_SIZE } from '../../../src/monitoring/drift/column-accumulator';
+
+describe('ColumnAccumulator', () => {
+  it('keeps counts on the profile bins and at most RESERVOIR_SIZE values', () => {
+    const profile = profileNumeric(Float64Array.from({ length: 1000 }, (_, i) => i));
+    const acc = new ColumnAccumulator(profile);
+    for (let i = 0; i < 10_000; i++) acc.add(i % 1000);
+    expect(acc.reservoir.length).toBe(RESERVOIR_SIZE);
+    expect(acc.counts).toEqual(profile.counts.map((c) => c * 10));
+    expect(acc.count).toBe(10_000);
+  });
+
+  it('counts labels by category with unseen ones in the last bucket, booleans as text', () => {
+    const acc = new ColumnAccumulator(profileCategorical(['true', 'false', 'true']));
+    for (const v of [true, 'false', 'maybe', null, [1]]) acc.add(v);
+    expect(acc.counts).toEqual([1, 1, 1]);
+    expect(acc).toMatchObject({ count: 3, missing: 2, typeErrors: 1 });
+  });
+});
