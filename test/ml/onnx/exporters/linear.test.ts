@@ -1,24 +1,12 @@
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Task } from '../../../../src/ml/matrix';
 import type { LinearModel } from '../../../../src/ml/models/types';
 import { exportOnnx } from '../../../../src/ml/onnx/export';
-import { OnnxScorer } from '../../../../src/ml/onnx/scorer';
+import { exportedScorers } from '../helpers/exported-scorer';
 import { compareWithEngine, REL_TOL } from '../helpers/parity';
 import { randomLinear, randomMatrix } from '../helpers/random-models';
 
-const scorers: OnnxScorer[] = [];
-afterAll(async () => Promise.all(scorers.map((s) => s.release())));
-
-async function scorerFor(model: LinearModel): Promise<OnnxScorer> {
-  const nClasses = model.task === 'multiclass' ? model.nOutputs : undefined;
-  const scorer = await OnnxScorer.load(exportOnnx(model).bytes, {
-    task: model.task,
-    nFeatures: model.nFeatures,
-    nClasses,
-  });
-  scorers.push(scorer);
-  return scorer;
-}
+const scorerFor = exportedScorers();
 
 describe('linear export: ORT equals the engine on every row', () => {
   const cases: { task: Task; seed: number; nFeatures: number; nClasses?: number }[] = [
