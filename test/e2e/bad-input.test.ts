@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => p?.stop());
 
 const SPEC = JSON.stringify({ ...TAXI_SPEC, validation: {} });
-const garbage = randomBytes(4096);
+// Random bytes behind a fixed 10-byte start, so no newline can precede the NUL at offset 10.
+const garbage = Buffer.concat([Buffer.from('GIF89a\x01\x02\x03\x04', 'latin1'), randomBytes(4086)]);
 garbage[10] = 0;
 
 const cases: {
