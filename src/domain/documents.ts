@@ -16,6 +16,8 @@ export interface MonitoringDocument {
   kind: string;
   createdAt: string;
   body: JsonValue;
+  /** Set on records read from the store; pass it back as ifMatch to replace only that state. */
+  etag?: string;
 }
 
 /** A model known to the registry, aggregated from its versions and alias. */

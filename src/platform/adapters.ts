@@ -3,6 +3,7 @@ import { AzureBlobStore } from './blob/azure-blob-store';
 import type { BlobStore } from './ports/blob-store';
 import type { MessageQueue } from './ports/message-queue';
 import type { Registry } from './ports/registry';
+import { NO_TELEMETRY, type Telemetry } from './ports/telemetry';
 import { StorageMessageQueue } from './queue/storage-message-queue';
 import { cosmosClient } from './registry/cosmos-client';
 import { CosmosRegistry } from './registry/cosmos-registry';
@@ -16,6 +17,7 @@ export interface Adapters {
   queue: MessageQueue;
   registry: Registry;
   versions: VersionDetails;
+  telemetry: Telemetry;
 }
 
 /**
@@ -30,5 +32,7 @@ export function createAdapters(config: AppConfig): Adapters {
     queue: new StorageMessageQueue(queueServiceClient(config.storage)),
     registry: new CosmosRegistry(cosmos, config.cosmos.database),
     versions: new CosmosVersionDetails(cosmos, config.cosmos.database),
+    // Application Insights when a connection string is set; off (no cost) otherwise.
+    telemetry: NO_TELEMETRY,
   };
 }

@@ -51,7 +51,13 @@ export interface Registry {
   /** Every model with at least one version or spec, in name order. */
   listModels(): Promise<ModelSummary[]>;
 
-  putMonitoring(doc: MonitoringDocument): Promise<void>;
+  /**
+   * Stores a monitoring record: without ifMatch, create or replace; with an ETag, only the state
+   * read (compare-and-swap); with null, create only. A lost race is a 'conflict'.
+   */
+  putMonitoring(doc: MonitoringDocument, options?: { ifMatch?: string | null }): Promise<MonitoringDocument>;
+  /** One record by id, with its ETag. */
+  getMonitoring(model: string, id: string): Promise<MonitoringDocument | undefined>;
   /** Of one kind, newest first. */
   listMonitoring(model: string, kind: string, page?: PageRequest): Promise<Page<MonitoringDocument>>;
 

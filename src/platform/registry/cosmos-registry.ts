@@ -69,8 +69,11 @@ export class CosmosRegistry implements Registry {
   async listModels() {
     return models.listModels((await this.c()).models);
   }
-  async putMonitoring(doc: MonitoringDocument) {
-    return monitoring.putMonitoring((await this.c()).monitoring, doc);
+  async putMonitoring(doc: MonitoringDocument, options?: { ifMatch?: string | null }) {
+    return monitoring.putMonitoring((await this.c()).monitoring, doc, options);
+  }
+  async getMonitoring(model: string, id: string) {
+    return monitoring.getMonitoring((await this.c()).monitoring, model, id);
   }
   async listMonitoring(model: string, kind: string, page: PageRequest = {}) {
     return monitoring.listMonitoring((await this.c()).monitoring, model, kind, page);

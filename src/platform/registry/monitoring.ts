@@ -4,14 +4,45 @@ import type { Page, PageRequest } from '../../domain/page';
 import { mapErrors } from '../azure-errors';
 import { checkModelName, fromDocument, toDocument } from './documents';
 import { queryPage } from './paging';
+import { readItem } from './read-item';
 import { SERVICE } from './registry-containers';
 
-/** Stores a monitoring record, replacing one with the same id. */
-export async function putMonitoring(monitoring: Container, doc: MonitoringDocument): Promise<void> {
+/**
+ * Stores a monitoring record. Without ifMatch it replaces one with the same id; with an ETag,
+ * only the state the caller read; with null, only if no record has that id yet (create-only).
+ * A lost race is a 'conflict' AppError. Returns the record with its new ETag.
+ */
+export async function putMonitoring(
+  monitoring: Container,
+  doc: MonitoringDocument,
+  options: { ifMatch?: string | null } = {},
+): Promise<MonitoringDocument> {
   checkModelName(doc.model);
-  await mapErrors({ service: SERVICE, what: `monitoring record ${doc.id} of model ${doc.model}` }, () =>
-    monitoring.items.upsert(toDocument(doc.id, 'monitoring', doc)),
+  const item = toDocument(doc.id, 'monitoring', doc);
+  const { ifMatch } = options;
+  const res = await mapErrors(
+    { service: SERVICE, what: `monitoring record ${doc.id} of model ${doc.model}` },
+    () =>
+      ifMatch === undefined
+        ? monitoring.items.upsert(item)
+        : ifMatch === null
+          ? monitoring.items.create(item)
+          : monitoring
+              .item(doc.id, doc.model)
+              .replace(item, { accessCondition: { type: 'IfMatch', condition: ifMatch } }),
   );
+  return { ...doc, etag: res.etag };
+}
+
+/** One record by id, with its ETag; undefined when there is none. */
+export async function getMonitoring(
+  monitoring: Container,
+  model: string,
+  id: string,
+): Promise<MonitoringDocument | undefined> {
+  checkModelName(model);
+  const doc = await readItem(monitoring, id, model);
+  return doc && fromDocument<MonitoringDocument>(doc, { keepId: true });
 }
 
 /** Of one kind, newest first, one page. */

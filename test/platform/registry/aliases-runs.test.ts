@@ -119,6 +119,26 @@ describe('CosmosRegistry runs, specs, models, monitoring', () => {
     ]);
   });
 
+  it('creates a monitoring record only once and replaces it only in the state read', async () => {
+    const doc = { model: 'cas', id: 'checkpoint', kind: 'checkpoint', createdAt: '2026-01-01T00:00:00Z' };
+    expect(await registry.getMonitoring('cas', 'checkpoint')).toBeUndefined();
+    const created = await registry.putMonitoring({ ...doc, body: { at: 1 } }, { ifMatch: null });
+    expect(created.etag).toEqual(expect.any(String));
+    const again = await failure(registry.putMonitoring({ ...doc, body: { at: 9 } }, { ifMatch: null }));
+    expect(again.category).toBe('conflict');
+
+    const read = await registry.getMonitoring('cas', 'checkpoint');
+    expect(read).toEqual({ ...doc, body: { at: 1 }, etag: created.etag });
+    const moved = await registry.putMonitoring({ ...doc, body: { at: 2 } }, { ifMatch: read?.etag });
+    const stale = await failure(registry.putMonitoring({ ...doc, body: { at: 3 } }, { ifMatch: read?.etag }));
+    expect(stale.category).toBe('conflict');
+    expect(await registry.getMonitoring('cas', 'checkpoint')).toEqual({
+      ...doc,
+      body: { at: 2 },
+      etag: moved.etag,
+    });
+  });
+
   it('pings; an unreachable Cosmos is unavailable', async () => {
     await registry.ping();
     const dead = new CosmosRegistry(
