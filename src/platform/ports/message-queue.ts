@@ -7,6 +7,11 @@ export interface QueueMessage {
 export interface SendOptions {
   /** Hidden from consumers for this long first (default 0). */
   delaySeconds?: number;
+  /**
+   * The idempotency key: Service Bus drops a second message with the same id inside its
+   * duplicate-detection window. Storage queues have no such feature and ignore it.
+   */
+  messageId?: string;
 }
 
 /** Sends pipeline messages. Queues are created on first use. */
