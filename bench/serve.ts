@@ -113,9 +113,30 @@ async function main(): Promise<void> {
       };
       return () => predict(deps, { model: MODEL, body });
     };
+    // The contract's own JSON work, with nothing else: parse the request body and write one log
+    // line per row with its inputs. No handler can beat raw ORT + this, so it bounds the ratio.
+    const jsonFloor = (n: number) => {
+      const text = JSON.stringify({ rows: records.slice(0, n) });
+      return async () => {
+        const { rows } = JSON.parse(text) as { rows: unknown[] };
+        const time = new Date().toISOString();
+        JSON.stringify(
+          rows.map((inputs, row) => ({
+            requestId: 'r',
+            row,
+            model: MODEL,
+            version: 1,
+            inputs,
+            prediction: 0,
+            time,
+          })),
+        );
+      };
+    };
     for (const n of [1, 10_000]) {
       const oursUs = await medianUs(ours(n), n === 1 ? 2000 : 3000);
       const rawUs = await medianUs(raw(n), n === 1 ? 2000 : 3000);
+      const floorUs = n === 1 ? 0 : await medianUs(jsonFloor(n), 3000);
       const line =
         n === 1
           ? {
@@ -124,6 +145,8 @@ async function main(): Promise<void> {
               ratio_to_target: round((oursUs - rawUs) / 50),
             }
           : {
+              json_floor_us: round(floorUs, 1),
+              ceiling_ratio: round(rawUs / (rawUs + floorUs)),
               ours_rows_per_s: Math.round((n / oursUs) * 1e6),
               peer_rows_per_s: Math.round((n / rawUs) * 1e6),
               ratio: round(rawUs / oursUs),
@@ -157,6 +180,12 @@ async function main(): Promise<void> {
     const bare = await bareServer(answer);
     const peer = await autocannon(bare.url, body, {}, { connections: 32, seconds: SECONDS });
     await bare.close();
+    const echo = await echoRuntime(settings, answer);
+    const floor = await autocannon(`${echo.url}/api/echo`, body, headers, {
+      connections: 32,
+      seconds: SECONDS,
+    });
+    await echo.stop();
     const app = await autocannon(url, body, headers, { connections: 32, seconds: SECONDS });
     await runtime.stop(); // appTerminate flushes the prediction log
     stopped = true;
@@ -176,6 +205,10 @@ async function main(): Promise<void> {
         peer_rps: Math.round(peer.requestsPerSecond),
         ratio: round(app.requestsPerSecond / peer.requestsPerSecond),
         target_ratio: 0.6,
+        // A function that does nothing, through the same runtime: what no real function can beat.
+        echo_function_rps: Math.round(floor.requestsPerSecond),
+        ceiling_ratio: round(floor.requestsPerSecond / peer.requestsPerSecond),
+        ours_to_echo_ratio: round(app.requestsPerSecond / floor.requestsPerSecond),
         ours_p50_ms: app.p50Ms,
         ours_p99_ms: app.p99Ms,
         peer_p50_ms: peer.p50Ms,
@@ -196,3 +229,15 @@ main().catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
 });
+
+/** The local runtime hosting bench/echo-app (a function that does no work). */
+function echoRuntime(settings: Record<string, string>, answer: string): Promise<LocalRuntime> {
+  process.env.BENCH_ECHO_ANSWER = answer;
+  return LocalRuntime.start({
+    entry: path.join(ROOT, 'dist/bench/echo-app.js'),
+    settings,
+    host: hostConfigFrom(JSON.parse(readFileSync(path.join(ROOT, 'host.json'), 'utf8')) as object),
+    port: 0,
+    logger: { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) },
+  });
+}
