@@ -121,9 +121,8 @@ export class PredictionLog {
       [...groups.values()].map(async (group) => {
         const first = group[0]!;
         const name = logBlobName(first.model, new Date(first.time), this.options.instance, this.seq++);
-        // Sent as bytes: a large string body is encoded again in the socket write, at a cost
-        // several times that of one Buffer.from.
-        const text = Buffer.from(toJsonLines(group), 'utf8');
+        // Sent as bytes: a large string body is encoded again in the socket write.
+        const text = toJsonLines(group);
         try {
           await this.options.blobs.upload(this.options.container, name, text, {
             contentType: 'application/x-ndjson',

@@ -27,13 +27,14 @@ describe('toJsonLines', () => {
         row(2, { zone: 'Z03' }),
       ],
     ],
+    ['non-ASCII inputs', [row(0, { zone: 'Zürich ☃ 東京' }), row(1, { zone: '😀' })]],
     ['an input holding the row boundary itself', [row(0, { a: [{}, { requestId: 'x' }] }), row(1, {})]],
     [
       'a row written with another key order',
       [row(0, {}), { row: 1, requestId: 'r', model: 'm', version: 1, inputs: {}, prediction: 1, time: 't' }],
     ],
   ])('%s: the same text as one JSON.stringify per row', (_name, rows) => {
-    const text = toJsonLines(rows);
+    const text = toJsonLines(rows).toString('utf8');
     expect(text).toBe(perRow(rows));
     expect(
       text
