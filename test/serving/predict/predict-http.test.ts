@@ -1,7 +1,6 @@
 // POST /api/models/{model}/predict of the compiled entry through the local runtime: a trained
 // version served over HTTP, limits, a promotion seen within the alias window, Cosmos DB cut off
 // with a warm cache, and every predicted row in prediction-logs after shutdown.
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runIdFor } from '../../../src/pipeline/ids';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
@@ -9,38 +8,15 @@ import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 import { waitFor } from '../../local/helpers';
 import { FUNCTION_KEY } from '../support/local-app';
 import { TAXI_ROW } from './served-versions';
-
-/** A TCP relay to Cosmos DB that the test can cut, as an outage would. */
-async function relay(target: URL): Promise<{ port: number; cut(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(Number(target.port), target.hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => s.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return {
-    port,
-    cut: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
+import { tcpRelay, type TcpRelay } from '../../support/tcp-relay';
 
 const emulators = inject('emulators');
 let p: Pipeline;
-let cosmos: Awaited<ReturnType<typeof relay>>;
+let cosmos: TcpRelay;
 let predicted = 0;
 
 beforeAll(async () => {
-  cosmos = await relay(new URL(emulators.cosmosEndpoint));
+  cosmos = await tcpRelay(new URL(emulators.cosmosEndpoint));
   p = await startPipeline({
     COSMOS_CONNECTION: `AccountEndpoint=http://127.0.0.1:${cosmos.port}/;AccountKey=${emulators.cosmosKey};`,
     ALIAS_CACHE_SECONDS: '1',
@@ -60,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await p?.stop();
-  await cosmos?.cut().catch(() => undefined);
+  await cosmos?.close();
 });
 
 async function post(
@@ -145,7 +121,7 @@ describe('POST /api/models/{model}/predict', () => {
   it('keeps serving the cached version with Cosmos DB cut off; 503 with Retry-After for what is not cached', async () => {
     const served = await production();
     expect((await post({ rows: [TAXI_ROW] })).status).toBe(200);
-    await cosmos.cut();
+    cosmos.cut();
     await new Promise((r) => setTimeout(r, 1100)); // past the alias window
     const warm = await post({ rows: [TAXI_ROW] });
     expect(warm.status).toBe(200);
