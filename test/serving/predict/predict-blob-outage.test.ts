@@ -2,11 +2,10 @@
 // a version that would need its ONNX file downloaded gets 503 with Retry-After, health says blob
 // storage is down, and once storage is back every predicted row reaches the prediction log.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runIdFor } from '../../../src/pipeline/ids';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 import { tcpRelay, type TcpRelay } from '../../support/tcp-relay';
 import { FUNCTION_KEY } from '../support/local-app';
+import { trainTwoTaxiVersions } from '../support/trained-taxi';
 import { TAXI_ROW } from './served-versions';
 
 const emulators = inject('emulators');
@@ -24,14 +23,7 @@ beforeAll(async () => {
     ),
     ALIAS_CACHE_SECONDS: '1',
   });
-  await p.drop('taxi', 'model.json', JSON.stringify({ ...TAXI_SPEC, params: { nEstimators: 20 } }));
-  for (const [name, seed] of [
-    ['a.csv', 7],
-    ['b.csv', 8],
-  ] as const) {
-    const etag = await p.drop('taxi', name, taxiCsv({ days: 10, seed }));
-    expect((await p.finishedRun('taxi', runIdFor(`taxi/${name}`, etag))).status).toBe('succeeded');
-  }
+  await trainTwoTaxiVersions(p);
 }, 120_000);
 
 afterAll(async () => {

@@ -2,11 +2,10 @@
 // version served over HTTP, limits, a promotion seen within the alias window, Cosmos DB cut off
 // with a warm cache, and every predicted row in prediction-logs after shutdown.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runIdFor } from '../../../src/pipeline/ids';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 import { waitFor } from '../../local/helpers';
 import { FUNCTION_KEY } from '../support/local-app';
+import { trainTwoTaxiVersions } from '../support/trained-taxi';
 import { TAXI_ROW } from './served-versions';
 import { tcpRelay, type TcpRelay } from '../../support/tcp-relay';
 
@@ -23,15 +22,7 @@ beforeAll(async () => {
     MAX_PREDICT_BYTES: '20000',
     MAX_PREDICT_ROWS: '50',
   });
-  await p.drop('taxi', 'model.json', JSON.stringify({ ...TAXI_SPEC, params: { nEstimators: 20 } }));
-  for (const [name, seed] of [
-    ['a.csv', 7],
-    ['b.csv', 8],
-  ] as const) {
-    const etag = await p.drop('taxi', name, taxiCsv({ days: 10, seed }));
-    const run = await p.finishedRun('taxi', runIdFor(`taxi/${name}`, etag));
-    expect(run.status).toBe('succeeded');
-  }
+  await trainTwoTaxiVersions(p);
 }, 120_000);
 
 afterAll(async () => {
