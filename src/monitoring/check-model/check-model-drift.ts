@@ -12,7 +12,7 @@ import { parseLogLine, type ParsedLine } from '../drift/log-line';
 import { requestRetrain, type RetrainDecision } from '../retrain/request-retrain';
 import { toDriftDocument, type DriftRecord, type DriftStatus } from './drift-record';
 import { advanceCheckpoint, type Checkpoint } from './checkpoint';
-import { DRIFT_CHECKPOINT_ID, driftReportId, type DriftWindow } from './drift-window';
+import { DRIFT_CHECKPOINT_ID, driftReportId, windowBound, type DriftWindow } from './drift-window';
 import { LiveErrorJoin } from './live-error';
 import { windowLogLines, type LogScan } from './log-blob-lines';
 import { monitoringSpec } from './monitoring-spec';
@@ -74,9 +74,9 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
       `Malformed drift-requests message: requestedAt: not a time "${req.requestedAt}"`,
     );
   }
-  const to = new Date(time).toISOString();
+  const to = windowBound(new Date(time));
   // The first check starts at the version's creation: no row of it can be older.
-  const window: DriftWindow = { from: checkpoint?.to ?? version.createdAt, to };
+  const window: DriftWindow = { from: checkpoint?.to ?? windowBound(version.createdAt), to };
   if (window.from >= window.to) return { kind: 'already_checked' };
   const id = driftReportId(window);
   const now = clock(deps).toISOString();

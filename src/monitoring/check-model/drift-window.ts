@@ -12,11 +12,19 @@ export const DRIFT_CHECKPOINT_ID = 'checkpoint:drift';
  */
 export const LATE_LOG_HOURS = 2;
 
-/** The time span of one drift check: log blobs written after `from`, up to and including `to`. */
+/**
+ * The time span of one drift check, in whole seconds: log blobs written at or after `from` and
+ * before `to`. Whole seconds because blob times are (Last-Modified has no fraction): a blob
+ * written during the second `to` belongs to the next window, never to none.
+ */
 export interface DriftWindow {
   readonly from: string;
   readonly to: string;
 }
+
+/** The time as a window bound: ISO, whole seconds (rounded down). */
+export const windowBound = (time: Date | string): string =>
+  new Date(Math.floor(new Date(time).getTime() / 1000) * 1000).toISOString();
 
 /**
  * The report id of a window: derived from its end (the drift message's time), so a replayed
@@ -27,7 +35,7 @@ export const driftReportId = (window: DriftWindow): string => `drift:${window.to
 /** Whether a log blob written at `lastModified` belongs to the window (each blob to exactly one). */
 export function writtenInWindow(lastModified: Date, window: DriftWindow): boolean {
   const t = lastModified.getTime();
-  return t > Date.parse(window.from) && t <= Date.parse(window.to);
+  return t >= Date.parse(window.from) && t < Date.parse(window.to);
 }
 
 const HOUR_MS = 3_600_000;

@@ -8,7 +8,7 @@ export const MAX_WINDOW_FEEDBACK = 100_000;
 const PAGE_SIZE = 500;
 
 /**
- * The feedback received in the window (after `from`, up to `to`), newest first, at most
+ * The feedback received in the window (from `from`, before `to`), newest first, at most
  * MAX_WINDOW_FEEDBACK items. Pages stop at the first item older than the window.
  */
 export async function windowFeedback(
@@ -24,8 +24,8 @@ export async function windowFeedback(
       ...(continuationToken !== undefined && { continuationToken }),
     });
     for (const doc of page.items) {
-      if (doc.createdAt <= window.from) return items;
-      if (doc.createdAt > window.to) continue;
+      if (doc.createdAt < window.from) return items;
+      if (doc.createdAt >= window.to) continue;
       const item = asFeedback(doc.body);
       if (item) items.push(item);
       if (items.length >= MAX_WINDOW_FEEDBACK) return items;
