@@ -13,6 +13,7 @@ import { requestRetrain, type RetrainDecision } from '../retrain/request-retrain
 import { toDriftDocument, type DriftRecord, type DriftStatus } from './drift-record';
 import { advanceCheckpoint, type Checkpoint } from './checkpoint';
 import { DRIFT_CHECKPOINT_ID, driftReportId, windowBound, type DriftWindow } from './drift-window';
+import { joinEarlierLogs } from './feedback-lookback';
 import { LiveErrorJoin } from './live-error';
 import { windowLogLines, type LogScan } from './log-blob-lines';
 import { monitoringSpec } from './monitoring-spec';
@@ -115,6 +116,14 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
     return { kind: 'no_rows', blobs: scan.blobs };
   }
 
+  await joinEarlierLogs(
+    deps.blobs,
+    deps.settings.containers.predictionLogs,
+    model,
+    window,
+    join,
+    version.version,
+  );
   const liveError = join.result(version.metrics[join.metric], spec.monitoring);
   const ask = retrainAsk(model, report, liveError, id);
   const retrain = ask
@@ -148,7 +157,7 @@ async function* versionRows(
   version: number,
   join: LiveErrorJoin,
 ): AsyncGenerator<ParsedLine> {
-  const joining = join.size > 0;
+  const joining = join.pendingItems > 0;
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const parsed = parseLogLine(line);

@@ -20,7 +20,7 @@ export interface LiveError {
   readonly breached: boolean;
   /** Feedback items joined with a logged row of the checked version. */
   readonly matched: number;
-  /** Distinct feedback request ids that match no logged row of the window. */
+  /** Distinct feedback request ids that match no logged row (of the window or the lookback). */
   readonly unknownRequestIds: number;
 }
 
@@ -34,6 +34,7 @@ export class LiveErrorJoin {
   readonly #actuals = new Map<string, FeedbackItem['actual']>();
   readonly #requestIds = new Set<string>();
   readonly #seen = new Set<string>();
+  readonly #pending = new Map<string, number>();
   #matched = 0;
   #squares = 0;
   #correct = 0;
@@ -43,7 +44,9 @@ export class LiveErrorJoin {
     private readonly classifier: boolean,
   ) {
     for (const f of feedback) {
-      this.#actuals.set(`${f.requestId}:${f.row}`, f.actual);
+      const key = `${f.requestId}:${f.row}`;
+      if (!this.#actuals.has(key)) this.#pending.set(f.requestId, (this.#pending.get(f.requestId) ?? 0) + 1);
+      this.#actuals.set(key, f.actual);
       this.#requestIds.add(f.requestId);
     }
   }
@@ -53,17 +56,17 @@ export class LiveErrorJoin {
     return this.classifier ? 'accuracy' : 'rmse';
   }
 
-  /** Feedback items to join. */
-  get size(): number {
-    return this.#actuals.size;
-  }
-
   /** One logged row; only `scored` rows (of the checked version) count toward the error. */
   observe(requestId: string, row: number, prediction: number | string, scored: boolean): void {
     if (!this.#requestIds.has(requestId)) return;
     this.#seen.add(requestId);
-    const actual = this.#actuals.get(`${requestId}:${row}`);
-    if (actual === undefined || !scored) return;
+    const key = `${requestId}:${row}`;
+    const actual = this.#actuals.get(key);
+    if (actual === undefined) return;
+    // Each feedback item joins one logged row at most.
+    this.#actuals.delete(key);
+    this.#pending.set(requestId, (this.#pending.get(requestId) ?? 1) - 1);
+    if (!scored) return;
     if (this.classifier) {
       this.#matched++;
       if (String(prediction) === String(actual)) this.#correct++;
@@ -71,6 +74,16 @@ export class LiveErrorJoin {
       this.#matched++;
       this.#squares += (prediction - actual) ** 2;
     }
+  }
+
+  /** Whether feedback of this request id is still waiting for its logged row. */
+  isPending(requestId: string): boolean {
+    return (this.#pending.get(requestId) ?? 0) > 0;
+  }
+
+  /** Feedback items still waiting for their logged row. */
+  get pendingItems(): number {
+    return this.#actuals.size;
   }
 
   /** Request ids of feedback seen in no logged row. */

@@ -92,6 +92,30 @@ describe('checkModelDrift', () => {
     expect(await queue.receive(deps.settings.queues.retrain)).toEqual([]);
   });
 
+  it('joins feedback that arrives after its prediction was checked with the earlier logs', async () => {
+    const deps = driftDeps();
+    const model = await seedModel(undefined, { monitoring: { minSamples: 10 } });
+    const rows = inputs(20, 8);
+    const requestId = await writeLog(deps, model, rows);
+    await nextSecond();
+    expect(await checkModelDrift(deps, driftRequest(model))).toMatchObject({ kind: 'reported' });
+    expect((await reports(model))[0]!.body).toMatchObject({ liveError: null });
+
+    // Ground truth for the rows of the first window arrives during the second one.
+    const items = rows.map((x, row) => ({ requestId, row, actual: predictionOf(x) + 1 }));
+    await storeFeedback(registry, model, { items: [...items, { requestId: 'unknown', actual: 0 }] });
+    await writeLog(deps, model, inputs(20, 12));
+    await nextSecond();
+    expect(await checkModelDrift(deps, driftRequest(model))).toMatchObject({ kind: 'reported' });
+    const [latest] = await reports(model);
+    expect((latest!.body as unknown as DriftRecord).liveError).toMatchObject({
+      value: 1,
+      matched: 20,
+      unknownRequestIds: 1,
+      breached: false,
+    });
+  });
+
   it('stores the report before the checkpoint: a check that failed in between overwrites it', async () => {
     const deps = driftDeps();
     const model = await seedModel();

@@ -36,6 +36,24 @@ describe('live error', () => {
     expect(join.result(3, limits)?.breached).toBe(false);
   });
 
+  it('joins each feedback item with one logged row, and knows which requests still wait', () => {
+    const join = new LiveErrorJoin(
+      [
+        { requestId: 'a', row: 0, actual: 1 },
+        { requestId: 'a', row: 1, actual: 1 },
+      ],
+      false,
+    );
+    join.observe('a', 0, 3, true);
+    join.observe('a', 0, 5, true); // the same row logged twice
+    expect(join.isPending('a')).toBe(true);
+    expect(join.pendingItems).toBe(1);
+    join.observe('a', 1, 1, true);
+    expect(join.isPending('a')).toBe(false);
+    expect(join.pendingItems).toBe(0);
+    expect(join.result(10, limits)).toMatchObject({ matched: 2, value: Math.sqrt(2) });
+  });
+
   it('scores classifiers by accuracy: a breach is the error rate grown by the ratio', () => {
     const join = new LiveErrorJoin(
       [
