@@ -153,20 +153,22 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
 
 /** The parsed lines of the checked version (others only feed the feedback join); blank lines skipped. */
 async function* versionRows(
-  lines: AsyncIterable<string>,
+  batches: AsyncIterable<string[]>,
   version: number,
   join: LiveErrorJoin,
 ): AsyncGenerator<ParsedLine> {
   const joining = join.pendingItems > 0;
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
-    const parsed = parseLogLine(line);
-    if (parsed.ok) {
-      const own = parsed.row.version === version;
-      if (joining) join.observe(parsed.row.requestId, parsed.row.row, parsed.row.prediction, own);
-      if (!own) continue;
+  for await (const lines of batches) {
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      const parsed = parseLogLine(line);
+      if (parsed.ok) {
+        const own = parsed.row.version === version;
+        if (joining) join.observe(parsed.row.requestId, parsed.row.row, parsed.row.prediction, own);
+        if (!own) continue;
+      }
+      yield parsed;
     }
-    yield parsed;
   }
 }
 

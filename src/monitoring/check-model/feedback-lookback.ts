@@ -34,16 +34,17 @@ export async function joinEarlierLogs(
     to: window.from,
   };
   let blobsRead = 0;
-  for await (const line of windowLogLines(blobs, container, model, earlier, scan)) {
+  for await (const lines of windowLogLines(blobs, container, model, earlier, scan)) {
     if (scan.blobs !== blobsRead) {
       blobsRead = scan.blobs;
       if (join.pendingItems === 0) break;
     }
-    if (!line.startsWith(PREFIX)) continue;
-    const requestId = line.slice(PREFIX.length, line.indexOf('"', PREFIX.length));
-    if (!join.isPending(requestId)) continue;
-    const parsed = parseLogLine(line);
-    if (parsed.ok) {
+    for (const line of lines) {
+      if (!line.startsWith(PREFIX)) continue;
+      const requestId = line.slice(PREFIX.length, line.indexOf('"', PREFIX.length));
+      if (!join.isPending(requestId)) continue;
+      const parsed = parseLogLine(line);
+      if (!parsed.ok) continue;
       join.observe(
         parsed.row.requestId,
         parsed.row.row,

@@ -11,7 +11,8 @@ export interface LogScan {
 
 /**
  * The lines of a model's prediction-log blobs written in the window, oldest folder first, one
- * blob at a time: memory holds one chunk of one blob, whatever the window's size.
+ * blob at a time, in batches (a chunk's lines: one await per batch, not per line): memory holds
+ * one chunk of one blob, whatever the window's size.
  */
 export async function* windowLogLines(
   blobs: Pick<BlobStore, 'list' | 'download'>,
@@ -19,7 +20,7 @@ export async function* windowLogLines(
   model: string,
   window: DriftWindow,
   scan: LogScan,
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   for (const prefix of logHourPrefixes(model, window)) {
     for await (const info of blobs.list(container, prefix)) {
       if (!info.name.endsWith('.jsonl') || !writtenInWindow(info.lastModified, window)) continue;
@@ -32,19 +33,24 @@ export async function* windowLogLines(
   }
 }
 
-/** Splits a UTF-8 stream into lines (without their `\n`); a last line without one is kept. */
-export async function* splitLines(stream: Readable): AsyncGenerator<string> {
+/**
+ * Splits a UTF-8 stream into lines (without their `\n`), one batch per chunk; a last line
+ * without a newline is kept.
+ */
+export async function* splitLines(stream: Readable): AsyncGenerator<string[]> {
   const decoder = new StringDecoder('utf8');
   let rest = '';
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const text = rest + decoder.write(chunk);
+    const lines: string[] = [];
     let start = 0;
     for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
-      yield text.slice(start, end);
+      lines.push(text.slice(start, end));
       start = end + 1;
     }
     rest = text.slice(start);
+    if (lines.length > 0) yield lines;
   }
   rest += decoder.end();
-  if (rest !== '') yield rest;
+  if (rest !== '') yield [rest];
 }

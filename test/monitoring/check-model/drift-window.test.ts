@@ -43,7 +43,7 @@ describe('drift window', () => {
 describe('splitLines', () => {
   const lines = async (chunks: Buffer[]): Promise<string[]> => {
     const out: string[] = [];
-    for await (const line of splitLines(Readable.from(chunks))) out.push(line);
+    for await (const batch of splitLines(Readable.from(chunks))) out.push(...batch);
     return out;
   };
 
@@ -59,5 +59,16 @@ describe('splitLines', () => {
 
   it('keeps empty lines (the parser skips them) and drops nothing after a final newline', async () => {
     expect(await lines([Buffer.from('a\n\nb\n')])).toEqual(['a', '', 'b']);
+  });
+
+  it('yields the lines of each chunk as one batch', async () => {
+    const batches: string[][] = [];
+    for await (const batch of splitLines(Readable.from([Buffer.from('a\nb\nc'), Buffer.from('d\ne\n')]))) {
+      batches.push(batch);
+    }
+    expect(batches).toEqual([
+      ['a', 'b'],
+      ['cd', 'e'],
+    ]);
   });
 });
