@@ -57,6 +57,14 @@ export type DriftCheckOutcome =
  */
 export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): Promise<DriftCheckOutcome> {
   const { model } = req;
+  const time = Date.parse(req.requestedAt);
+  if (Number.isNaN(time)) {
+    throw new AppError(
+      'invalid',
+      'bad_message',
+      `Malformed drift-requests message: requestedAt: not a time "${req.requestedAt}"`,
+    );
+  }
   const version = await deps.registry.getVersion(model, req.version);
   if (!version) {
     throw new AppError(
@@ -67,14 +75,6 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
   }
   const stored = await deps.registry.getMonitoring(model, DRIFT_CHECKPOINT_ID);
   const checkpoint = stored?.body as Checkpoint | undefined;
-  const time = Date.parse(req.requestedAt);
-  if (Number.isNaN(time)) {
-    throw new AppError(
-      'invalid',
-      'bad_message',
-      `Malformed drift-requests message: requestedAt: not a time "${req.requestedAt}"`,
-    );
-  }
   const to = windowBound(new Date(time));
   // The first check starts at the version's creation: no row of it can be older.
   const window: DriftWindow = { from: checkpoint?.to ?? windowBound(version.createdAt), to };
