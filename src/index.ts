@@ -15,3 +15,6 @@ import './functions/put-spec';
 import './functions/post-feedback';
 import './functions/openapi';
 import './functions/predict';
+import './functions/monitor-drift';
+import './functions/check-model-drift';
+import './functions/get-drift-history';

@@ -62,6 +62,14 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     authLevel: 'function',
   },
   openapi: { type: 'httpTrigger', route: 'openapi.json', methods: ['GET'], authLevel: 'function' },
+  getDriftHistory: {
+    type: 'httpTrigger',
+    route: 'models/{model}/drift',
+    methods: ['GET'],
+    authLevel: 'function',
+  },
+  monitorDrift: { type: 'timerTrigger', schedule: '%DRIFT_SCHEDULE%' },
+  checkModelDrift: { type: 'queueTrigger', queueName: '%DRIFT_QUEUE%', connection: 'AzureWebJobsStorage' },
   trainOnDataDrop: {
     type: 'blobTrigger',
     path: '%DATASETS_CONTAINER%/{model}/{name}',

@@ -37,21 +37,26 @@ export function parseVersionNumber(value: string | undefined): number {
 }
 
 /**
- * `?pageSize=&continuationToken=` of a list endpoint; pageSize defaults to 20 and may be 1..100.
- * The token is opaque: it is passed back to the registry as received.
+ * `?pageSize=&continuationToken=` of a list endpoint; pageSize defaults to 20 and may be 1..100
+ * unless the route states other limits. The token is opaque: it is passed back to the registry
+ * as received.
  */
 export function parsePageQuery(
   query: URLSearchParams,
+  limits: { readonly defaultSize: number; readonly maxSize: number } = {
+    defaultSize: DEFAULT_PAGE_SIZE,
+    maxSize: MAX_PAGE_SIZE,
+  },
 ): Required<Pick<PageRequest, 'pageSize'>> & PageRequest {
   const size = query.get('pageSize');
-  let pageSize = DEFAULT_PAGE_SIZE;
+  let pageSize = limits.defaultSize;
   if (size !== null) {
     pageSize = /^[0-9]{1,4}$/.test(size) ? Number(size) : NaN;
-    if (!(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE)) {
+    if (!(pageSize >= 1 && pageSize <= limits.maxSize)) {
       throw invalid(
         'pageSize',
         'bad_page_size',
-        `Invalid pageSize "${size}": an integer from 1 to ${MAX_PAGE_SIZE}`,
+        `Invalid pageSize "${size}": an integer from 1 to ${limits.maxSize}`,
       );
     }
   }

@@ -9,6 +9,7 @@ import {
   specDocumentSchema,
 } from '../registry-api/schemas';
 import { looseObject, pageOf, pageQuerySchema, versionQuerySchema } from './common-schemas';
+import { driftHistorySchema, driftPageQuerySchema } from './drift-schemas';
 import { predictRequestSchema, predictResponseSchema } from './predict-schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
@@ -148,6 +149,16 @@ export const ROUTES = {
     body: feedbackBodySchema,
     responses: { 200: { description: 'stored', schema: feedbackResultSchema } },
     errors: [400, 401, 413],
+  },
+  getDriftHistory: {
+    name: 'getDriftHistory',
+    method: 'GET',
+    route: 'models/{model}/drift',
+    authLevel: 'function',
+    summary: 'Drift reports of a model (drift, data quality, live error, retrain asked), newest first',
+    query: driftPageQuerySchema,
+    responses: { 200: { description: 'one page', schema: driftHistorySchema } },
+    errors: [400, 401, 404],
   },
   predict: {
     name: 'predict',

@@ -1,0 +1,38 @@
+import type { MonitoringDocument } from '../../domain/documents';
+import type { JsonValue } from '../../domain/json';
+import { AppError } from '../../errors';
+import type { Registry } from '../../platform/ports/registry';
+import type { DriftStatus } from './drift-record';
+import { CHECKPOINT_KIND, DRIFT_CHECKPOINT_ID } from './drift-window';
+
+/** What the checkpoint record holds: where the last check ended and what it found. */
+export interface Checkpoint {
+  to: string;
+  version: number;
+  status?: DriftStatus;
+  reportId?: string;
+}
+
+/** Moves the checkpoint with compare-and-swap (create-only the first time); false on a lost race. */
+export async function advanceCheckpoint(
+  registry: Pick<Registry, 'putMonitoring'>,
+  now: Date,
+  model: string,
+  stored: MonitoringDocument | undefined,
+  checkpoint: Checkpoint,
+): Promise<boolean> {
+  const doc: MonitoringDocument = {
+    model,
+    id: DRIFT_CHECKPOINT_ID,
+    kind: CHECKPOINT_KIND,
+    createdAt: now.toISOString(),
+    body: checkpoint as unknown as JsonValue,
+  };
+  try {
+    await registry.putMonitoring(doc, { ifMatch: stored?.etag ?? null });
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.category === 'conflict') return false;
+    throw err;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { DRIFT_PAGE } from '../../monitoring/check-model/drift-history';
+import { looseObject } from './common-schemas';
+
+const liveErrorSchema = z
+  .object({
+    metric: z.enum(['rmse', 'accuracy']),
+    value: z.number(),
+    baseline: z.number().nullable().describe("the version's validation value"),
+    limit: z.number().nullable().describe('rmse above it, or accuracy below it, is a breach'),
+    breached: z.boolean(),
+    matched: z.number().int().describe('feedback items joined with a logged row'),
+    unknownRequestIds: z.number().int().describe('feedback request ids matching no logged row'),
+  })
+  .nullable()
+  .describe('null when no feedback matched a logged row');
+
+const retrainSchema = z
+  .object({
+    sent: z.boolean(),
+    trigger: z.enum(['drift', 'live_error', 'manual']),
+    reason: z.string(),
+  })
+  .catchall(z.unknown())
+  .nullable()
+  .describe('null when no retrain was asked; sent: false when the policy suppressed it');
+
+/** One drift report as `GET /models/{model}/drift` lists it. */
+export const driftHistoryItemSchema = z.object({
+  id: z.string().describe('drift:{window end}'),
+  createdAt: z.string(),
+  version: z.number().int(),
+  status: z.enum(['drift', 'no_drift', 'not_enough_data', 'not_monitorable']),
+  window: z.object({ from: z.string(), to: z.string() }),
+  rows: z.number().int(),
+  report: looseObject('per feature and prediction: metric, score, threshold, drifted, psi, pValue; quality')
+    .nullable()
+    .describe('null when not monitorable'),
+  liveError: liveErrorSchema,
+  retrain: retrainSchema,
+  reason: z.string().optional().describe('why the version is not monitorable'),
+});
+
+/** `GET /models/{model}/drift` answer: newest first. */
+export const driftHistorySchema = z.object({
+  model: z.string(),
+  items: z.array(driftHistoryItemSchema),
+  continuationToken: z.string().optional().describe('absent on the last page'),
+});
+
+/** `?pageSize=&continuationToken=` of the drift history (larger pages than other lists). */
+export const driftPageQuerySchema = z.object({
+  pageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(DRIFT_PAGE.maxSize)
+    .optional()
+    .describe(`default ${DRIFT_PAGE.defaultSize}, at most ${DRIFT_PAGE.maxSize}`),
+  continuationToken: z.string().optional().describe('from the previous page'),
+});
