@@ -15,3 +15,5 @@ import './functions/put-spec';
 import './functions/post-feedback';
 import './functions/openapi';
 import './functions/predict';
+import './functions/post-retrain';
+import './functions/assemble-retrain-set';

@@ -62,6 +62,17 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     authLevel: 'function',
   },
   openapi: { type: 'httpTrigger', route: 'openapi.json', methods: ['GET'], authLevel: 'function' },
+  postRetrain: {
+    type: 'httpTrigger',
+    route: 'models/{model}/retrain',
+    methods: ['POST'],
+    authLevel: 'function',
+  },
+  assembleRetrainSet: {
+    type: 'queueTrigger',
+    queueName: '%RETRAIN_QUEUE%',
+    connection: 'AzureWebJobsStorage',
+  },
   trainOnDataDrop: {
     type: 'blobTrigger',
     path: '%DATASETS_CONTAINER%/{model}/{name}',

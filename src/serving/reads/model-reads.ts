@@ -49,7 +49,10 @@ export async function getModelVersion(
 }
 
 /** Throws 'not_found' unless the model has a run, a version or a spec. */
-async function requireKnownModel(registry: ReadRegistry, model: string): Promise<void> {
+export async function requireKnownModel(
+  registry: Pick<Registry, 'listRuns' | 'listVersions' | 'getSpec'>,
+  model: string,
+): Promise<void> {
   const [runs, versions, spec] = await Promise.all([
     registry.listRuns(model, { pageSize: 1 }),
     registry.listVersions(model, { pageSize: 1 }),
