@@ -16,7 +16,9 @@ export const retrainBodySchema = z
 /** `POST /models/{model}/retrain` answer (202): the request sent. */
 export const retrainDecisionSchema = z.object({
   sent: z.literal(true),
-  trigger: z.literal('manual'),
+  trigger: z
+    .enum(['drift', 'live_error', 'manual'])
+    .describe('manual, unless an earlier ask left unsent was sent in its place'),
   reason: z.string(),
   requestedAt: z.string().describe('when the cooldown slot opened; the retrain data blob is named after it'),
 });

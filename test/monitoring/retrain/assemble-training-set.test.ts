@@ -169,6 +169,18 @@ describe('assembleTrainingSet', () => {
     });
   });
 
+  it('of two concurrent deliveries of one message, one writes the blob and the other finds it', async () => {
+    const { deps, model, request } = setup();
+    await registry.putSpec(model, { target: 'y' });
+    await blobs.upload(deps.settings.containers.datasets, `${model}/d.csv`, 'x,y\n1,2\n');
+    const outcomes = await Promise.all([
+      assembleTrainingSet(deps, request),
+      assembleTrainingSet(deps, request),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['already_done', 'assembled']);
+    expect(await listNames(deps.settings.containers.datasets, `${model}/retrain-`)).toHaveLength(1);
+  });
+
   it('fails with a clear reason and writes no blob for a model without a spec', async () => {
     const { deps, model, request } = setup();
     await blobs.upload(deps.settings.containers.datasets, `${model}/d.csv`, 'x,y\n1,2\n');
