@@ -18,3 +18,5 @@ import './functions/predict';
 import './functions/monitor-drift';
 import './functions/check-model-drift';
 import './functions/get-drift-history';
+import './functions/post-retrain';
+import './functions/assemble-retrain-set';

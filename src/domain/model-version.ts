@@ -10,6 +10,17 @@ export interface DatasetLineage {
   sha256: string;
   rows: number;
   columns: number;
+  /** Set when the data was assembled by a retrain request: why it was asked. */
+  retrain?: RetrainLineage;
+}
+
+/** Why a version was retrained: what asked, in words, and the drift report that caused it. */
+export interface RetrainLineage {
+  /** drift, live_error or manual. */
+  trigger: string;
+  reason: string;
+  requestedAt: string;
+  driftReportId?: string;
 }
 
 /** The ONNX file of a version, in the models container. */

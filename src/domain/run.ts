@@ -13,7 +13,15 @@ export interface Run {
   model: string;
   status: RunStatus;
   /** What started it: a data drop, a retrain request, an uploaded model. */
-  trigger?: { kind: string; blobName?: string; etag?: string; reason?: string };
+  trigger?: {
+    kind: string;
+    blobName?: string;
+    etag?: string;
+    reason?: string;
+    /** For a retrain: what asked (drift, live_error, manual) and the drift report that caused it. */
+    retrainTrigger?: string;
+    driftReportId?: string;
+  };
   /** The stage it is in or reached (e.g. "parse", "train", "validate", "register"). */
   stage?: string;
   /** 0..1 progress of the current stage, when known. */

@@ -1,9 +1,13 @@
 import type { InvocationContext } from '@azure/functions';
 import { AppError } from '../errors';
 import { runIdFor } from '../pipeline/ids';
+import { retrainLineageFrom } from '../pipeline/retrain-lineage';
 import type { DataDrop } from '../pipeline/train/data-drop';
 
-/** The blob trigger's content and metadata as a DataDrop (the run id from blob name and ETag). */
+/**
+ * The blob trigger's content and metadata as a DataDrop (the run id from blob name and ETag; the
+ * retrain lineage from the blob's metadata, when a retrain request assembled it).
+ */
 export function dataDropFrom(blob: unknown, context: InvocationContext): DataDrop {
   const meta = context.triggerMetadata ?? {};
   const model = String(meta.model ?? '');
@@ -24,5 +28,15 @@ export function dataDropFrom(blob: unknown, context: InvocationContext): DataDro
       : Buffer.from(String(blob ?? ''));
   const size = typeof properties.contentLength === 'number' ? properties.contentLength : content.byteLength;
   const blobName = `${model}/${name}`;
-  return { model, name, blobName, etag, size, content, runId: runIdFor(blobName, etag) };
+  const retrain = retrainLineageFrom(meta.metadata as Record<string, unknown> | undefined);
+  return {
+    model,
+    name,
+    blobName,
+    etag,
+    size,
+    content,
+    runId: runIdFor(blobName, etag),
+    ...(retrain ? { retrain } : {}),
+  };
 }

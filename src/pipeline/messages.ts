@@ -51,9 +51,12 @@ export const driftRequestSchema = z.object({
 export const retrainRequestSchema = z.object({
   ...base,
   kind: z.literal('retrain'),
+  trigger: z.enum(['drift', 'live_error', 'manual']).optional().describe('what asked; default drift'),
   reason: z.string().min(1),
   driftReportId: z.string().optional(),
-  requestedAt: z.string(),
+  requestedAt: z.iso
+    .datetime()
+    .describe('when the cooldown slot opened; with the model, the idempotency key of the request'),
 });
 
 export type ValidateRequest = z.infer<typeof validateRequestSchema>;

@@ -70,6 +70,17 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
   },
   monitorDrift: { type: 'timerTrigger', schedule: '%DRIFT_SCHEDULE%' },
   checkModelDrift: { type: 'queueTrigger', queueName: '%DRIFT_QUEUE%', connection: 'AzureWebJobsStorage' },
+  postRetrain: {
+    type: 'httpTrigger',
+    route: 'models/{model}/retrain',
+    methods: ['POST'],
+    authLevel: 'function',
+  },
+  assembleRetrainSet: {
+    type: 'queueTrigger',
+    queueName: '%RETRAIN_QUEUE%',
+    connection: 'AzureWebJobsStorage',
+  },
   trainOnDataDrop: {
     type: 'blobTrigger',
     path: '%DATASETS_CONTAINER%/{model}/{name}',

@@ -1,11 +1,19 @@
-// Placeholder with the agreed interface: it only sends the message. The retrain policy proper
-// (cooldown per model, deduplication across timer overlaps and restarts) lands separately.
+import { AppError } from '../../errors';
+import type { RetrainRequest } from '../../pipeline/messages';
 import type { MessageQueue } from '../../platform/ports/message-queue';
 import type { Registry } from '../../platform/ports/registry';
 import type { Telemetry } from '../../platform/ports/telemetry';
-import type { RetrainRequest } from '../../pipeline/messages';
+import { retrainGate } from './retrain-gate';
+import {
+  fromRetrainDocument,
+  RETRAIN_RECORD_ID,
+  retrainKey,
+  toRetrainDocument,
+  type RetrainRecord,
+  type RetrainTrigger,
+} from './retrain-record';
 
-export type RetrainTrigger = 'drift' | 'live_error' | 'manual';
+export type { RetrainTrigger } from './retrain-record';
 
 export interface RetrainAsk {
   model: string;
@@ -28,25 +36,89 @@ export type RetrainDecision =
   | { sent: true; trigger: RetrainTrigger; reason: string; requestedAt: string }
   | { sent: false; trigger: RetrainTrigger; reason: string; nextAllowedAt?: string };
 
-/** At most one retrain message per model per cooldown, deduplicated across timer overlaps and restarts. */
+/** Re-reads after a lost race; the winner's claim then suppresses the ask, so two are plenty. */
+const MAX_ATTEMPTS = 3;
+
+const isConflict = (err: unknown): boolean => err instanceof AppError && err.category === 'conflict';
+
+/**
+ * At most one retrain message per model per cooldown, deduplicated across timer overlaps and
+ * restarts. The model's `retrain:last` record is claimed (create-only, else ETag compare-and-swap)
+ * BEFORE the message is sent, so of racing callers exactly one sends; the message carries the
+ * slot's idempotency key as its id. A failed send releases the claim and throws (the caller's
+ * trigger retries); a claim whose sender died is sent again by the next caller after its lease.
+ */
 export async function requestRetrain(
   deps: RetrainPolicyDeps,
   ask: RetrainAsk,
   cooldownMinutes: number,
 ): Promise<RetrainDecision> {
-  void cooldownMinutes;
-  const requestedAt = (deps.now?.() ?? new Date()).toISOString();
-  const message: RetrainRequest = {
+  const now = deps.now ?? (() => new Date());
+  for (let attempt = 1; ; attempt++) {
+    const doc = await deps.registry.getMonitoring(ask.model, RETRAIN_RECORD_ID);
+    const at = now();
+    const gate = retrainGate(fromRetrainDocument(doc), ask.trigger, at, cooldownMinutes);
+    if (!gate.allowed) {
+      return { sent: false, trigger: ask.trigger, reason: gate.reason, nextAllowedAt: gate.nextAllowedAt };
+    }
+    const record: RetrainRecord = gate.resend
+      ? { ...gate.resend, state: 'claimed', claimedAt: at.toISOString() }
+      : newClaim(ask, at.toISOString());
+    let claimed;
+    try {
+      claimed = await deps.registry.putMonitoring(toRetrainDocument(ask.model, record), {
+        ifMatch: doc?.etag ?? null,
+      });
+    } catch (err) {
+      if (isConflict(err) && attempt < MAX_ATTEMPTS) continue;
+      if (isConflict(err))
+        return { sent: false, trigger: ask.trigger, reason: 'another retrain ask won the race' };
+      throw err;
+    }
+    try {
+      await deps.queue.send(deps.retrainQueue, retrainMessage(ask.model, record), { messageId: record.key });
+    } catch (err) {
+      await deps.registry
+        .putMonitoring(toRetrainDocument(ask.model, { ...record, state: 'released' }), {
+          ifMatch: claimed.etag,
+        })
+        .catch(() => undefined);
+      throw err;
+    }
+    // Best effort: a lost update here only means a later caller re-sends the same key.
+    await deps.registry
+      .putMonitoring(toRetrainDocument(ask.model, { ...record, state: 'sent' }), { ifMatch: claimed.etag })
+      .catch(() => undefined);
+    deps.telemetry.event('RetrainRequested', {
+      model: ask.model,
+      trigger: record.trigger,
+      reason: record.reason,
+      ...(record.driftReportId === undefined ? {} : { driftReportId: record.driftReportId }),
+    });
+    return { sent: true, trigger: record.trigger, reason: record.reason, requestedAt: record.requestedAt };
+  }
+}
+
+function newClaim(ask: RetrainAsk, at: string): RetrainRecord {
+  return {
+    key: retrainKey(ask.model, at),
+    requestedAt: at,
+    claimedAt: at,
+    trigger: ask.trigger,
+    reason: ask.reason,
+    ...(ask.driftReportId === undefined ? {} : { driftReportId: ask.driftReportId }),
+    state: 'claimed',
+  };
+}
+
+function retrainMessage(model: string, record: RetrainRecord): RetrainRequest {
+  return {
     schema: 1,
     kind: 'retrain',
-    model: ask.model,
-    reason: ask.reason,
-    ...(ask.driftReportId !== undefined && { driftReportId: ask.driftReportId }),
-    requestedAt,
+    model,
+    trigger: record.trigger,
+    reason: record.reason,
+    ...(record.driftReportId === undefined ? {} : { driftReportId: record.driftReportId }),
+    requestedAt: record.requestedAt,
   };
-  await deps.queue.send(deps.retrainQueue, message, {
-    messageId: `retrain:${ask.model}:${ask.driftReportId ?? requestedAt}`,
-  });
-  deps.telemetry.event('RetrainRequested', { model: ask.model, trigger: ask.trigger });
-  return { sent: true, trigger: ask.trigger, reason: ask.reason, requestedAt };
 }

@@ -1,3 +1,5 @@
+import type { RetrainLineage } from '../../domain/model-version';
+
 /** A new or changed blob under `{datasets}/{model}/`, as the train step takes it. */
 export interface DataDrop {
   readonly model: string;
@@ -10,6 +12,8 @@ export interface DataDrop {
   readonly content: Uint8Array;
   /** Derived from blobName and etag (runIdFor): the same blob version is the same run. */
   readonly runId: string;
+  /** Set on a data blob a retrain request assembled (from its metadata): why it was asked. */
+  readonly retrain?: RetrainLineage;
 }
 
 const DATA_EXTENSIONS = ['.csv', '.jsonl', '.ndjson', '.parquet'];

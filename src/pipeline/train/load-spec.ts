@@ -1,5 +1,6 @@
 import { AppError } from '../../errors';
-import type { PipelineDeps } from '../pipeline-deps';
+import type { BlobStore } from '../../platform/ports/blob-store';
+import type { Registry } from '../../platform/ports/registry';
 import { parseModelSpec, parseModelSpecText, type ModelSpec } from '../spec/model-spec';
 
 /**
@@ -7,7 +8,11 @@ import { parseModelSpec, parseModelSpecText, type ModelSpec } from '../spec/mode
  * `{datasets}/{model}/model.json`. None at all, or a bad one, is an 'invalid' error saying which.
  */
 export async function loadSpec(
-  deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
+  deps: {
+    readonly blobs: Pick<BlobStore, 'tryGetProperties' | 'downloadToBuffer'>;
+    readonly registry: Pick<Registry, 'getSpec'>;
+    readonly settings: { readonly containers: { readonly datasets: string } };
+  },
   model: string,
 ): Promise<ModelSpec> {
   const doc = await deps.registry.getSpec(model);

@@ -40,7 +40,16 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     stage: 'read',
     progress: 0,
     startedAt,
-    trigger: { kind: 'data_drop', blobName: drop.blobName, etag: drop.etag },
+    trigger: drop.retrain
+      ? {
+          kind: 'retrain',
+          blobName: drop.blobName,
+          etag: drop.etag,
+          reason: drop.retrain.reason,
+          retrainTrigger: drop.retrain.trigger,
+          ...(drop.retrain.driftReportId === undefined ? {} : { driftReportId: drop.retrain.driftReportId }),
+        }
+      : { kind: 'data_drop', blobName: drop.blobName, etag: drop.etag },
     ...(existing ? {} : { queuedAt: startedAt }),
   });
   const limit = deps.settings.limits.maxDatasetBytes;
@@ -74,6 +83,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     sha256: sha256Hex(drop.content),
     rows: fit.rows,
     columns: fit.columns,
+    ...(drop.retrain ? { retrain: drop.retrain } : {}),
   };
   const version = await deps.registry.createVersion({
     model,

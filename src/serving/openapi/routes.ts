@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retrainBodySchema, retrainDecisionSchema } from '../../monitoring/retrain/retrain-schemas';
 import { modelSpecSchema } from '../../pipeline/spec/model-spec';
 import { feedbackBodySchema, feedbackResultSchema } from '../feedback/feedback-schema';
 import {
@@ -159,6 +160,17 @@ export const ROUTES = {
     query: driftPageQuerySchema,
     responses: { 200: { description: 'one page', schema: driftHistorySchema } },
     errors: [400, 401, 404],
+  },
+  postRetrain: {
+    name: 'postRetrain',
+    method: 'POST',
+    route: 'models/{model}/retrain',
+    authLevel: 'function',
+    summary:
+      "Ask for a retrain by hand: assembles the spec's retrain window into a new data drop (cooldown applies)",
+    body: retrainBodySchema,
+    responses: { 202: { description: 'the retrain request was sent', schema: retrainDecisionSchema } },
+    errors: [400, 401, 404, 409],
   },
   predict: {
     name: 'predict',

@@ -11,7 +11,10 @@ export interface JsonRequest {
  * not JSON are AppError 'invalid' (400) saying which; a missing content type is accepted, as curl
  * users often omit it.
  */
-export async function readJsonBody(request: JsonRequest): Promise<unknown> {
+export async function readJsonBody(
+  request: JsonRequest,
+  options: { /** An empty body reads as undefined instead of a 400. */ optional?: boolean } = {},
+): Promise<unknown> {
   const type = request.headers.get('content-type');
   if (type !== null && !/^application\/([a-z.+-]*\+)?json\b/i.test(type.trim())) {
     throw new AppError(
@@ -25,6 +28,7 @@ export async function readJsonBody(request: JsonRequest): Promise<unknown> {
   }
   const text = await request.text();
   if (text.trim() === '') {
+    if (options.optional) return undefined;
     throw new AppError('invalid', 'bad_json', 'The request body is empty: send a JSON object', {
       issues: [{ field: '(body)', message: 'empty body' }],
     });

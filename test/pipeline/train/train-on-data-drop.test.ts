@@ -7,6 +7,45 @@ import { trainDrop } from '../chain';
 import { memoryDeps } from '../memory-ports';
 
 describe('trainOnDataDrop', () => {
+  it('copies the retrain lineage of a drop a retrain request assembled into the run, version and card', async () => {
+    const deps = memoryDeps();
+    deps.memory.registry.specs.set('taxi', TAXI_SPEC);
+    const content = Buffer.from(taxiCsv({ days: 10 }));
+    const blobName = 'taxi/retrain-20261127T100000000Z.csv';
+    const info = await deps.memory.blobs.upload('datasets', blobName, content);
+    const runId = runIdFor(blobName, info.etag);
+    const retrain = {
+      trigger: 'drift',
+      reason: '2 of 4 features drifted',
+      requestedAt: '2026-11-27T10:00:00.000Z',
+      driftReportId: 'drift:2026-11-27T10:00:00.000Z',
+    };
+    const name = blobName.slice('taxi/'.length);
+    await trainOnDataDrop(deps, {
+      model: 'taxi',
+      name,
+      blobName,
+      etag: info.etag,
+      size: content.length,
+      content,
+      runId,
+      retrain,
+    });
+    expect((await deps.registry.getVersion('taxi', 1))?.lineage).toMatchObject({ blobName, retrain });
+    expect((await deps.registry.getRun('taxi', runId))?.trigger).toEqual({
+      kind: 'retrain',
+      blobName,
+      etag: info.etag,
+      reason: retrain.reason,
+      retrainTrigger: 'drift',
+      driftReportId: retrain.driftReportId,
+    });
+    const card = JSON.parse(deps.memory.blobs.files.get('models/taxi/1/card.json')!.data.toString()) as {
+      lineage: unknown;
+    };
+    expect(card.lineage).toMatchObject({ retrain });
+  });
+
   it('reserves a candidate, writes model.onnx, card.json and holdout.jsonl, and asks for validation', async () => {
     const deps = memoryDeps();
     deps.memory.registry.specs.set('taxi', TAXI_SPEC);
@@ -24,6 +63,7 @@ describe('trainOnDataDrop', () => {
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(v.lineage).toMatchObject({ blobName: 'taxi/jan.csv', rows: 960, columns: 7 });
+    expect(v.lineage).not.toHaveProperty('retrain');
     expect([...deps.memory.blobs.files.keys()].filter((k) => k.startsWith('models/')).sort()).toEqual([
       'models/taxi/1/card.json',
       'models/taxi/1/holdout.jsonl',
