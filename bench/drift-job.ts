@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const profile = JSON.parse(readFileSync(args.profileFile, 'utf8')) as TrainingProfile;
   const t0 = performance.now();
   let rows = 0;
-  let extra: Record<string, unknown> = {};
+  let extra: Record<string, unknown>;
   if (side === 'ours') {
     const settings = { driftThreshold: 0.1, datasetDriftShare: 0.5, minSamples: 200 };
     const report = await checkDrift(profile, IMPORTANCE, settings, parseLogLines(blobLines(blobs, args)));
