@@ -20,3 +20,4 @@ import './functions/check-model-drift';
 import './functions/get-drift-history';
 import './functions/post-retrain';
 import './functions/assemble-retrain-set';
+import './functions/flush-telemetry'; // last: see the file

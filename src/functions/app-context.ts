@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAdapters, type Adapters } from '../platform/adapters';
 import { loadConfig, type AppConfig } from '../platform/config';
+import { NO_TELEMETRY, type Telemetry } from '../platform/ports/telemetry';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { WorkerTrainer } from '../pipeline/train/fit-off-thread';
 
@@ -20,6 +21,23 @@ export function appConfig(): AppConfig {
  */
 export function appAdapters(): Adapters {
   return (adapters ??= createAdapters(appConfig()));
+}
+
+/** The adapters if something built them (what shutdown flushes), else undefined. */
+export function existingAppAdapters(): Adapters | undefined {
+  return adapters;
+}
+
+/**
+ * The app's telemetry for error paths: NO_TELEMETRY when the settings cannot be read, so
+ * reporting an error never raises another.
+ */
+export function appTelemetry(): Telemetry {
+  try {
+    return appAdapters().telemetry;
+  } catch {
+    return NO_TELEMETRY;
+  }
 }
 
 /** What the pipeline steps (and the registry routes) are given. */

@@ -20,7 +20,7 @@ let context: ServingContext | undefined;
 export function servingContext(): ServingContext {
   if (context) return context;
   const config = appConfig();
-  const { blobs, registry } = appAdapters();
+  const { blobs, registry, telemetry } = appAdapters();
   // WEBSITE_INSTANCE_ID names the instance in Azure; pid and a random part keep local ones apart.
   const instance = `${process.env.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   context = {
@@ -32,6 +32,7 @@ export function servingContext(): ServingContext {
     }),
     log: new PredictionLog({ blobs, container: config.containers.predictionLogs, instance }),
     limits: config.limits,
+    telemetry,
   };
   return context;
 }

@@ -1,6 +1,7 @@
 import type { BlobStore } from '../platform/ports/blob-store';
 import type { MessageQueue } from '../platform/ports/message-queue';
 import type { Registry } from '../platform/ports/registry';
+import type { Telemetry } from '../platform/ports/telemetry';
 import type { DatasetTrainer } from './train/dataset-trainer';
 import type { VersionDetails } from './version-details';
 
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   readonly settings: PipelineSettings;
   /** Where training runs; default in-process (the app passes a WorkerTrainer). */
   readonly trainer?: DatasetTrainer;
+  /** Where steps report durations and version events (default: nowhere). */
+  readonly telemetry?: Telemetry;
   /** Where a step writes a line for the operator (default: nowhere). */
   readonly log?: (line: string) => void;
 }

@@ -3,8 +3,9 @@ import { AzureBlobStore } from './blob/azure-blob-store';
 import type { BlobStore } from './ports/blob-store';
 import type { MessageQueue } from './ports/message-queue';
 import type { Registry } from './ports/registry';
-import { NO_TELEMETRY, type Telemetry } from './ports/telemetry';
+import type { Telemetry } from './ports/telemetry';
 import { StorageMessageQueue } from './queue/storage-message-queue';
+import { createTelemetry } from './telemetry/create-telemetry';
 import { cosmosClient } from './registry/cosmos-client';
 import { CosmosRegistry } from './registry/cosmos-registry';
 import { CosmosVersionDetails } from './registry/cosmos-version-details';
@@ -33,6 +34,6 @@ export function createAdapters(config: AppConfig): Adapters {
     registry: new CosmosRegistry(cosmos, config.cosmos.database),
     versions: new CosmosVersionDetails(cosmos, config.cosmos.database),
     // Application Insights when a connection string is set; off (no cost) otherwise.
-    telemetry: NO_TELEMETRY,
+    telemetry: createTelemetry(config.applicationInsightsConnectionString),
   };
 }

@@ -1,25 +1,37 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { Telemetry } from '../../platform/ports/telemetry';
 import { httpErrorResponse } from '../../serving/http/error-response';
+import { appTelemetry } from '../app-context';
 
 /**
  * Wraps an HTTP function's handler so every thrown error becomes the contract's JSON error
- * (see serving/http/error-response.ts); 5xx causes are logged with their stack, never sent.
+ * (see serving/http/error-response.ts); 5xx causes are logged with their stack, never sent, and
+ * reported as exceptions with the invocation id (the app's telemetry unless one is given).
  */
 export function httpHandler(
   handle: (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>,
+  telemetry: () => Telemetry = appTelemetry,
 ): HttpHandler {
   return async (request, context) => {
     try {
       return await handle(request, context);
     } catch (error) {
       const response = httpErrorResponse(error);
-      if (response.status === 503) {
+      const status = response.status;
+      if (status === 503) {
         context.warn(`${request.method} ${request.url}: ${(error as Error).message}`);
-      } else if (response.status >= 500) {
+      } else if (status >= 500) {
         context.error(
           `${request.method} ${request.url} failed:`,
           error instanceof Error ? error.stack : error,
         );
+      }
+      if (status >= 500) {
+        telemetry().exception(error, {
+          invocationId: context.invocationId,
+          functionName: context.functionName,
+          status: String(status),
+        });
       }
       return response;
     }

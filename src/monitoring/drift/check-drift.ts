@@ -29,6 +29,10 @@ export async function checkDrift(
   const inputs = Object.entries(profile.columns).map(
     ([name, p]) => [name, new ColumnAccumulator(p)] as const,
   );
+  // Parallel arrays walked by index: the loop below runs once per input per logged row.
+  const names = inputs.map(([name]) => name);
+  const accumulators = inputs.map(([, acc]) => acc);
+  const width = names.length;
   const prediction = profile.prediction === undefined ? undefined : new ColumnAccumulator(profile.prediction);
   let rows = 0;
   let malformedLines = 0;
@@ -39,7 +43,7 @@ export async function checkDrift(
     }
     rows++;
     const values = line.row.inputs as Record<string, unknown>;
-    for (const [name, acc] of inputs) acc.add(values[name]);
+    for (let i = 0; i < width; i++) accumulators[i]!.add(values[names[i]!]);
     prediction?.add(line.row.prediction);
   }
 

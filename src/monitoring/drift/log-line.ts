@@ -28,7 +28,8 @@ export function parseLogLine(line: string): ParsedLine {
 /** Parses a stream of log lines one at a time, skipping blank ones (trailing newline). */
 export async function* parseLogLines(lines: AsyncIterable<string>): AsyncGenerator<ParsedLine> {
   for await (const line of lines) {
-    if (line.trim() === '') continue;
+    // A JSON line starts with '{': only anything else is checked for being blank (no trim per line).
+    if (line.charCodeAt(0) !== 0x7b && line.trim() === '') continue;
     yield parseLogLine(line);
   }
 }

@@ -37,6 +37,7 @@ export async function registerVersion(deps: PipelineDeps, req: RegisterRequest):
       status: 'validated',
       statusReason: 'passed validation',
     });
+    deps.telemetry?.event('VersionRegistered', versionProperties(version));
   }
   const result = await promote(deps, version, req.championVersion);
   if (result.kind === 'beaten') {
@@ -51,6 +52,13 @@ export async function registerVersion(deps: PipelineDeps, req: RegisterRequest):
     statusReason: `promoted by run ${runId}${result.previous ? `, replacing v${result.previous}` : ''}`,
   });
   await settleProductionStatuses(deps, model, 'promoted after validation');
+  if (version.status !== 'production') {
+    deps.telemetry?.event('VersionPromoted', {
+      ...versionProperties(version),
+      trigger: 'validation',
+      ...(result.previous ? { previous: String(result.previous) } : {}),
+    });
+  }
   await finish(deps, version, t0);
   return {
     kind: 'promoted',
@@ -64,6 +72,16 @@ function countFailed(version: ModelVersion): number {
   return Math.max(1, version.gates.filter((g) => !g.passed).length);
 }
 
+/** What every version event carries. */
+function versionProperties(version: ModelVersion): Record<string, string> {
+  return {
+    model: version.model,
+    version: String(version.version),
+    runId: version.runId,
+    source: version.source,
+  };
+}
+
 async function reject(
   deps: PipelineDeps,
   version: ModelVersion,
@@ -72,6 +90,7 @@ async function reject(
 ): Promise<RegisterOutcome> {
   const statusReason = reasons.join('; ');
   await deps.versions.updateVersion(version.model, version.version, { status: 'rejected', statusReason });
+  deps.telemetry?.event('VersionRejected', { ...versionProperties(version), reason: statusReason });
   await updateRun(deps, version.model, version.runId, {
     status: 'failed',
     stage: 'register',

@@ -101,6 +101,11 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     artifact: { path: '', sha256: sha, bytes: fit.onnx.byteLength },
     lineage,
   });
+  deps.telemetry?.metric('TrainingDurationMs', trainWallMs, {
+    model,
+    version: String(version.version),
+    algorithm: spec.algorithm,
+  });
   const paths = artifactPaths(model, version.version);
   const card: ModelCard = {
     cardVersion: 1,

@@ -54,10 +54,12 @@ export async function validateCandidate(deps: PipelineDeps, req: ValidateRequest
     ...(judged.championVersion !== undefined ? { championVersion: judged.championVersion } : {}),
   };
   await deps.queue.send(deps.settings.queues.register, message);
-  await updateRun(deps, model, runId, {
-    stage: 'register',
-    progress: 0,
-    timings: { validate: Math.round(performance.now() - t0) },
+  const validateMs = Math.round(performance.now() - t0);
+  await updateRun(deps, model, runId, { stage: 'register', progress: 0, timings: { validate: validateMs } });
+  deps.telemetry?.metric('ValidationDurationMs', validateMs, {
+    model,
+    version: String(number),
+    passed: String(judged.passed),
   });
   return { kind: 'judged', version: number, passed: judged.passed, reasons: judged.reasons };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors';
+import type { Telemetry } from '../../platform/ports/telemetry';
 import type { ModelCache } from '../model-cache/model-cache';
 import { InvalidRowsError, type RowProblem } from '../model-cache/served-model';
 import type { LogRow } from '../prediction-log/log-row';
@@ -15,6 +16,8 @@ export interface PredictDeps {
   readonly limits: { readonly maxPredictRows: number; readonly maxPredictBytes: number };
   readonly now?: () => Date;
   readonly newRequestId?: () => string;
+  /** Receives PredictionLatencyMs and PredictionRows per model and version; default none. */
+  readonly telemetry?: Telemetry;
 }
 
 export interface PredictRequest {
@@ -43,6 +46,7 @@ const MAX_REPORTED_PROBLEMS = 20;
  * nothing is answered or logged unless every row is valid), scored, every row logged.
  */
 export async function predict(deps: PredictDeps, request: PredictRequest): Promise<PredictResponse> {
+  const started = performance.now();
   const text = await readJsonText(request.body, deps.limits.maxPredictBytes);
   const records = bodyToRecords(parseJsonBody(text));
   const max = deps.limits.maxPredictRows;
@@ -86,6 +90,11 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
       : { requestId, row, model: model.model, version: model.version, inputs, prediction, time };
   }
   await deps.log.append(rows);
+  if (deps.telemetry) {
+    const properties = { model: model.model, version: String(model.version) };
+    deps.telemetry.metric('PredictionLatencyMs', performance.now() - started, properties);
+    deps.telemetry.metric('PredictionRows', records.length, properties);
+  }
   return {
     model: model.model,
     version: model.version,

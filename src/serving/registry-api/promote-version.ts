@@ -1,6 +1,7 @@
 import { AppError } from '../../errors';
 import type { ModelVersion, VersionStatus } from '../../domain/model-version';
 import type { Registry } from '../../platform/ports/registry';
+import type { Telemetry } from '../../platform/ports/telemetry';
 import type { VersionDetails } from '../../pipeline/version-details';
 import { settleProductionStatuses } from '../../pipeline/register/production-statuses';
 import type { PromotionResult } from './schemas';
@@ -14,6 +15,8 @@ const PROMOTABLE: readonly VersionStatus[] = ['validated', 'archived', 'producti
 export interface PromoteDeps {
   readonly registry: Pick<Registry, 'getVersion' | 'getAlias' | 'setAlias' | 'listVersions'>;
   readonly versions: VersionDetails;
+  /** Receives a VersionPromoted event per promotion or rollback; default none. */
+  readonly telemetry?: Telemetry;
 }
 
 export interface PromoteCommand {
@@ -56,6 +59,14 @@ export async function promoteVersion(deps: PromoteDeps, cmd: PromoteCommand): Pr
     const replacing = alias ? `, replacing v${alias.version}` : '';
     await settle(deps, model, version, 'production', `${reason}${replacing}`);
     await settleProductionStatuses(deps, model, `${who} to v${version}`);
+    deps.telemetry?.event('VersionPromoted', {
+      model,
+      version: String(version),
+      trigger: 'manual',
+      action,
+      ...(alias && { previous: String(alias.version) }),
+      ...(cmd.reason !== undefined && { reason: cmd.reason }),
+    });
     return {
       model,
       alias: 'production',

@@ -2,11 +2,13 @@ import { HttpRequest, InvocationContext } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import { httpHandler } from '../../../src/functions/http/handler';
+import { RecordingTelemetry } from '../../platform/telemetry/recording-telemetry';
 
 function context(): InvocationContext & { logged: string[] } {
   const logged: string[] = [];
   const ctx = new InvocationContext({
     functionName: 'test',
+    invocationId: 'inv-1',
     logHandler: (level, ...args) => logged.push(`${level} ${args.map(String).join(' ')}`),
   });
   return Object.assign(ctx, { logged });
@@ -43,5 +45,31 @@ describe('httpHandler', () => {
     expect(JSON.stringify(res)).not.toContain('secret detail');
     expect(ctx.logged.map((l) => l.split(' ')[0])).toEqual(level ? [level] : []);
     if (level === 'error') expect(ctx.logged[0]).toContain('secret detail');
+  });
+
+  it.each([
+    [new Error('bug'), ['bug', '500']],
+    [
+      new AppError('unavailable', 'dependency_unavailable', 'Cosmos DB is unavailable'),
+      ['Cosmos DB is unavailable', '503'],
+    ],
+    [new AppError('not_found', 'model_not_found', 'Model "m" is unknown'), undefined],
+  ])('reports a server fault (%s) as an exception with the invocation id', async (error, expected) => {
+    const telemetry = new RecordingTelemetry();
+    await httpHandler(
+      () => Promise.reject(error),
+      () => telemetry,
+    )(request(), context());
+    expect(telemetry.items).toEqual(
+      expected
+        ? [
+            {
+              kind: 'exception',
+              name: expected[0],
+              properties: { invocationId: 'inv-1', functionName: 'test', status: expected[1] },
+            },
+          ]
+        : [],
+    );
   });
 });

@@ -124,7 +124,8 @@ export async function writeLog(
     prediction: predictionOf(x),
     time: now.toISOString(),
   }));
-  const text = toJsonLines(logRows) + (options.extraLines ?? []).map((l) => `${l}\n`).join('');
+  const text =
+    toJsonLines(logRows).toString('utf8') + (options.extraLines ?? []).map((l) => `${l}\n`).join('');
   await blobs.upload(
     deps.settings.containers.predictionLogs,
     logBlobName(model, now, 'test', Math.floor(Math.random() * 1e8)),

@@ -12,6 +12,28 @@ describe('ColumnAccumulator', () => {
     expect(acc.count).toBe(10_000);
   });
 
+  it.each([
+    [4, 7],
+    [10, 7],
+    [40, 1000], // more than 16 cuts: the binary search
+  ])(
+    'bins values as the profile does with %i bins over %i distinct values, values on the cuts included',
+    (bins, distinct) => {
+      // Values repeat: many land exactly on a cut.
+      const values = Float64Array.from({ length: 5000 }, (_, i) => (i % distinct) + (i % 3 === 0 ? 0.5 : 0));
+      const profile = profileNumeric(values, { bins });
+      expect(profile.cuts.length).toBe(bins === 40 ? 39 : bins === 10 ? 9 : 3);
+      const acc = new ColumnAccumulator(profile);
+      for (const v of values) acc.add(v);
+      expect(acc.counts).toEqual(profile.counts);
+      acc.add(-1e9);
+      acc.add(1e9);
+      expect(acc.counts[0]).toBe(profile.counts[0]! + 1);
+      expect(acc.counts.at(-1)).toBe(profile.counts.at(-1)! + 1);
+      expect(acc.outOfRange).toBe(2);
+    },
+  );
+
   it('counts labels by category with unseen ones in the last bucket, booleans as text', () => {
     const acc = new ColumnAccumulator(profileCategorical(['true', 'false', 'true']));
     for (const v of [true, 'false', 'maybe', null, [1]]) acc.add(v);

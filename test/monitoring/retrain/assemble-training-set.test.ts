@@ -96,7 +96,7 @@ describe('assembleTrainingSet', () => {
         logRow(model, 'req-a', 0, { temp: 20, hum: 70, extra: 1 }),
         logRow(model, 'req-a', 1, { temp: 21, hum: 71 }),
         logRow(model, 'req-b', 0, { temp: 22 }),
-      ])}not json\n`,
+      ]).toString('utf8')}not json\n`,
     );
     await storeFeedback(registry, model, {
       items: [

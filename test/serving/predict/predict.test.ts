@@ -5,6 +5,7 @@ import { AppError } from '../../../src/errors';
 import { httpErrorResponse } from '../../../src/serving/http/error-response';
 import { predict } from '../../../src/serving/predict/predict';
 import type { MemoryDeps } from '../../pipeline/memory-ports';
+import { RecordingTelemetry } from '../../platform/telemetry/recording-telemetry';
 import { jsonBody, predictDeps, TAXI_ROW, trainedTaxi } from './served-versions';
 
 let deps: MemoryDeps;
@@ -97,6 +98,23 @@ describe('predict', () => {
       },
     });
     expect(p.logged).toHaveLength(0);
+  });
+
+  it('reports latency and rows per model and version, nothing for a refused request', async () => {
+    const telemetry = new RecordingTelemetry();
+    const p = { ...predictDeps(deps), telemetry };
+    await predict(p, { model: 'taxi', body: jsonBody({ rows: [TAXI_ROW, TAXI_ROW, TAXI_ROW] }) });
+    await predict(p, { model: 'taxi', version: 1, body: jsonBody({ rows: [TAXI_ROW] }) });
+    await expect(predict(p, { model: 'taxi', body: jsonBody({ rows: [{}] }) })).rejects.toThrow(AppError);
+    expect(
+      telemetry.items.map((i) => [i.name, i.properties, i.name === 'PredictionRows' && i.value]),
+    ).toEqual([
+      ['PredictionLatencyMs', { model: 'taxi', version: '2' }, false],
+      ['PredictionRows', { model: 'taxi', version: '2' }, 3],
+      ['PredictionLatencyMs', { model: 'taxi', version: '1' }, false],
+      ['PredictionRows', { model: 'taxi', version: '1' }, 1],
+    ]);
+    expect(telemetry.items[0]!.value).toBeGreaterThan(0);
   });
 
   it('pins ?version=N, also to an archived version', async () => {

@@ -5,6 +5,7 @@ import type { Alias } from '../../../src/domain/alias';
 import type { ModelVersion, VersionStatus } from '../../../src/domain/model-version';
 import type { VersionPatch } from '../../../src/pipeline/version-details';
 import { promoteVersion, type PromoteDeps } from '../../../src/serving/registry-api/promote-version';
+import { RecordingTelemetry } from '../../platform/telemetry/recording-telemetry';
 
 class MemoryRegistry {
   alias: Alias | undefined;
@@ -111,5 +112,34 @@ describe('promoteVersion', () => {
     expect(result.action).toBe('unchanged');
     expect(r.swaps).toBe(0);
     expect(r.statuses()).toEqual(['production']);
+  });
+
+  it('reports each promotion and rollback as a VersionPromoted event, nothing when unchanged', async () => {
+    const r = new MemoryRegistry(['archived', 'production']);
+    r.moveAlias(2);
+    const telemetry = new RecordingTelemetry();
+    const deps = { ...r.deps(), telemetry };
+    await promoteVersion(deps, { model: 'm', version: 1, reason: 'v2 misbehaves' });
+    await promoteVersion(deps, { model: 'm', version: 1 });
+    await promoteVersion(deps, { model: 'm', version: 2 });
+    expect(telemetry.items).toEqual([
+      {
+        kind: 'event',
+        name: 'VersionPromoted',
+        properties: {
+          model: 'm',
+          version: '1',
+          trigger: 'manual',
+          action: 'rollback',
+          previous: '2',
+          reason: 'v2 misbehaves',
+        },
+      },
+      {
+        kind: 'event',
+        name: 'VersionPromoted',
+        properties: { model: 'm', version: '2', trigger: 'manual', action: 'promotion', previous: '1' },
+      },
+    ]);
   });
 });
