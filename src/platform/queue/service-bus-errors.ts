@@ -8,6 +8,16 @@ const UNAVAILABLE = new Set(['ServiceCommunicationProblem', 'ServiceBusy', 'Serv
 /** Turns a ServiceBusError into the app's AppError (other errors as toAppError does). */
 export function serviceBusAppError(err: unknown, what: string): AppError {
   const ctx: ErrorContext = { service: SERVICE, what };
+  const network = networkCode(err);
+  if (network) {
+    return new AppError(
+      'unavailable',
+      'dependency_unavailable',
+      `${SERVICE} is unavailable (${network}) while accessing ${what}`,
+      { service: SERVICE },
+      { cause: err },
+    );
+  }
   if (!isServiceBusError(err)) return toAppError(err, ctx);
   const cause = { cause: err };
   if (err.code === 'MessagingEntityNotFound') {
@@ -55,4 +65,14 @@ export async function mapServiceBusErrors<T>(what: string, op: () => Promise<T>)
   } catch (err) {
     throw serviceBusAppError(err, what);
   }
+}
+
+/**
+ * A socket error behind the SDK's MessagingError ("ECONNREFUSED: connect ..."): the AMQP
+ * layer reports it as GeneralError, not retryable, with the system code only in the text.
+ */
+function networkCode(err: unknown): string | undefined {
+  if (!(err instanceof Error) || (err.name !== 'MessagingError' && err.name !== 'ServiceBusError'))
+    return undefined;
+  return /^(E[A-Z]{4,}):/.exec(err.message)?.[1];
 }
