@@ -62,6 +62,14 @@ describe('ServiceBusMessageQueue', () => {
     await expect(queues.send(fresh(), { schema: 1.5 })).rejects.toThrow('has no integer schema field');
   });
 
+  it('refuses a message larger than the queue takes, as too large', async () => {
+    const err = await queues
+      .send(fresh(), { schema: 1, padding: 'x'.repeat(300 * 1024) })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ category: 'too_large', code: 'message_too_large' });
+  });
+
   it('pings a namespace that answers', async () => {
     await expect(queues.ping()).resolves.toBeUndefined();
   });

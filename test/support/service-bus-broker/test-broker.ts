@@ -2,19 +2,16 @@
 // that speaks enough of Service Bus for the real @azure/service-bus SDK (connection string with
 // UseDevelopmentEmulator=true): SASL ANONYMOUS, CBS put-token, send with duplicate detection,
 // peek-lock receive with credit and drain, complete / abandon / dead-letter, delivery count and
-// maxDeliveryCount, lock expiry, renew-lock, and the `{queue}/$DeadLetterQueue` sub-queue.
-// Queues are created on first use. No sessions, topics, transactions, scheduling or deferral.
+// maxDeliveryCount, lock expiry, renew-lock, the `{queue}/$DeadLetterQueue` sub-queue, scheduled
+// messages and the 256 KiB size limit. Queues are created on first use; any token is accepted.
+// No sessions, topics, transactions, deferral or peek.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Server } from 'node:net';
 import {
   create_container,
   message as amqpMessage,
-  string_to_uuid,
-  types,
   type Delivery,
   type EventContext,
-  type Message,
-  type Receiver,
   type Sender,
 } from 'rhea';
 import {
@@ -22,10 +19,18 @@ import {
   DEAD_LETTER_SUFFIX,
   LockLostError,
   parentQueueName,
-  type Lock,
   type QueueRules,
 } from './broker-queue';
 import { answerRequest, type RequestHandlers } from './management';
+import {
+  deliveryTag,
+  forDelivery,
+  MAX_MESSAGE_BYTES,
+  outcomes,
+  remoteAttach,
+  senders,
+  type LocalAttach,
+} from './rhea-links';
 
 export interface TestBrokerOptions extends Partial<QueueRules> {
   /** Port to listen on (0 = a free one, the default). */
@@ -59,12 +64,6 @@ export async function startServiceBusTestBroker(options: TestBrokerOptions = {})
   };
 }
 
-/** Lock token as the SDK reads it from a delivery tag (the service sends .NET GUID byte order). */
-function deliveryTag(token: string): Buffer {
-  const b = Buffer.from(string_to_uuid(token));
-  return Buffer.from([b[3]!, b[2]!, b[1]!, b[0]!, b[5]!, b[4]!, b[7]!, b[6]!, ...b.subarray(8)]);
-}
-
 class Broker {
   readonly #queues = new Map<string, BrokerQueue>();
   /** Links receiving from each queue (the broker's senders). */
@@ -87,7 +86,7 @@ class Broker {
       const address = remoteAttach(ctx.receiver!).target?.address;
       ctx.receiver!.set_target({ address: address ?? '' });
       // The SDK sizes its sends by the max message size the broker announces (Standard tier: 256 KiB).
-      (ctx.receiver! as unknown as LocalAttach).local.attach.max_message_size = 256 * 1024;
+      (ctx.receiver! as unknown as LocalAttach).local.attach.max_message_size = MAX_MESSAGE_BYTES;
     });
     c.on('message', (ctx: EventContext) => this.#onMessage(ctx));
     c.on('sendable', (ctx: EventContext) => this.#pump(ctx.sender!));
@@ -160,6 +159,14 @@ class Broker {
       to?.send(reply);
       return;
     }
+    const size = amqpMessage.encode(sent).length;
+    if (size > MAX_MESSAGE_BYTES) {
+      ctx.delivery!.reject({
+        condition: 'amqp:link:message-size-exceeded',
+        description: `The message is ${size} bytes; the queue takes at most ${MAX_MESSAGE_BYTES}.`,
+      });
+      return;
+    }
     if (parentQueueName(address) !== undefined) {
       ctx.delivery!.reject({
         condition: 'amqp:not-allowed',
@@ -201,29 +208,9 @@ class Broker {
     const queue = this.#queue(address);
     while (sender.sendable() && queue.availableCount > 0) {
       const lock = queue.lockNext()!;
-      const delivery = sender.send(this.#forDelivery(lock.stored.message, lock), deliveryTag(lock.token));
+      const delivery = sender.send(forDelivery(lock.stored.message, lock), deliveryTag(lock.token));
       this.#lockOf.set(delivery, { queue, token: lock.token });
     }
-  }
-
-  #forDelivery(sent: Message, lock: Lock): Message {
-    const { stored } = lock;
-    const dl = stored.deadLetter;
-    return {
-      ...sent,
-      delivery_count: lock.priorDeliveries,
-      message_annotations: {
-        ...sent.message_annotations,
-        'x-opt-sequence-number': types.wrap_long(stored.sequenceNumber),
-        'x-opt-enqueued-time': stored.enqueuedAt,
-        'x-opt-locked-until': lock.lockedUntil,
-        ...(dl && { 'x-opt-deadletter-source': dl.source }),
-      },
-      application_properties: {
-        ...sent.application_properties,
-        ...(dl && { DeadLetterReason: dl.reason, DeadLetterErrorDescription: dl.description }),
-      },
-    };
   }
 
   #settle(ctx: EventContext, apply: (queue: BrokerQueue, token: string) => void): void {
@@ -253,27 +240,3 @@ class Broker {
       for (const s of set) if (s.connection === ctx.connection) set.delete(s);
   }
 }
-
-/** rhea keeps the attach frames on `remote` and `local`; its typings do not declare them. */
-interface AttachFields {
-  source?: { address?: string };
-  target?: { address?: string };
-}
-interface LocalAttach {
-  local: { attach: { max_message_size?: number } };
-}
-function remoteAttach(link: Sender | Receiver): AttachFields {
-  return (link as unknown as { remote: { attach?: AttachFields } }).remote.attach ?? {};
-}
-
-function senders(ctx: EventContext): Sender[] {
-  const found: Sender[] = [];
-  ctx.connection.each_sender((s: Sender) => found.push(s));
-  return found;
-}
-
-/** rhea builds outcomes at run time; its typings do not declare the constructors. */
-const outcomes = amqpMessage as unknown as {
-  accepted(): { described(): unknown };
-  rejected(fields: { error: { condition: string; description: string } }): { described(): unknown };
-};
