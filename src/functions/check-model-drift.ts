@@ -1,22 +1,18 @@
-import { app } from '@azure/functions';
 import { checkModelDrift } from '../monitoring/check-model/check-model-drift';
 import { driftRequestSchema, parseMessage } from '../pipeline/messages';
 import { permanentFailure } from '../pipeline/failure';
+import { pipelineQueueTrigger } from './queue-trigger';
 import { driftCheckDeps } from './monitoring-context';
 
-app.storageQueue('checkModelDrift', {
-  queueName: '%DRIFT_QUEUE%',
-  connection: 'AzureWebJobsStorage',
-  handler: async (message, context) => {
-    try {
-      const req = parseMessage(driftRequestSchema, 'drift-requests', message);
-      const outcome = await checkModelDrift(driftCheckDeps(), req);
-      context.log(`${req.model} v${req.version}: ${'status' in outcome ? outcome.status : outcome.kind}`);
-    } catch (err) {
-      // A malformed message or a check that cannot succeed fails at once; the rest is retried.
-      const reason = permanentFailure(err);
-      if (!reason) throw err;
-      context.warn(`Failed without retry (${reason.code}): ${reason.message}`);
-    }
-  },
+pipelineQueueTrigger('checkModelDrift', 'DRIFT_QUEUE', async (message, context) => {
+  try {
+    const req = parseMessage(driftRequestSchema, 'drift-requests', message);
+    const outcome = await checkModelDrift(driftCheckDeps(), req);
+    context.log(`${req.model} v${req.version}: ${'status' in outcome ? outcome.status : outcome.kind}`);
+  } catch (err) {
+    // A malformed message or a check that cannot succeed fails at once; the rest is retried.
+    const reason = permanentFailure(err);
+    if (!reason) throw err;
+    context.warn(`Failed without retry (${reason.code}): ${reason.message}`);
+  }
 });

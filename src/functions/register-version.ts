@@ -1,23 +1,19 @@
-import { app } from '@azure/functions';
 import { parseMessage, registerRequestSchema, type RegisterRequest } from '../pipeline/messages';
 import { registerVersion } from '../pipeline/register/register-version';
 import { pipelineDeps } from './app-context';
+import { pipelineQueueTrigger } from './queue-trigger';
 import { settleRun } from './run-outcome';
 
-app.storageQueue('registerVersion', {
-  queueName: '%REGISTER_QUEUE%',
-  connection: 'AzureWebJobsStorage',
-  handler: async (message, context) => {
-    let req: RegisterRequest | undefined;
-    await settleRun(
-      context,
-      pipelineDeps,
-      () => req,
-      async () => {
-        req = parseMessage(registerRequestSchema, 'register-requests', message);
-        const outcome = await registerVersion(pipelineDeps(), req);
-        context.log(`${req.model} ${req.runId}: ${outcome.kind}`);
-      },
-    );
-  },
+pipelineQueueTrigger('registerVersion', 'REGISTER_QUEUE', async (message, context) => {
+  let req: RegisterRequest | undefined;
+  await settleRun(
+    context,
+    pipelineDeps,
+    () => req,
+    async () => {
+      req = parseMessage(registerRequestSchema, 'register-requests', message);
+      const outcome = await registerVersion(pipelineDeps(), req);
+      context.log(`${req.model} ${req.runId}: ${outcome.kind}`);
+    },
+  );
 });

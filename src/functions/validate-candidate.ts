@@ -1,25 +1,21 @@
-import { app } from '@azure/functions';
 import { parseMessage, validateRequestSchema, type ValidateRequest } from '../pipeline/messages';
 import { validateCandidate } from '../pipeline/validate/validate-candidate';
 import { pipelineDeps } from './app-context';
+import { pipelineQueueTrigger } from './queue-trigger';
 import { settleRun } from './run-outcome';
 
-app.storageQueue('validateCandidate', {
-  queueName: '%VALIDATE_QUEUE%',
-  connection: 'AzureWebJobsStorage',
-  handler: async (message, context) => {
-    let req: ValidateRequest | undefined;
-    await settleRun(
-      context,
-      pipelineDeps,
-      () => req,
-      async () => {
-        req = parseMessage(validateRequestSchema, 'validate-requests', message);
-        const outcome = await validateCandidate(pipelineDeps(), req);
-        context.log(
-          `${req.model} ${req.runId}: ${outcome.kind === 'judged' ? (outcome.passed ? 'passed' : 'failed') : outcome.kind}`,
-        );
-      },
-    );
-  },
+pipelineQueueTrigger('validateCandidate', 'VALIDATE_QUEUE', async (message, context) => {
+  let req: ValidateRequest | undefined;
+  await settleRun(
+    context,
+    pipelineDeps,
+    () => req,
+    async () => {
+      req = parseMessage(validateRequestSchema, 'validate-requests', message);
+      const outcome = await validateCandidate(pipelineDeps(), req);
+      context.log(
+        `${req.model} ${req.runId}: ${outcome.kind === 'judged' ? (outcome.passed ? 'passed' : 'failed') : outcome.kind}`,
+      );
+    },
+  );
 });

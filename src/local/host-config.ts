@@ -15,6 +15,12 @@ export interface HostConfig {
     messageEncoding: 'base64' | 'none';
   };
   blobs: { maxDegreeOfParallelism: number };
+  serviceBus: {
+    /** Messages handled at once per function (host default 16 per core; 16 here). */
+    maxConcurrentCalls: number;
+    /** How long a running handler's lock keeps being renewed (host default 5 min). */
+    maxAutoLockRenewalDurationMs: number;
+  };
   functionTimeoutMs: number;
 }
 
@@ -29,6 +35,7 @@ export const DEFAULT_HOST_CONFIG: HostConfig = {
     messageEncoding: 'base64',
   },
   blobs: { maxDegreeOfParallelism: 8 },
+  serviceBus: { maxConcurrentCalls: 16, maxAutoLockRenewalDurationMs: 5 * 60_000 },
   functionTimeoutMs: 30 * 60_000,
 };
 
@@ -63,6 +70,7 @@ export function hostConfigFrom(json: unknown): HostConfig {
   const http = asObject(extensions.http);
   const queues = asObject(extensions.queues);
   const blobs = asObject(extensions.blobs);
+  const serviceBus = asObject(extensions.serviceBus);
   const d = DEFAULT_HOST_CONFIG;
   const time = (v: unknown, field: string, fallback: number): number =>
     typeof v === 'string' ? parseTimeSpan(v, field) : fallback;
@@ -88,6 +96,14 @@ export function hostConfigFrom(json: unknown): HostConfig {
     },
     blobs: {
       maxDegreeOfParallelism: Math.max(1, num(blobs.maxDegreeOfParallelism, d.blobs.maxDegreeOfParallelism)),
+    },
+    serviceBus: {
+      maxConcurrentCalls: Math.max(1, num(serviceBus.maxConcurrentCalls, d.serviceBus.maxConcurrentCalls)),
+      maxAutoLockRenewalDurationMs: time(
+        serviceBus.maxAutoLockRenewalDuration,
+        'serviceBus.maxAutoLockRenewalDuration',
+        d.serviceBus.maxAutoLockRenewalDurationMs,
+      ),
     },
     functionTimeoutMs: time(root.functionTimeout, 'functionTimeout', d.functionTimeoutMs),
   };

@@ -13,6 +13,7 @@ import { OutputBindings } from './output-bindings';
 import { QueueTriggerDriver } from './queue-trigger-driver';
 import type { Registrations } from './registrations';
 import { LocalRuntimeError } from './runtime-errors';
+import { ServiceBusTriggerDriver } from './service-bus-trigger-driver';
 import { DEFAULT_STORAGE_SETTING, StorageClients, storageConnectionString } from './storage-connection';
 import { TimerDriver } from './timer-driver';
 import { TimerStatusStore } from './timer-status';
@@ -40,7 +41,7 @@ export interface LocalRuntimeOptions {
 
 /**
  * Stands in for the Functions host: loads the entry, serves its HTTP functions and admin
- * routes, and drives its blob, queue and timer triggers until stop().
+ * routes, and drives its blob, queue (Storage and Service Bus) and timer triggers until stop().
  */
 export class LocalRuntime {
   #drivers: TriggerDriver[] = [];
@@ -115,6 +116,12 @@ export class LocalRuntime {
     if (queueFns.length > 0) {
       drivers.push(
         new QueueTriggerDriver({ functions: queueFns, invoker, outputs, clients, settings, host, logger }),
+      );
+    }
+    const serviceBusFns = registrations.byTrigger('serviceBusTrigger');
+    if (serviceBusFns.length > 0) {
+      drivers.push(
+        new ServiceBusTriggerDriver({ functions: serviceBusFns, invoker, outputs, settings, host, logger }),
       );
     }
     const timerFns = registrations.byTrigger('timerTrigger');

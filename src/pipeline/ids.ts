@@ -15,3 +15,12 @@ export function runIdFor(blobName: string, etag: string): string {
 export function sha256Hex(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
+
+/**
+ * The idempotency key of a step's message (Service Bus duplicate detection drops a second send
+ * of it): the step and run, hashed with the model so it stays within the 128-character limit.
+ */
+export function stepMessageId(step: 'validate' | 'register', model: string, runId: string): string {
+  const digest = createHash('sha256').update(`${model}\n${runId}`).digest('hex');
+  return `${step}-${digest.slice(0, 32)}`;
+}

@@ -1,3 +1,4 @@
+import { stepMessageId } from './ids';
 import type { ValidateRequest } from './messages';
 import type { PipelineDeps } from './pipeline-deps';
 import { artifactPaths } from './train/model-card';
@@ -42,5 +43,7 @@ export async function requestValidation(
   message: Omit<ValidateRequest, 'schema' | 'kind'>,
 ): Promise<void> {
   const body: ValidateRequest = { schema: 1, kind: 'validate', ...message };
-  await deps.queue.send(deps.settings.queues.validate, body);
+  await deps.queue.send(deps.settings.queues.validate, body, {
+    messageId: stepMessageId('validate', body.model, body.runId),
+  });
 }

@@ -1,7 +1,7 @@
-import { DefaultAzureCredential } from '@azure/identity';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
 import type { StorageAccess } from './config/app-config';
+import { defaultCredential, type CredentialFactory } from './identity';
 
 /** Retry budget for Storage calls; short delays so a dependency outage surfaces in seconds. */
 export interface StorageRetry {
@@ -22,17 +22,25 @@ function pipelineOptions(retry: StorageRetry): { retryOptions: StorageRetry } {
 }
 
 /** A blob service client from the config's connection string or identity (DefaultAzureCredential). */
-export function blobServiceClient(access: StorageAccess, retry = DEFAULT_STORAGE_RETRY): BlobServiceClient {
+export function blobServiceClient(
+  access: StorageAccess,
+  retry = DEFAULT_STORAGE_RETRY,
+  credential: CredentialFactory = defaultCredential,
+): BlobServiceClient {
   if (access.kind === 'connectionString') {
     return BlobServiceClient.fromConnectionString(access.connectionString, pipelineOptions(retry));
   }
-  return new BlobServiceClient(access.blobServiceUri, new DefaultAzureCredential(), pipelineOptions(retry));
+  return new BlobServiceClient(access.blobServiceUri, credential(), pipelineOptions(retry));
 }
 
 /** A queue service client from the config's connection string or identity (DefaultAzureCredential). */
-export function queueServiceClient(access: StorageAccess, retry = DEFAULT_STORAGE_RETRY): QueueServiceClient {
+export function queueServiceClient(
+  access: StorageAccess,
+  retry = DEFAULT_STORAGE_RETRY,
+  credential: CredentialFactory = defaultCredential,
+): QueueServiceClient {
   if (access.kind === 'connectionString') {
     return QueueServiceClient.fromConnectionString(access.connectionString, pipelineOptions(retry));
   }
-  return new QueueServiceClient(access.queueServiceUri, new DefaultAzureCredential(), pipelineOptions(retry));
+  return new QueueServiceClient(access.queueServiceUri, credential(), pipelineOptions(retry));
 }

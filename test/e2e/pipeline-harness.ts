@@ -1,5 +1,6 @@
 // Runs the compiled app in the local runtime on the test emulators, with its own containers,
-// queues and Cosmos database so e2e files can run side by side.
+// queues and Cosmos database so e2e files can run side by side. The pipeline queues go over
+// Storage queues (Azurite) or Service Bus (the test broker, a stand-in for Azure's service).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -24,7 +25,19 @@ const sample = (
   }
 ).Values;
 
+/** What carries the pipeline messages (PIPELINE_TRANSPORT). */
+export type Transport = 'storage' | 'servicebus';
+/** Both transports, for tests that run the chain on each. */
+export const TRANSPORTS: readonly Transport[] = ['storage', 'servicebus'];
+
+/** The app settings that select a transport (Service Bus: this run's test broker). */
+export function transportSettings(transport: Transport): Record<string, string> {
+  if (transport === 'storage') return { PIPELINE_TRANSPORT: 'storage' };
+  return { PIPELINE_TRANSPORT: 'servicebus', SERVICEBUS_CONNECTION: inject('serviceBus').connectionString };
+}
+
 export interface Pipeline {
+  readonly transport: Transport;
   readonly runtime: LocalRuntime;
   readonly adapters: Adapters;
   readonly config: AppConfig;
@@ -38,8 +51,14 @@ export interface Pipeline {
   stop(): Promise<void>;
 }
 
-/** Starts the app with fresh resource names; `overrides` replace app settings (e.g. limits). */
-export async function startPipeline(overrides: Record<string, string> = {}): Promise<Pipeline> {
+/**
+ * Starts the app with fresh resource names on `transport` (default storage); `overrides`
+ * replace app settings (e.g. limits).
+ */
+export async function startPipeline(
+  overrides: Record<string, string> = {},
+  transport: Transport = 'storage',
+): Promise<Pipeline> {
   const settings: Record<string, string> = {
     ...sample,
     ...emulatorAppSettings(inject('emulators')),
@@ -55,6 +74,7 @@ export async function startPipeline(overrides: Record<string, string> = {}): Pro
     COSMOS_DATABASE: uniqueName('mlops'),
     // Drift checks are not part of these tests: a yearly schedule keeps the timer quiet.
     DRIFT_SCHEDULE: '0 0 0 1 1 *',
+    ...transportSettings(transport),
     ...overrides,
   };
   const invocations: InvocationRecord[] = [];
@@ -70,6 +90,7 @@ export async function startPipeline(overrides: Record<string, string> = {}): Pro
           maxDequeueCount: 3,
           batchSize: 4,
         },
+        serviceBus: { maxConcurrentCalls: 4 },
       },
     }),
     port: 0,
@@ -80,6 +101,7 @@ export async function startPipeline(overrides: Record<string, string> = {}): Pro
   const config = loadConfig(settings);
   const adapters = createAdapters(config);
   return {
+    transport,
     runtime,
     adapters,
     config,
@@ -104,6 +126,11 @@ export async function startPipeline(overrides: Record<string, string> = {}): Pro
     async versions(model) {
       return (await adapters.registry.listVersions(model, { pageSize: 100 })).items;
     },
-    stop: () => runtime.stop(),
+    async stop() {
+      await runtime.stop();
+      // The Service Bus adapter holds an AMQP connection; Storage clients hold none.
+      const queue = adapters.queue as Partial<{ close(): Promise<void> }>;
+      await queue.close?.();
+    },
   };
 }

@@ -1,16 +1,22 @@
 // Generated taxi data dropped into blob storage → trained, validated, registered, in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/pipeline/ids';
-import { startPipeline, type Pipeline } from './pipeline-harness';
+import { startPipeline, TRANSPORTS, type Pipeline } from './pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from './taxi-data';
 
-let p: Pipeline;
-beforeAll(async () => {
-  p = await startPipeline();
-});
-afterAll(() => p?.stop());
+describe.each(TRANSPORTS)('data drop to production, pipeline queues on %s', (transport) => {
+  let p: Pipeline;
+  beforeAll(async () => {
+    p = await startPipeline({}, transport);
+  });
+  afterAll(() => p?.stop());
 
-describe('data drop to production', () => {
+  it('registers the pipeline queue functions on that transport', () => {
+    const type = transport === 'servicebus' ? 'serviceBusTrigger' : 'queueTrigger';
+    for (const name of ['validateCandidate', 'registerVersion'])
+      expect(p.runtime.registrations.get(name)?.trigger.type).toBe(type);
+  });
+
   it('trains generated taxi data into a production version with metrics, card and lineage', async () => {
     await p.drop('taxi', 'model.json', JSON.stringify(TAXI_SPEC));
     const csv = taxiCsv();

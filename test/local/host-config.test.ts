@@ -23,7 +23,7 @@ describe('hostConfigFrom', () => {
     expect(hostConfigFrom({ version: '2.0' })).toEqual(DEFAULT_HOST_CONFIG);
   });
 
-  it('reads the queue, blob, http and timeout settings', () => {
+  it('reads the queue, blob, Service Bus, http and timeout settings', () => {
     const config = hostConfigFrom({
       functionTimeout: '00:10:00',
       extensions: {
@@ -37,6 +37,7 @@ describe('hostConfigFrom', () => {
           messageEncoding: 'none',
         },
         blobs: { maxDegreeOfParallelism: 2 },
+        serviceBus: { maxConcurrentCalls: 4, maxAutoLockRenewalDuration: '00:10:00' },
       },
     });
     expect(config).toEqual({
@@ -50,6 +51,7 @@ describe('hostConfigFrom', () => {
         messageEncoding: 'none',
       },
       blobs: { maxDegreeOfParallelism: 2 },
+      serviceBus: { maxConcurrentCalls: 4, maxAutoLockRenewalDurationMs: 600_000 },
       functionTimeoutMs: 600_000,
     });
   });

@@ -186,3 +186,28 @@ describe('registrations of the compiled entry', () => {
     }
   });
 });
+
+describe('registrations with PIPELINE_TRANSPORT=servicebus', () => {
+  it('moves every pipeline queue function to a Service Bus trigger on the same queue setting', () => {
+    const before = process.env.PIPELINE_TRANSPORT;
+    process.env.PIPELINE_TRANSPORT = 'servicebus';
+    let onServiceBus: Registrations;
+    try {
+      onServiceBus = loadFunctionApp(entry);
+    } finally {
+      if (before === undefined) delete process.env.PIPELINE_TRANSPORT;
+      else process.env.PIPELINE_TRANSPORT = before;
+    }
+    const storageQueues = app.byTrigger('queueTrigger');
+    expect(storageQueues.length).toBeGreaterThan(0);
+    expect(onServiceBus.byTrigger('queueTrigger')).toEqual([]);
+    for (const fn of storageQueues) {
+      expect(onServiceBus.get(fn.metadata.name)?.trigger, fn.metadata.name).toMatchObject({
+        type: 'serviceBusTrigger',
+        direction: 'in',
+        queueName: fn.trigger.queueName,
+        connection: 'SERVICEBUS_CONNECTION',
+      });
+    }
+  });
+});

@@ -12,3 +12,13 @@ export function emulatorSettings(): EmulatorSettings {
 export function emulatorEnv(): Record<string, string> {
   return emulatorAppSettings(emulatorSettings());
 }
+
+/** Connection string of this run's Service Bus test broker (plain AMQP, UseDevelopmentEmulator=true). */
+export function serviceBusTestConnection(): string {
+  return inject('serviceBus').connectionString;
+}
+
+/** App settings that carry the pipeline queues on this run's Service Bus test broker. */
+export function serviceBusEnv(): Record<string, string> {
+  return { PIPELINE_TRANSPORT: 'servicebus', SERVICEBUS_CONNECTION: serviceBusTestConnection() };
+}

@@ -4,6 +4,8 @@ import type { EmulatorSettings } from '../../src/local/emulators';
 declare module 'vitest' {
   export interface ProvidedContext {
     emulators: EmulatorSettings;
+    /** The Service Bus test broker of this run. */
+    serviceBus: { connectionString: string };
   }
 }
 

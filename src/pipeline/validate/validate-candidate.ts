@@ -1,6 +1,7 @@
 import { AppError } from '../../errors';
 import type { RegisterRequest, ValidateRequest } from '../messages';
 import type { PipelineDeps } from '../pipeline-deps';
+import { stepMessageId } from '../ids';
 import { isFinished, updateRun } from '../run-record';
 import { parseHoldout } from '../train/holdout-file';
 import { judgeCandidate } from './judge-candidate';
@@ -53,7 +54,9 @@ export async function validateCandidate(deps: PipelineDeps, req: ValidateRequest
     reasons: judged.reasons,
     ...(judged.championVersion !== undefined ? { championVersion: judged.championVersion } : {}),
   };
-  await deps.queue.send(deps.settings.queues.register, message);
+  await deps.queue.send(deps.settings.queues.register, message, {
+    messageId: stepMessageId('register', model, runId),
+  });
   const validateMs = Math.round(performance.now() - t0);
   await updateRun(deps, model, runId, { stage: 'register', progress: 0, timings: { validate: validateMs } });
   deps.telemetry?.metric('ValidationDurationMs', validateMs, {

@@ -8,7 +8,7 @@ export type {
   StorageAccess,
 } from './app-config';
 export { ConfigError, type ConfigIssue } from './config-error';
-export { loadConfig } from './load-config';
+export { loadConfig, loadPipelineTransport } from './load-config';
 export { SETTINGS } from './settings';
 export type { Setting } from './setting';
 export { settingsTable } from './settings-table';

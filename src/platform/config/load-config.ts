@@ -58,6 +58,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/**
+ * PIPELINE_TRANSPORT alone (default storage), for trigger registration, which runs when the app
+ * loads, before any other setting is needed. Throws ConfigError naming a bad value.
+ */
+export function loadPipelineTransport(
+  env: Record<string, string | undefined> = process.env,
+): AppConfig['pipelineTransport'] {
+  const s = SETTINGS.find((x) => x.name === 'PIPELINE_TRANSPORT')!;
+  const value = env[s.name]?.trim() || s.default;
+  const parsed = s.schema.safeParse(value);
+  if (parsed.success) return parsed.data as AppConfig['pipelineTransport'];
+  throw new ConfigError([{ setting: s.name, problem: describeProblem(value, s.expected, false) }]);
+}
+
 function describeProblem(value: string | undefined, expected: string, secret: boolean): string {
   if (value === undefined) return `missing; expected ${expected}`;
   return `${secret ? 'invalid value' : `invalid value "${value}"`}; expected ${expected}`;

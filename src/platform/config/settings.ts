@@ -97,6 +97,14 @@ export const SETTINGS = [
     expected: 'a host name such as <namespace>.servicebus.windows.net',
     schema: optional(z.string().regex(/^[A-Za-z0-9.-]+$/)),
   }),
+  setting({
+    name: 'AZURE_CLIENT_ID',
+    description:
+      'Identity-based connections: client id of the user-assigned managed identity DefaultAzureCredential uses (unset: the system-assigned one, or your az login locally).',
+    sample: '',
+    expected: 'a client id (GUID)',
+    schema: optional(z.uuid()),
+  }),
   ...limitSettings(),
   setting({
     name: 'DRIFT_SCHEDULE',
@@ -200,7 +208,7 @@ function queueSettings() {
   const q = <N extends string>(name: N, value: string, what: string) =>
     setting({
       name,
-      description: `Queue of ${what}; failures land in ${value}-poison.`,
+      description: `Queue of ${what}; failures land in ${value}-poison (Storage) or its dead-letter queue (Service Bus).`,
       default: value,
       sample: value,
       expected: 'a queue name (3-63 lowercase letters, digits and single hyphens)',

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceBusClient, ServiceBusReceivedMessage, ServiceBusReceiver } from '@azure/service-bus';
+import { resolveSettingReferences, type AppSettings } from './app-settings';
+import type { HostConfig } from './host-config';
+import type { RuntimeLogger } from './invocation-log';
+import type { Invoker, TriggerInput } from './invoker';
+import type { OutputBindings } from './output-bindings';
+import type { RegisteredFunction } from './registrations';
+import { serviceBusBindingClient } from './service-bus-connection';
+import { InFlight, StopSignal } from './stop-signal';
+import { intData, stringData } from './typed-data';
+import type { TriggerDriver } from './trigger-driver';
+
+/** Longest wait of one receive call; stop() aborts it sooner. */
+const RECEIVE_WAIT_MS = 1000;
+/** Wait after a failed receive before trying again. */
+const RETRY_RECEIVE_MS = 1000;
+
+interface Listener {
+  fn: RegisteredFunction;
+  queueName: string;
+  client: ServiceBusClient;
+  receiver?: ServiceBusReceiver;
+}
+
+export interface ServiceBusDriverDeps {
+  functions: RegisteredFunction[];
+  invoker: Invoker;
+  outputs: OutputBindings;
+  settings: AppSettings;
+  host: HostConfig;
+  logger: RuntimeLogger;
+}
+
+/**
+ * Service Bus queue triggers as the host runs them, with the SDK's peek-lock receiver: up to
+ * `maxConcurrentCalls` messages at once, each lock renewed while its handler runs (up to
+ * `maxAutoLockRenewalDuration`), completed on success and abandoned on failure. The queue's
+ * maxDeliveryCount then moves a message that keeps failing to its dead-letter queue.
+ */
+export class ServiceBusTriggerDriver implements TriggerDriver {
+  readonly triggerType = 'serviceBusTrigger';
+  readonly #signal = new StopSignal();
+  readonly #abort = new AbortController();
+  readonly #work = new InFlight();
+  readonly #loops: Promise<void>[] = [];
+  readonly #listeners: Listener[];
+
+  constructor(private readonly deps: ServiceBusDriverDeps) {
+    this.#listeners = deps.functions.map((fn) => {
+      const where = `Function "${fn.metadata.name}"`;
+      const queueName = resolveSettingReferences(
+        String(fn.trigger.queueName ?? ''),
+        deps.settings,
+        `${where} queueName`,
+      );
+      return { fn, queueName, client: serviceBusBindingClient(fn.trigger.connection, deps.settings, where) };
+    });
+  }
+
+  async start(): Promise<void> {
+    for (const listener of this.#listeners) {
+      // Our own renewal below, so it can be bounded and logged as the host does.
+      listener.receiver = listener.client.createReceiver(listener.queueName, {
+        receiveMode: 'peekLock',
+        maxAutoLockRenewalDurationInMs: 0,
+      });
+      this.#loops.push(this.#receive(listener, listener.receiver));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.#signal.stop();
+    this.#abort.abort();
+    await Promise.all(this.#loops);
+    await this.#work.drain();
+    await Promise.allSettled(this.#listeners.map((l) => l.client.close()));
+  }
+
+  async invokeOnDemand(fn: RegisteredFunction, input: string): Promise<void> {
+    await this.deps.invoker.invoke(
+      fn,
+      triggerInput(fn, input, { messageId: randomUUID(), deliveryCount: 0 }),
+    );
+  }
+
+  async #receive(listener: Listener, receiver: ServiceBusReceiver): Promise<void> {
+    const { maxConcurrentCalls } = this.deps.host.serviceBus;
+    let active = 0;
+    while (!this.#signal.stopped) {
+      const room = maxConcurrentCalls - active;
+      if (room <= 0) {
+        await this.#signal.sleep(50);
+        continue;
+      }
+      let received: ServiceBusReceivedMessage[] = [];
+      try {
+        received = await receiver.receiveMessages(room, {
+          maxWaitTimeInMs: RECEIVE_WAIT_MS,
+          abortSignal: this.#abort.signal,
+        });
+      } catch (err) {
+        if (this.#signal.stopped) break;
+        this.deps.logger.warn(
+          `[${listener.fn.metadata.name}] cannot read Service Bus queue ${listener.queueName}: ${(err as Error).message}`,
+        );
+        await this.#signal.sleep(RETRY_RECEIVE_MS);
+      }
+      for (const message of received) {
+        active++;
+        this.#work.track(this.#process(listener, receiver, message).finally(() => active--));
+      }
+    }
+  }
+
+  async #process(
+    listener: Listener,
+    receiver: ServiceBusReceiver,
+    message: ServiceBusReceivedMessage,
+  ): Promise<void> {
+    const name = listener.fn.metadata.name;
+    const renewal = this.#keepLock(name, receiver, message);
+    try {
+      const result = await this.deps.invoker.invoke(
+        listener.fn,
+        triggerInput(listener.fn, bodyText(message), message),
+      );
+      renewal.stop();
+      if (result.ok && (await this.deps.outputs.tryApply(listener.fn, result.response))) {
+        await receiver.completeMessage(message);
+      } else {
+        await receiver.abandonMessage(message);
+      }
+    } catch (err) {
+      // Settling failed (the lock was lost, the connection dropped): the lock expires and the
+      // message comes back, as with the host.
+      this.deps.logger.error(
+        `[${name}] settling Service Bus message ${String(message.messageId)} failed: ${(err as Error).message}`,
+      );
+    } finally {
+      renewal.stop();
+    }
+  }
+
+  /** Renews the message's lock halfway through each lock period while the handler runs. */
+  #keepLock(
+    name: string,
+    receiver: ServiceBusReceiver,
+    message: ServiceBusReceivedMessage,
+  ): { stop(): void } {
+    const until = Date.now() + this.deps.host.serviceBus.maxAutoLockRenewalDurationMs;
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const schedule = (): void => {
+      const lockedUntil = message.lockedUntilUtc?.getTime() ?? Date.now();
+      const next = Date.now() + Math.max(0, (lockedUntil - Date.now()) / 2);
+      if (stopped || next >= until) return;
+      timer = setTimeout(() => {
+        receiver.renewMessageLock(message).then(schedule, (err: unknown) => {
+          if (!stopped)
+            this.deps.logger.warn(
+              `[${name}] could not renew the lock of a message: ${(err as Error).message}`,
+            );
+        });
+      }, next - Date.now());
+    };
+    schedule();
+    return {
+      stop: () => {
+        stopped = true;
+        clearTimeout(timer);
+      },
+    };
+  }
+}
+
+/** The message body as text: JSON for objects (the library parses it back), UTF-8 for bytes. */
+function bodyText(message: ServiceBusReceivedMessage): string {
+  const body: unknown = message.body;
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  return JSON.stringify(body ?? null);
+}
+
+type MessageFacts = Pick<ServiceBusReceivedMessage, 'messageId' | 'deliveryCount'> &
+  Partial<
+    Pick<ServiceBusReceivedMessage, 'enqueuedTimeUtc' | 'lockToken' | 'sequenceNumber' | 'contentType'>
+  >;
+
+/**
+ * The host's Service Bus trigger data. The AMQP header counts earlier deliveries; the host's
+ * DeliveryCount includes this one, hence + 1.
+ */
+function triggerInput(fn: RegisteredFunction, text: string, m: MessageFacts): TriggerInput {
+  const metadata: TriggerInput['triggerMetadata'] = {
+    MessageId: stringData(String(m.messageId ?? '')),
+    DeliveryCount: intData((m.deliveryCount ?? 0) + 1),
+  };
+  if (m.enqueuedTimeUtc) metadata.EnqueuedTimeUtc = stringData(m.enqueuedTimeUtc.toISOString());
+  if (m.lockToken) metadata.LockToken = stringData(m.lockToken);
+  if (m.sequenceNumber) metadata.SequenceNumber = intData(m.sequenceNumber.toNumber());
+  if (m.contentType) metadata.ContentType = stringData(m.contentType);
+  return { inputData: [{ name: fn.trigger.name, data: stringData(text) }], triggerMetadata: metadata };
+}

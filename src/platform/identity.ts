@@ -1,0 +1,12 @@
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+
+/** Makes the credential of identity-based connections (one per client construction). */
+export type CredentialFactory = () => TokenCredential;
+
+let shared: DefaultAzureCredential | undefined;
+
+/**
+ * DefaultAzureCredential, shared by every client of the process: the managed identity in Azure
+ * (a user-assigned one through AZURE_CLIENT_ID), the developer's az / azd login locally.
+ */
+export const defaultCredential: CredentialFactory = () => (shared ??= new DefaultAzureCredential());

@@ -1,0 +1,88 @@
+// The chain on Service Bus (the test broker, a stand-in for Azure's service): bad input fails
+// its run at once, and a step whose instance dies holding the message's lock loses nothing: the
+// message comes back after the lock expires and the idempotent step does nothing twice.
+import { ServiceBusClient, type ServiceBusReceivedMessage } from '@azure/service-bus';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runIdFor } from '../../src/pipeline/ids';
+import { uniqueName, waitFor } from '../local/helpers';
+import { startPipeline, type Pipeline } from './pipeline-harness';
+import { TAXI_SPEC, taxiCsv } from './taxi-data';
+
+const connectionString = inject('serviceBus').connectionString;
+const validateQueue = uniqueName('validate');
+const client = new ServiceBusClient(connectionString);
+// An instance that takes a message and dies: its lock is never renewed nor settled.
+const dying = new ServiceBusClient(connectionString);
+const dyingReceiver = dying.createReceiver(validateQueue, { maxAutoLockRenewalDurationInMs: 0 });
+let p: Pipeline;
+let taken: Promise<ServiceBusReceivedMessage[]>;
+
+beforeAll(async () => {
+  // Attached before the app, the dying consumer is first in line for the first validate message.
+  await dyingReceiver.receiveMessages(1, { maxWaitTimeInMs: 200 });
+  taken = dyingReceiver.receiveMessages(1, { maxWaitTimeInMs: 60_000 });
+  p = await startPipeline({ VALIDATE_QUEUE: validateQueue }, 'servicebus');
+});
+afterAll(async () => {
+  await p?.stop();
+  await dying.close();
+  await client.close();
+});
+
+const calls = (fn: string) => p.invocations.filter((i) => i.functionName === fn);
+
+describe('pipeline on Service Bus', () => {
+  it('loses no message when the validating instance dies: redelivered after lock expiry, done once', async () => {
+    await p.drop('taxi', 'model.json', JSON.stringify(TAXI_SPEC));
+    const etag = await p.drop('taxi', '2025-01.csv', taxiCsv({ days: 10 }));
+    const runId = runIdFor('taxi/2025-01.csv', etag);
+    const [orphan] = await taken;
+    expect(orphan?.body).toMatchObject({ kind: 'validate', model: 'taxi', runId });
+    await dying.close(); // the instance is gone; its lock runs out
+
+    const run = await p.finishedRun('taxi', runId);
+    expect(run).toMatchObject({ status: 'succeeded', version: 1 });
+    expect(calls('validateCandidate').map((i) => i.outcome)).toEqual(['Succeeded']);
+    expect((await p.adapters.registry.getAlias('taxi', 'production'))?.version).toBe(1);
+
+    // The same step delivered again (as after a lock lost mid-step) finds its work done.
+    await client.createSender(validateQueue).sendMessages({ body: orphan!.body, messageId: 'redelivered' });
+    await waitFor('the second validate', () => calls('validateCandidate').length === 2);
+    expect(p.logLines).toContainEqual(expect.stringContaining(`taxi ${runId}: already_done`));
+    expect(await p.versions('taxi')).toHaveLength(1);
+    expect(calls('registerVersion')).toHaveLength(1);
+  });
+
+  it('fails the run of a bad data drop at once, naming the problem, with nothing registered', async () => {
+    await p.drop('text-target', 'model.json', JSON.stringify({ ...TAXI_SPEC, validation: {} }));
+    const data = 'pickup_hour,zone,trips\n2025-01-01 00:00:00,Z01,4\n2025-01-01 01:00:00,Z01,many\n';
+    const etag = await p.drop('text-target', 'a.csv', data);
+    const run = await p.finishedRun('text-target', runIdFor('text-target/a.csv', etag));
+    expect(run.status).toBe('failed');
+    expect(run.error?.message).toBe(
+      'Column "trips" mixes numbers and text: data row 2 (1-based, header not counted) has "many" where most values are numbers',
+    );
+    expect(await p.versions('text-target')).toEqual([]);
+  });
+
+  it('completes a malformed validate message without retrying it; the log says why', async () => {
+    const before = calls('validateCandidate').length;
+    await p.adapters.queue.send(validateQueue, { schema: 1, kind: 'validate', model: 'taxi' });
+    await waitFor('the malformed message to be handled', () => calls('validateCandidate').length > before);
+    expect(
+      calls('validateCandidate')
+        .slice(before)
+        .map((i) => i.outcome),
+    ).toEqual(['Succeeded']);
+    expect(p.logLines).toContainEqual(
+      expect.stringContaining(
+        '[validateCandidate] Failed without retry (bad_message): Malformed validate-requests message: runId: Invalid input',
+      ),
+    );
+    const deadLetters = client.createReceiver(validateQueue, {
+      subQueueType: 'deadLetter',
+      receiveMode: 'receiveAndDelete',
+    });
+    expect(await deadLetters.receiveMessages(5, { maxWaitTimeInMs: 300 })).toEqual([]);
+  });
+});
