@@ -21,7 +21,6 @@ resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
 // The documented endpoint of an Event Grid blob trigger:
 // https://<app host>/runtime/webhooks/blobs?functionName=Host.Functions.<name>&code=<blobs_extension key>
 var blobsExtensionKey = listKeys('${site.id}/host/default', '2024-11-01').systemKeys.blobs_extension
-var webhookBase = 'https://${site.properties.defaultHostName}/runtime/webhooks/blobs'
 
 resource subscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = [
   for trigger in blobTriggers: {
@@ -31,7 +30,7 @@ resource subscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025
       destination: {
         endpointType: 'WebHook'
         properties: {
-          endpointUrl: '${webhookBase}?functionName=Host.Functions.${trigger.functionName}&code=${blobsExtensionKey}'
+          endpointUrl: 'https://${site.properties.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${trigger.functionName}&code=${blobsExtensionKey}'
         }
       }
       filter: {
