@@ -174,10 +174,10 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentContainer}'
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    // Its outputs tie the app after storage, Cosmos DB, Service Bus and monitoring, so the
+    // host starts with the identity's data roles in place.
     appSettings: appSettings
   }
-  // The host starts with the identity's data roles in place.
-  dependsOn: [storage, cosmos, serviceBus, monitoring]
 }
 
 module eventGrid 'modules/eventgrid-topic.bicep' = {

@@ -22,6 +22,7 @@ echo
 key="$(az functionapp keys list -g "$group" -n "$app" --query functionKeys.default -o tsv)"
 [ -n "$key" ] || { echo "No default function key on $app" >&2; exit 1; }
 
+[ -d node_modules ] || npm ci --no-audit --no-fund
 npm run --silent generate -- --days 30 --zones 4 --out "$work/data.csv" --spec-out "$work/model.json"
 upload() { # container/name file; retried while new role assignments propagate
   for try in 1 2 3 4 5 6 7 8 9 10; do
