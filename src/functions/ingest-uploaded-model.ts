@@ -1,11 +1,14 @@
 import { app, type InvocationContext } from '@azure/functions';
 import { AppError } from '../errors';
 import { ingestUpload, type IncomingBlob } from '../pipeline/byo';
+import { readSetting } from '../platform/config';
 import { pipelineDeps } from './app-context';
 
 app.storageBlob('ingestUploadedModel', {
   path: '%INCOMING_MODELS_CONTAINER%/{model}/{name}',
   connection: 'AzureWebJobsStorage',
+  // Event Grid in Azure (Flex Consumption has no scanning blob trigger); the local runtime scans either way.
+  source: readSetting('BLOB_TRIGGER_SOURCE'),
   handler: async (_blob, context) => {
     const blob = incomingBlobFrom(context);
     const outcome = await ingestUpload(pipelineDeps(), blob);

@@ -43,6 +43,8 @@ export interface BlobDriverDeps {
  * Blob triggers by scanning: each new or changed blob (name + ETag) fires once; a receipt in
  * storage marks it done so restarts do not refire. A failing blob is retried up to
  * host.json `queues.maxDequeueCount` times, then reported to `webjobs-blobtrigger-poison`.
+ * A trigger's `source` is ignored: Event Grid does not exist locally, so `EventGrid` blob
+ * triggers are scanned too.
  */
 export class BlobTriggerDriver implements TriggerDriver {
   readonly triggerType = 'blobTrigger';

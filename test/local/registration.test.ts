@@ -85,6 +85,7 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     type: 'blobTrigger',
     path: '%DATASETS_CONTAINER%/{model}/{name}',
     connection: 'AzureWebJobsStorage',
+    source: 'LogsAndContainerScan',
   },
   validateCandidate: {
     type: 'queueTrigger',
@@ -96,6 +97,7 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     type: 'blobTrigger',
     path: '%INCOMING_MODELS_CONTAINER%/{model}/{name}',
     connection: 'AzureWebJobsStorage',
+    source: 'LogsAndContainerScan',
   },
 };
 
@@ -175,6 +177,26 @@ describe('registrations of the compiled entry', () => {
       expect(resolveSettingReferences(String(fn.trigger.queueName ?? ''), sample, 'queueName')).toMatch(
         /^[a-z0-9-]{3,63}$/,
       );
+    }
+  });
+
+  it('registers blob triggers with the source BLOB_TRIGGER_SOURCE names (Event Grid in Azure)', () => {
+    const before = process.env.BLOB_TRIGGER_SOURCE;
+    process.env.BLOB_TRIGGER_SOURCE = 'EventGrid';
+    try {
+      const inAzure = loadFunctionApp(entry);
+      const sources = inAzure.byTrigger('blobTrigger').map((fn) => [fn.metadata.name, fn.trigger.source]);
+      expect(sources.sort()).toEqual([
+        ['ingestUploadedModel', 'EventGrid'],
+        ['trainOnDataDrop', 'EventGrid'],
+      ]);
+      process.env.BLOB_TRIGGER_SOURCE = 'Polling';
+      expect(() => loadFunctionApp(entry)).toThrow(
+        'BLOB_TRIGGER_SOURCE: invalid value "Polling"; expected "LogsAndContainerScan" or "EventGrid"',
+      );
+    } finally {
+      if (before === undefined) delete process.env.BLOB_TRIGGER_SOURCE;
+      else process.env.BLOB_TRIGGER_SOURCE = before;
     }
   });
 

@@ -12,3 +12,4 @@ export { loadConfig, loadPipelineTransport } from './load-config';
 export { SETTINGS } from './settings';
 export type { Setting } from './setting';
 export { settingsTable } from './settings-table';
+export { readSetting } from './read-setting';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppConfig, CosmosAccess, ServiceBusAccess, StorageAccess } from './app-config';
 import { ConfigError, type ConfigIssue } from './config-error';
+import { parseSetting, readSetting } from './read-setting';
 import { SETTINGS } from './settings';
 
 type Settings = typeof SETTINGS;
@@ -12,15 +13,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const issues: ConfigIssue[] = [];
   const values: Record<string, unknown> = {};
   for (const s of SETTINGS) {
-    const given = env[s.name]?.trim() || undefined; // blank = unset, as the sample leaves them
-    const value = given ?? ('default' in s ? s.default : undefined);
-    const parsed = s.schema.safeParse(value);
-    if (parsed.success) values[s.name] = parsed.data;
-    else
-      issues.push({
-        setting: s.name,
-        problem: describeProblem(value, s.expected, 'secret' in s && s.secret === true),
-      });
+    const result = parseSetting(s, env);
+    if (result.ok) values[s.name] = result.value;
+    else issues.push(result.issue);
   }
   const p = values as ParsedSettings;
   const storage = storageAccess(p, issues);
@@ -65,16 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function loadPipelineTransport(
   env: Record<string, string | undefined> = process.env,
 ): AppConfig['pipelineTransport'] {
-  const s = SETTINGS.find((x) => x.name === 'PIPELINE_TRANSPORT')!;
-  const value = env[s.name]?.trim() || s.default;
-  const parsed = s.schema.safeParse(value);
-  if (parsed.success) return parsed.data as AppConfig['pipelineTransport'];
-  throw new ConfigError([{ setting: s.name, problem: describeProblem(value, s.expected, false) }]);
-}
-
-function describeProblem(value: string | undefined, expected: string, secret: boolean): string {
-  if (value === undefined) return `missing; expected ${expected}`;
-  return `${secret ? 'invalid value' : `invalid value "${value}"`}; expected ${expected}`;
+  return readSetting('PIPELINE_TRANSPORT', env) as AppConfig['pipelineTransport'];
 }
 
 function storageAccess(p: ParsedSettings, issues: ConfigIssue[]): StorageAccess | undefined {

@@ -82,6 +82,14 @@ export const SETTINGS = [
     schema: z.enum(['storage', 'servicebus']),
   }),
   setting({
+    name: 'BLOB_TRIGGER_SOURCE',
+    description: 'How blob triggers learn of new blobs: scans, or Event Grid in Azure. Locally always scans.',
+    default: 'LogsAndContainerScan',
+    sample: 'LogsAndContainerScan',
+    expected: '"LogsAndContainerScan" or "EventGrid"',
+    schema: z.enum(['LogsAndContainerScan', 'EventGrid']),
+  }),
+  setting({
     name: 'SERVICEBUS_CONNECTION',
     description: 'Service Bus namespace when PIPELINE_TRANSPORT=servicebus (connection string).',
     sample: '',

@@ -1,0 +1,61 @@
+// Service Bus carrying the pipeline queues: duplicate detection on the idempotency key sent as
+// messageId, dead-lettering after maxDeliveryCount or on expiry. Keys are off: identity only.
+param name string
+param location string
+param tags object = {}
+@allowed(['Standard', 'Premium'])
+param sku string = 'Standard'
+param queueNames array
+param maxDeliveryCount int = 5
+@description('The Function App identity: sender and receiver on the namespace.')
+param appPrincipalId string
+
+var roles = {
+  dataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
+  dataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+}
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  sku: { name: sku, tier: sku }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
+  for queueName in queueNames: {
+    parent: namespace
+    name: queueName
+    properties: {
+      requiresDuplicateDetection: true
+      duplicateDetectionHistoryTimeWindow: 'PT1H'
+      deadLetteringOnMessageExpiration: true
+      defaultMessageTimeToLive: 'P7D'
+      maxDeliveryCount: maxDeliveryCount
+      // The longest lock Service Bus grants; the host renews it while a step runs.
+      lockDuration: 'PT5M'
+    }
+  }
+]
+
+resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for role in [roles.dataSender, roles.dataReceiver]: {
+    scope: namespace
+    name: guid(namespace.id, appPrincipalId, role)
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+output id string = namespace.id
+output name string = namespace.name
+// https://<namespace>.servicebus.windows.net:443/ -> the host name alone (any Azure cloud).
+output fullyQualifiedNamespace string = split(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':')[0]
