@@ -71,7 +71,7 @@ export class ApiClient {
     const error = (body as ErrorBody | undefined)?.error;
     if (res.status === 401 || res.status === 403) {
       const which = options.admin ? '--admin-key (MLOPS_ADMIN_KEY)' : '--key (MLOPS_KEY)';
-      const reason = error?.message ? `: ${error.message}` : '';
+      const reason = error?.message ? `: ${error.message.replace(/\.$/, '')}` : '';
       throw new ApiError(
         res.status,
         error?.code ?? 'unauthorized',

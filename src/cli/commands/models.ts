@@ -13,7 +13,7 @@ export function modelsCommand(): Command {
   return apiCommand('models', { read: true })
     .description('list the models with their production and latest version')
     .action(async (opts: ApiOptions) => {
-      const page = await clientFor(opts).get<{ items: ModelItem[] }>('/api/models?pageSize=200');
+      const page = await clientFor(opts).get<{ items: ModelItem[] }>('/api/models?pageSize=100');
       printRead(
         opts,
         page,

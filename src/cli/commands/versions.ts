@@ -10,7 +10,7 @@ export function versionsCommand(): Command {
     .argument('<model>', 'model name')
     .action(async (model: string, opts: ApiOptions) => {
       const page = await clientFor(opts).get<{ items: ModelVersion[] }>(
-        modelPath(model, '/versions?pageSize=200'),
+        modelPath(model, '/versions?pageSize=100'),
       );
       printRead(
         opts,

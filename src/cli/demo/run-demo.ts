@@ -38,9 +38,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoRuntime | undef
     n.say(`app at ${runtime.url}; data and logs in ${runtime.dir} (${path.basename(runtime.logFile)})`);
     n.done();
     await steps(runtime, n, options);
-    n.say('');
+    options.write('\n');
     n.say(`done in ${n.total()}`);
-    n.say(`dashboard: ${runtime.url}/  (function key: ${runtime.functionKey})`);
+    n.say(
+      `dashboard: ${runtime.url.replace('127.0.0.1', 'localhost')}/  (function key: ${runtime.functionKey})`,
+    );
     n.say(`try: mlops versions ${MODEL} --url ${runtime.url}   (also: runs, drift, logs, predict)`);
     keep = options.keep;
     return keep ? runtime : undefined;
@@ -98,7 +100,10 @@ async function steps(runtime: DemoRuntime, n: DemoNarrator, options: DemoOptions
   );
   const normal = await predictBatches(client, MODEL, data.normalDay.map(inputsOf));
   n.say(
-    `normal day: ${normal.predictions.length} predictions from version ${normal.version}, e.g. ${normal.predictions.slice(0, 3).join(', ')} trips`,
+    `normal day: ${normal.predictions.length} predictions from version ${normal.version}, e.g. ${normal.predictions
+      .slice(0, 3)
+      .map((p) => Math.round(Number(p) * 10) / 10)
+      .join(', ')} trips`,
   );
   const drifted = await predictBatches(client, MODEL, data.driftedWeek.map(inputsOf), {
     limits: { rows: 500, bytes: 1 << 20 },
