@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ApiClient, modelPath } from '../api-client';
 import { uploadDataDrop } from '../commands/upload';
@@ -34,6 +35,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRuntime | undef
   );
   const runtime = await startDemoRuntime();
   let keep = false;
+  let succeeded = false;
   try {
     n.say(`app at ${runtime.url}; data and logs in ${runtime.dir} (${path.basename(runtime.logFile)})`);
     n.done();
@@ -45,9 +47,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoRuntime | undef
     );
     n.say(`try: mlops versions ${MODEL} --url ${runtime.url}   (also: runs, drift, logs, predict)`);
     keep = options.keep;
+    succeeded = true;
     return keep ? runtime : undefined;
   } finally {
     if (!keep) await runtime.stop();
+    // A failed demo keeps its folder: the runtime log says why.
+    if (!keep && succeeded) rmSync(runtime.dir, { recursive: true, force: true });
+    else if (!succeeded) options.write(`    the runtime log is ${runtime.logFile}\n`);
   }
 }
 
