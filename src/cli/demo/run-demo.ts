@@ -6,7 +6,7 @@ import { formatMetrics } from '../output/table';
 import { predictBatches } from '../predict/predict-batches';
 import { generateDemoData, inputsOf } from './demo-data';
 import { startDemoRuntime, type DemoRuntime } from './demo-runtime';
-import { DemoNarrator, type DemoStep } from './demo-steps';
+import { DemoNarrator, sleep, type DemoStep } from './demo-steps';
 import { runDriftCheck, waitForRetrainedVersion } from './drift-steps';
 
 export interface DemoOptions {
@@ -126,6 +126,10 @@ async function steps(runtime: DemoRuntime, n: DemoNarrator, options: DemoOptions
   if (stopAfter('predict')) return;
 
   n.step('drift', 'Running the drift check now (it otherwise runs on DRIFT_SCHEDULE)');
+  // The prediction log flushes every second and a check reads blobs written before its start
+  // (whole seconds): a short pause puts every logged row inside this check's window.
+  n.say('letting the prediction log flush (2 s)');
+  await sleep(2500);
   const check = await runDriftCheck(client, MODEL, n.say.bind(n));
   n.done();
   if (stopAfter('drift')) return;
