@@ -16,7 +16,7 @@ describe('mlops demo', () => {
     expect(out.stdout).toMatch(
       /normal day: 96 predictions from version 1, e\.g\. [\d.]+, [\d.]+, [\d.]+ trips\n/,
     );
-    expect(out.stdout).toMatch(/feedback: the true trips of the 672 drifted rows/);
+    expect(out.stdout).toMatch(/feedback: the true trips of the 2016 drifted rows/);
     expect(out.stdout).toMatch(/dashboard: http:\/\/localhost:\d+\//);
   });
 

@@ -17,7 +17,7 @@ const CHECK = {
     verdict: 'drift',
     driftedShare: 0.5,
     driftedTopFeatures: ['temperature_c'],
-    features: { temperature_c: { drifted: true }, zone: { drifted: false } },
+    features: { zone: { drifted: false, score: 0 }, temperature_c: { drifted: true, score: 2 } },
   },
   liveError: { metric: 'rmse', value: 41.2, baseline: 20.1, limit: 30.15, breached: true, matched: 900 },
   retrain: { sent: true, trigger: 'drift', reason: '1 of 2 features drifted' },

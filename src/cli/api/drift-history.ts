@@ -7,7 +7,11 @@ export interface DriftCheck {
   window?: { from: string; to: string };
   rows?: number;
   reason?: string;
-  report: { driftedShare?: number; driftedTopFeatures?: string[]; features?: Record<string, unknown> } | null;
+  report: {
+    driftedShare?: number;
+    driftedTopFeatures?: string[];
+    features?: Record<string, { drifted?: boolean; score?: number }>;
+  } | null;
   liveError: { metric: string; value: number; baseline?: number; limit?: number; breached: boolean } | null;
   retrain: { sent: boolean; trigger?: string; reason?: string } | null;
 }
@@ -18,14 +22,17 @@ export interface DriftHistory {
   continuationToken?: string;
 }
 
-/** The drifted features in words, e.g. "2 of 5: temperature_c, weather". */
+/** The drifted features in words, e.g. "2 of 5: temperature_c, weather" (highest score first). */
 export function driftedFeatures(check: DriftCheck): string {
   if (!check.report) return check.reason ?? '';
-  const total = Object.keys(check.report.features ?? {}).length;
-  const top = check.report.driftedTopFeatures ?? [];
-  if (top.length === 0) return total ? `0 of ${total}` : '';
-  const drifted = Math.round((check.report.driftedShare ?? 0) * total) || top.length;
-  return `${drifted} of ${total}: ${top.join(', ')}`;
+  const features = Object.entries(check.report.features ?? {});
+  const drifted = features
+    .filter(([, f]) => f.drifted === true)
+    .sort(([, a], [, b]) => (b.score ?? 0) - (a.score ?? 0))
+    .map(([name]) => name);
+  const names = drifted.length > 0 ? drifted : (check.report.driftedTopFeatures ?? []);
+  if (features.length === 0) return names.join(', ');
+  return `${drifted.length} of ${features.length}${names.length ? `: ${names.join(', ')}` : ''}`;
 }
 
 /** The live error in words, e.g. "rmse 41.2 > 30.15 (baseline 20.1)". */

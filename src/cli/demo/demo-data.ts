@@ -3,13 +3,16 @@ import path from 'node:path';
 import { renderRows } from '../../datagen/format';
 import { generateTaxiDemand, TAXI_DEMAND_SPEC, type TaxiDemandRow } from '../../datagen/taxi-demand';
 
-/** The demo's files and rows: six weeks to train on, a normal day and a drifted week to replay. */
+/**
+ * The demo's files and rows: six weeks to train on, a normal day and three drifted weeks to replay
+ * (enough drifted feedback for the retrained version to beat production on it).
+ */
 export interface DemoData {
   trainFile: string;
   specFile: string;
   trainRows: number;
   normalDay: TaxiDemandRow[];
-  driftedWeek: TaxiDemandRow[];
+  driftedWeeks: TaxiDemandRow[];
 }
 
 const ZONES = 4;
@@ -24,10 +27,10 @@ export function generateDemoData(dir: string): DemoData {
   writeFileSync(specFile, JSON.stringify({ ...TAXI_DEMAND_SPEC, params: { nEstimators: 60 } }, null, 2));
   const normalDay = [...generateTaxiDemand({ start: '2025-02-12', days: 1, zones: ZONES, seed: 43 })];
   // The generator's drift switch: colder, snowy weather and more demand in half of the zones.
-  const driftedWeek = [
-    ...generateTaxiDemand({ start: '2025-02-13', days: 7, zones: ZONES, seed: 44, drift: true }),
+  const driftedWeeks = [
+    ...generateTaxiDemand({ start: '2025-02-13', days: 21, zones: ZONES, seed: 44, drift: true }),
   ];
-  return { trainFile, specFile, trainRows: train.length, normalDay, driftedWeek };
+  return { trainFile, specFile, trainRows: train.length, normalDay, driftedWeeks };
 }
 
 /** A generated row as the predict route takes it: the inputs, without the target. */

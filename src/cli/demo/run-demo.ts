@@ -102,7 +102,7 @@ async function steps(runtime: DemoRuntime, n: DemoNarrator, options: DemoOptions
 
   n.step(
     'predict',
-    'Sending predictions: a normal day, then a drifted week (colder, snowy, busier) with feedback',
+    'Sending predictions: a normal day, then three drifted weeks (colder, snowy, busier) with feedback',
   );
   const normal = await predictBatches(client, MODEL, data.normalDay.map(inputsOf));
   n.say(
@@ -111,11 +111,11 @@ async function steps(runtime: DemoRuntime, n: DemoNarrator, options: DemoOptions
       .map((p) => Math.round(Number(p) * 10) / 10)
       .join(', ')} trips`,
   );
-  const drifted = await predictBatches(client, MODEL, data.driftedWeek.map(inputsOf), {
+  const drifted = await predictBatches(client, MODEL, data.driftedWeeks.map(inputsOf), {
     limits: { rows: 500, bytes: 1 << 20 },
   });
-  n.say(`drifted week: ${drifted.predictions.length} predictions`);
-  const items = drifted.requests.map((r, i) => ({ ...r, actual: data.driftedWeek[i]!.trips }));
+  n.say(`drifted weeks: ${drifted.predictions.length} predictions`);
+  const items = drifted.requests.map((r, i) => ({ ...r, actual: data.driftedWeeks[i]!.trips }));
   for (let i = 0; i < items.length; i += 1000) {
     await client.post(modelPath(MODEL, '/feedback'), { items: items.slice(i, i + 1000) });
   }
