@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadDataDrop } from '../../src/cli/commands/upload';
+import { ROUTES } from '../../src/serving/openapi/routes';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
 import { uniqueName } from '../local/helpers';
@@ -12,6 +13,9 @@ import { FUNCTION_KEY, SAMPLE_SETTINGS } from '../serving/support/local-app';
 import { closedPort, runCli, type CliResult } from './run-cli';
 
 const ADMIN_KEY = SAMPLE_SETTINGS.LOCAL_ADMIN_KEY!;
+// The drift history route comes with the drift monitor; test/cli/drift.test.ts covers the
+// output against its agreed shape either way.
+const hasDriftRoute = Object.values(ROUTES).some((r) => r.route === 'models/{model}/drift');
 const dir = mkdtempSync(path.join(tmpdir(), 'mlops-cli-'));
 const file = (name: string, text: string): string => {
   writeFileSync(path.join(dir, name), text);
@@ -84,6 +88,17 @@ describe('mlops read commands', () => {
     expect(logs.code).toBe(0);
     expect(logs.stdout).toMatch(/\srun\s+run-[0-9a-f]{24} succeeded: version 1\n/);
     expect(logs.stdout).toMatch(/\srun\s+run-[0-9a-f]{24} queued \(.*train\.csv\)\n/);
+  });
+
+  it.skipIf(!hasDriftRoute)('drift: no checks yet for a model just trained', async () => {
+    const table = await mlops('drift', model);
+    expect(table).toEqual({
+      code: 0,
+      stdout: `${model} has no drift checks yet (they run on DRIFT_SCHEDULE once predictions are logged)\n`,
+      stderr: '',
+    });
+    const json = JSON.parse((await mlops('drift', model, '--json')).stdout) as { items: unknown[] };
+    expect(json.items).toEqual([]);
   });
 
   it('promote: with the admin key; a function key as admin key is refused', async () => {
