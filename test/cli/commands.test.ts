@@ -15,7 +15,7 @@ import { closedPort, runCli, type CliResult } from './run-cli';
 const ADMIN_KEY = SAMPLE_SETTINGS.LOCAL_ADMIN_KEY!;
 // The drift history route comes with the drift monitor; test/cli/drift.test.ts covers the
 // output against its agreed shape either way.
-const hasDriftRoute = Object.values(ROUTES).some((r) => r.route === 'models/{model}/drift');
+const hasDriftRoute = Object.values(ROUTES).some((r) => (r.route as string) === 'models/{model}/drift');
 const dir = mkdtempSync(path.join(tmpdir(), 'mlops-cli-'));
 const file = (name: string, text: string): string => {
   writeFileSync(path.join(dir, name), text);
