@@ -1,14 +1,35 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { demoCommand } from './commands/demo';
+import { driftCommand } from './commands/drift';
 import { generateCommand } from './commands/generate';
+import { logsCommand } from './commands/logs';
+import { modelsCommand } from './commands/models';
+import { predictCommand } from './commands/predict';
+import { promoteCommand } from './commands/promote';
+import { runsCommand } from './commands/runs';
+import { startCommand } from './commands/start';
 import { uploadCommand } from './commands/upload';
+import { versionsCommand } from './commands/versions';
 
 /** The `mlops` command line: one sub-command per file under commands/. */
 export function buildProgram(): Command {
   return new Command('mlops')
-    .description('Drive the MLOps loop: generate data, upload it, watch runs, query models')
+    .description(
+      'Drive the MLOps loop: generate data, upload it, watch runs, query models. Talks to --url/MLOPS_URL ' +
+        'with --key/MLOPS_KEY (admin: --admin-key/MLOPS_ADMIN_KEY); by default the local runtime and its sample keys.',
+    )
+    .addCommand(startCommand())
     .addCommand(generateCommand())
-    .addCommand(uploadCommand());
+    .addCommand(uploadCommand())
+    .addCommand(modelsCommand())
+    .addCommand(versionsCommand())
+    .addCommand(promoteCommand())
+    .addCommand(predictCommand())
+    .addCommand(driftCommand())
+    .addCommand(runsCommand())
+    .addCommand(logsCommand())
+    .addCommand(demoCommand());
 }
 
 if (require.main === module) {

@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { AzureBlobStore } from '../../platform/blob/azure-blob-store';
 import { blobServiceClient } from '../../platform/storage-clients';
 import { parseModelSpecText } from '../../pipeline/spec/model-spec';
+import { fileWithProgress } from '../output/progress-bar';
 import { fetchRuns } from '../upload/runs-client';
 import { resolveTarget, type TargetOptions } from '../upload/upload-target';
 import { watchRun } from '../upload/watch-run';
@@ -15,6 +16,8 @@ export interface UploadOptions extends TargetOptions {
   wait?: boolean;
   intervalMs?: number;
   timeoutMs?: number;
+  /** A terminal to draw the upload's progress bar on; undefined draws none. */
+  progress?: NodeJS.WriteStream;
 }
 
 /** What an upload ended with; a failed run is thrown instead, with its reason. */
@@ -52,7 +55,12 @@ export async function uploadDataDrop(
     print(`uploaded ${target.container}/${options.model}/model.json`);
   }
   const blobName = `${options.model}/${path.basename(file)}`;
-  const info = await blobs.upload(target.container, blobName, readFileSync(file));
+  const size = statSync(file).size;
+  // The bar goes to stderr and only to a terminal: piped output and logs keep plain lines.
+  const data = options.progress
+    ? fileWithProgress(file, size, `uploading ${path.basename(file)}`, options.progress)
+    : readFileSync(file);
+  const info = await blobs.upload(target.container, blobName, data);
   print(`uploaded ${target.container}/${blobName} (${info.size} bytes)`);
   if (!wait) return { blobName };
   const run = await watchRun({
@@ -112,7 +120,12 @@ export function uploadCommand(): Command {
       const { interval, timeout, ...rest } = opts;
       await uploadDataDrop(
         file,
-        { ...rest, intervalMs: interval * 1000, timeoutMs: timeout * 1000 },
+        {
+          ...rest,
+          intervalMs: interval * 1000,
+          timeoutMs: timeout * 1000,
+          ...(process.stderr.isTTY && { progress: process.stderr }),
+        },
         (line) => process.stdout.write(`${line}\n`),
       );
     });

@@ -22,7 +22,8 @@ export interface TargetOptions {
 
 /**
  * Resolves the target: options first, then environment variables, then local.settings.json
- * (else local.settings.sample.json) in `dir`, as `npm start` reads them. Defaults: setting
+ * (else local.settings.sample.json) in `dir`, as `npm start` reads them (MLOPS_URL and MLOPS_KEY
+ * as for the other commands). Defaults: setting
  * AzureWebJobsStorage, container DATASETS_CONTAINER or "datasets", http://localhost:{LocalHttpPort
  * or 7071}, key LOCAL_FUNCTION_KEY.
  */
@@ -36,11 +37,11 @@ export function resolveTarget(
   if (!connectionString) {
     throw new Error('no storage connection: pass --connection-string or set AzureWebJobsStorage');
   }
-  const key = options.key ?? settings.LOCAL_FUNCTION_KEY;
+  const key = options.key ?? env.MLOPS_KEY ?? settings.LOCAL_FUNCTION_KEY;
   return {
     connectionString,
     container: options.container ?? settings.DATASETS_CONTAINER ?? 'datasets',
-    url: (options.url ?? `http://localhost:${localHttpPort ?? 7071}`).replace(/\/+$/, ''),
+    url: (options.url ?? env.MLOPS_URL ?? `http://localhost:${localHttpPort ?? 7071}`).replace(/\/+$/, ''),
     ...(key ? { key } : {}),
   };
 }

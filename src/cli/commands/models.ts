@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { apiCommand, clientFor, printRead, type ApiOptions } from '../command-options';
+
+interface ModelItem {
+  model: string;
+  latestVersion: number;
+  versionCount: number;
+  productionVersion?: number;
+  updatedAt: string;
+}
+
+export function modelsCommand(): Command {
+  return apiCommand('models', { read: true })
+    .description('list the models with their production and latest version')
+    .action(async (opts: ApiOptions) => {
+      const page = await clientFor(opts).get<{ items: ModelItem[] }>('/api/models?pageSize=100');
+      printRead(
+        opts,
+        page,
+        page.items,
+        [
+          { heading: 'MODEL', value: (m) => m.model },
+          { heading: 'PRODUCTION', value: (m) => m.productionVersion, right: true },
+          { heading: 'LATEST', value: (m) => m.latestVersion, right: true },
+          { heading: 'VERSIONS', value: (m) => m.versionCount, right: true },
+          { heading: 'UPDATED', value: (m) => m.updatedAt },
+        ],
+        'no models yet: upload data with `mlops upload <file> --model <name>`',
+      );
+    });
+}

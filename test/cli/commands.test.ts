@@ -1,0 +1,215 @@
+// The read, promote and predict commands of the compiled CLI against the local runtime (real
+// emulators), with a model trained by an upload; each failure kind exits 1 with one line.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadDataDrop } from '../../src/cli/commands/upload';
+import { ROUTES } from '../../src/serving/openapi/routes';
+import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
+import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
+import { uniqueName } from '../local/helpers';
+import { FUNCTION_KEY, SAMPLE_SETTINGS } from '../serving/support/local-app';
+import { closedPort, runCli, type CliResult } from './run-cli';
+
+const ADMIN_KEY = SAMPLE_SETTINGS.LOCAL_ADMIN_KEY!;
+// The drift history route comes with the drift monitor; test/cli/drift.test.ts covers the
+// output against its agreed shape either way.
+const hasDriftRoute = Object.values(ROUTES).some((r) => (r.route as string) === 'models/{model}/drift');
+const dir = mkdtempSync(path.join(tmpdir(), 'mlops-cli-'));
+const file = (name: string, text: string): string => {
+  writeFileSync(path.join(dir, name), text);
+  return path.join(dir, name);
+};
+const model = uniqueName('taxi');
+let p: Pipeline;
+let csv: string;
+
+beforeAll(async () => {
+  p = await startPipeline();
+  const storage = p.config.storage.kind === 'connectionString' ? p.config.storage.connectionString : '';
+  csv = taxiCsv({ days: 10, zones: 2 });
+  await uploadDataDrop(
+    file('train.csv', csv),
+    {
+      model,
+      spec: file('spec.json', JSON.stringify(TAXI_SPEC)),
+      url: p.runtime.url,
+      key: FUNCTION_KEY,
+      connectionString: storage,
+      container: p.config.containers.datasets,
+      intervalMs: 100,
+      timeoutMs: 60_000,
+    },
+    () => undefined,
+  );
+});
+afterAll(() => p?.stop());
+
+/** The CLI in a folder without settings files, against the test runtime. */
+const mlops = (...args: string[]): Promise<CliResult> =>
+  runCli([...args, '--url', p.runtime.url, '--key', FUNCTION_KEY, '--admin-key', ADMIN_KEY], { cwd: dir });
+
+/** One line on stderr, nothing on stdout, exit code 1. */
+function failsWith(result: CliResult, message: RegExp): void {
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trimEnd()).toMatch(message);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.code).toBe(1);
+}
+
+describe('mlops read commands', () => {
+  it('models: a table with the production version, or the API answer with --json', async () => {
+    const table = await mlops('models');
+    expect(table.code).toBe(0);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toMatch(/^MODEL\s+PRODUCTION\s+LATEST\s+VERSIONS\s+UPDATED$/);
+    expect(lines.find((l) => l.startsWith(model))).toMatch(new RegExp(`^${model}\\s+1\\s+1\\s+1\\s+\\d{4}-`));
+    const json = JSON.parse((await mlops('models', '--json')).stdout) as { items: { model: string }[] };
+    expect(json.items.map((m) => m.model)).toContain(model);
+  });
+
+  it('versions: status, metrics and gates of each version', async () => {
+    const table = await mlops('versions', model);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[2]).toMatch(
+      /^\s*1\s+production\s+.*rmse=[\d.]+.*\d+ passed\s+.*train\.csv/,
+    );
+    const json = JSON.parse((await mlops('versions', model, '--json')).stdout) as {
+      items: { version: number }[];
+    };
+    expect(json.items.map((v) => v.version)).toEqual([1]);
+  });
+
+  it('runs and logs: the run that trained version 1', async () => {
+    const runs = await mlops('runs', model);
+    expect(runs.stdout.split('\n')[2]).toMatch(/^run-[0-9a-f]{24}\s+succeeded\s+register\s+1\s+/);
+    const logs = await mlops('logs', model);
+    expect(logs.code).toBe(0);
+    expect(logs.stdout).toMatch(/\srun\s+run-[0-9a-f]{24} succeeded: version 1\n/);
+    expect(logs.stdout).toMatch(/\srun\s+run-[0-9a-f]{24} queued \(.*train\.csv\)\n/);
+  });
+
+  it.skipIf(!hasDriftRoute)('drift: no checks yet for a model just trained', async () => {
+    const table = await mlops('drift', model);
+    expect(table).toEqual({
+      code: 0,
+      stdout: `${model} has no drift checks yet (they run on DRIFT_SCHEDULE once predictions are logged)\n`,
+      stderr: '',
+    });
+    const json = JSON.parse((await mlops('drift', model, '--json')).stdout) as { items: unknown[] };
+    expect(json.items).toEqual([]);
+  });
+
+  it('promote: with the admin key; a function key as admin key is refused', async () => {
+    const ok = await mlops('promote', model, '1');
+    expect(ok).toEqual({ code: 0, stdout: `${model}: version 1 is already in production\n`, stderr: '' });
+    const refused = await runCli(
+      ['promote', model, '1', '--url', p.runtime.url, '--admin-key', FUNCTION_KEY],
+      { cwd: dir },
+    );
+    failsWith(
+      refused,
+      /^mlops: http:\/\/127\.0\.0\.1:\d+ refused the key \(403\): .*; check --admin-key \(MLOPS_ADMIN_KEY\)$/,
+    );
+  });
+});
+
+describe('mlops predict', () => {
+  it('scores a CSV in chunks and prints it back with a prediction column', async () => {
+    const rows = csv.split('\n').slice(0, 31).join('\n') + '\n';
+    const out = await mlops('predict', model, file('rows.csv', rows), '--chunk-rows', '7');
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`${rows.split('\n')[0]},prediction`);
+    expect(lines).toHaveLength(31);
+    for (const line of lines.slice(1)) expect(Number(line.split(',').at(-1))).toBeGreaterThanOrEqual(0);
+  });
+
+  it('scores a JSON file and answers JSON with --format json', async () => {
+    const records = csv
+      .split('\n')
+      .slice(1, 4)
+      .map((line) => {
+        const [pickup_hour, zone, weather, t, mm, holiday] = line.split(',');
+        return {
+          pickup_hour,
+          zone,
+          weather,
+          temperature_c: Number(t),
+          precipitation_mm: Number(mm),
+          is_holiday: holiday === 'true',
+        };
+      });
+    const out = await mlops('predict', model, file('rows.json', JSON.stringify(records)), '--format', 'json');
+    expect(out.code).toBe(0);
+    const answer = JSON.parse(out.stdout) as { version: number; predictions: number[]; requests: unknown[] };
+    expect(answer.version).toBe(1);
+    expect(answer.predictions).toHaveLength(3);
+    expect(answer.requests).toHaveLength(3);
+  });
+
+  it.each([
+    ['a missing file', () => path.join(dir, 'missing.csv'), /^mlops: file not found: .*missing\.csv$/],
+    [
+      'an empty CSV',
+      () => file('empty.csv', ''),
+      /^mlops: .*empty\.csv is empty: expected a header line and at least one row$/,
+    ],
+    [
+      'a header-only CSV',
+      () => file('header.csv', csv.split('\n')[0] + '\n'),
+      /^mlops: .*header\.csv is empty: /,
+    ],
+    [
+      'columns the model does not know',
+      () =>
+        file(
+          'extra.csv',
+          csv
+            .split('\n')
+            .slice(0, 3)
+            .map((l, i) => `${l},${i === 0 ? 'driver,fare' : 'x,1'}`)
+            .join('\n'),
+        ),
+      /^mlops: .*extra\.csv: columns driver, fare unknown to taxi-\S+ version 1 \(it takes pickup_hour, .*\)$/,
+    ],
+  ])('fails with one line on %s', async (_, input, message) => {
+    failsWith(await mlops('predict', model, input()), message);
+  });
+});
+
+describe('mlops errors', () => {
+  it('names the unknown model (404)', async () => {
+    failsWith(await mlops('versions', 'no-such-model'), /^mlops: .*no-such-model.* \(404 \w+\)$/);
+    failsWith(
+      await mlops('predict', 'no-such-model', file('one.csv', csv.split('\n').slice(0, 2).join('\n'))),
+      /\(404 \w+\)$/,
+    );
+  });
+
+  it('names the unreachable URL and suggests mlops start', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    for (const command of [['models'], ['drift', model], ['logs', model]]) {
+      failsWith(
+        await runCli([...command, '--url', url], { cwd: dir }),
+        new RegExp(
+          `^mlops: cannot reach ${url} \\(ECONNREFUSED\\); start the local runtime with \`mlops start\`, or pass --url \\(MLOPS_URL\\)$`,
+        ),
+      );
+    }
+  });
+
+  it('says the key was refused (401), with the key from MLOPS_KEY', async () => {
+    failsWith(
+      await runCli(['runs', model], { cwd: dir, env: { MLOPS_URL: p.runtime.url, MLOPS_KEY: 'wrong' } }),
+      /^mlops: http:\/\/127\.0\.0\.1:\d+ refused the key \(401\).*; check --key \(MLOPS_KEY\)$/,
+    );
+    const ok = await runCli(['runs', model, '--json'], {
+      cwd: dir,
+      env: { MLOPS_URL: p.runtime.url, MLOPS_KEY: FUNCTION_KEY },
+    });
+    expect(ok.code).toBe(0);
+  });
+});

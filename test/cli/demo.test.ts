@@ -1,0 +1,31 @@
+// `mlops demo` up to predictions, as a user runs it: its own runtime on free ports and a
+// temporary data folder, a trained production model, predictions and feedback.
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
+
+describe('mlops demo', () => {
+  it('runs its first steps to a production model and predictions, saying what it does', async () => {
+    const out = await runCli(['demo', '--until', 'predict']);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const headings = out.stdout.split('\n').filter((l) => /^\[\d\/7\]/.test(l));
+    expect(headings.map((h) => h.slice(0, 5))).toEqual(['[1/7]', '[2/7]', '[3/7]', '[4/7]', '[5/7]']);
+    expect(out.stdout).toMatch(/app at http:\/\/127\.0\.0\.1:\d+; data and logs in /);
+    expect(out.stdout).toMatch(/run run-[0-9a-f]{24} succeeded: taxi version 1\n/);
+    expect(out.stdout).toMatch(/version 1 is in production: .*rmse=[\d.]+/);
+    expect(out.stdout).toMatch(
+      /normal day: 96 predictions from version 1, e\.g\. [\d.]+, [\d.]+, [\d.]+ trips\n/,
+    );
+    expect(out.stdout).toMatch(/feedback: the true trips of the 2016 drifted rows/);
+    expect(out.stdout).toMatch(/dashboard: http:\/\/localhost:\d+\//);
+  });
+
+  it('refuses an unknown step before starting anything', async () => {
+    const out = await runCli(['demo', '--until', 'lunch']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(
+      /--until must be one of runtime, generate, upload, production, predict, drift, retrain/,
+    );
+  });
+});
