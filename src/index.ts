@@ -15,3 +15,4 @@ import './functions/put-spec';
 import './functions/post-feedback';
 import './functions/openapi';
 import './functions/predict';
+import './functions/dashboard';
