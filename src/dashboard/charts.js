@@ -7,12 +7,14 @@ const COLOURS = ['#1f5fa8', '#b3541e', '#2f7d32', '#7b3fa0', '#8a6d00', '#0f7c7c
 const DASHES = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [12, 6], [1, 2], [6, 2, 2, 2]];
 
 function chartWidth(container) {
-  return Math.max(320, Math.min(container.clientWidth || 720, 960) - 16);
+  // A chart drawn before its page is attached measures the page's main column instead.
+  const width = container.clientWidth || document.querySelector('main')?.clientWidth || 720;
+  return Math.max(320, Math.min(width, 1100) - 16);
 }
 
 /**
  * A line chart: `x` values (versions, or times when `time` is true) and `series` of
- * `{label, values, threshold?}`; threshold series are drawn thin and dashed.
+ * `{label, values, threshold?, dash?}`; threshold series are drawn thin, black and dashed.
  */
 export function lineChart(container, { title, x, series, time = false, yLabel = '' }) {
   const box = h('figure', { class: 'chart', 'data-chart': title });
@@ -34,10 +36,10 @@ export function lineChart(container, { title, x, series, time = false, yLabel = 
       ...series.map((s, i) => ({
         label: s.label,
         stroke: s.threshold ? '#000' : COLOURS[i % COLOURS.length],
-        dash: s.threshold ? [3, 3] : DASHES[i % DASHES.length],
+        dash: s.dash ?? (s.threshold ? [3, 3] : DASHES[i % DASHES.length]),
         width: s.threshold ? 1 : 2,
         spanGaps: false,
-        points: { show: true, size: s.threshold ? 0 : 6 },
+        points: { show: !s.threshold, size: 6 },
       })),
     ],
   };
@@ -45,7 +47,7 @@ export function lineChart(container, { title, x, series, time = false, yLabel = 
 }
 
 /** A bar chart of labelled values (e.g. a metric per slice), with each value also as text. */
-export function barChart(container, { title, labels, values, yLabel = '' }) {
+export function barChart(container, { title, labels, values, xLabel = 'slice', yLabel = '' }) {
   const box = h('figure', { class: 'chart', 'data-chart': title });
   container.append(box);
   const x = labels.map((_, i) => i);
@@ -53,7 +55,11 @@ export function barChart(container, { title, labels, values, yLabel = '' }) {
     title,
     width: chartWidth(container),
     height: 240,
-    scales: { x: { time: false, range: [-0.5, labels.length - 0.5] } },
+    scales: {
+      x: { time: false, range: [-0.5, labels.length - 0.5] },
+      // Bars start at zero, so their heights compare.
+      y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+    },
     axes: [
       {
         values: (_u, ticks) => ticks.map((t) => labels[t] ?? ''),
@@ -63,7 +69,7 @@ export function barChart(container, { title, labels, values, yLabel = '' }) {
       { label: yLabel },
     ],
     series: [
-      { label: 'slice', value: (_u, i) => (i == null ? '—' : (labels[i] ?? '')) },
+      { label: xLabel, value: (_u, i) => (i == null ? '—' : (labels[i] ?? '')) },
       {
         label: yLabel || 'value',
         fill: 'rgba(31,95,168,0.35)',

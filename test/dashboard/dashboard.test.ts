@@ -150,7 +150,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await gone.waitFor();
     expect(await gone.innerText()).toContain('no-such-model');
     await page.route('**/api/models**', (route) => route.abort('internetdisconnected'));
-    await page.evaluate(() => (window.location.hash = '#/models/taxi/runs'));
+    await page.goto(`${p.runtime.url}/api/dashboard/#/models/taxi/runs`); // same document: a hash change
     const down = page.locator('.error[data-kind=network]');
     await down.waitFor();
     expect(await down.innerText()).toContain('Cannot reach the API');
@@ -162,7 +162,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await page.locator('#runs tbody tr').first().waitFor();
     expect(await page.locator('#runs tbody tr').count()).toBe(2);
     expect(await page.locator('#runs').innerText()).toContain('succeeded');
-    await page.evaluate(() => (window.location.hash = '#/models/taxi/try'));
+    await page.goto(`${p.runtime.url}/api/dashboard/#/models/taxi/try`); // same document: a hash change
     await page.locator('#try-form').waitFor();
     await page.click('#try-form button[type=submit]');
     await page.locator('#try-result .prediction').waitFor();

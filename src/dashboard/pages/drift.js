@@ -128,7 +128,12 @@ function drawLiveError(container, items) {
         values: withError.map((i) => i.liveError.baseline ?? null),
         threshold: true,
       },
-      { label: 'limit', values: withError.map((i) => i.liveError.limit ?? null), threshold: true },
+      {
+        label: 'limit',
+        values: withError.map((i) => i.liveError.limit ?? null),
+        threshold: true,
+        dash: [10, 4],
+      },
     ],
     time: true,
     yLabel: metric,
@@ -158,28 +163,42 @@ async function predictionProfile(name, version, latest) {
         : 'The latest check scored no predictions.',
     ),
   );
-  const [labels, values] =
-    profile.type === 'numeric'
-      ? [
-          profile.counts.map((_, i) => binLabel(profile.cuts, i)),
-          profile.counts.map((c) => c / profile.count),
-        ]
-      : [profile.categories.map((c) => c.value), profile.categories.map((c) => c.count / profile.count)];
+  const [labels, values, what] = profile.type === 'numeric' ? density(profile) : categoryShares(profile);
   requestAnimationFrame(() =>
     barChart(box, {
-      title: `Training predictions of version ${version} (share per bin)`,
+      title: `Training predictions of version ${version} (${what})`,
       labels,
       values,
-      yLabel: 'share',
+      xLabel: 'bin',
+      yLabel: what,
     }),
   );
   return box;
 }
 
-function binLabel(cuts, i) {
-  if (i === 0) return `≤${num(cuts[0])}`;
-  if (i >= cuts.length) return `>${num(cuts[cuts.length - 1])}`;
-  return `≤${num(cuts[i])}`;
+/**
+ * The profile's histogram as a density: its bins are quantile-edged (each holds about the same
+ * share), so the shape shows in share per unit of width, not in the shares themselves.
+ */
+function density(profile) {
+  const edges = [profile.min, ...profile.cuts, profile.max];
+  const labels = [];
+  const values = [];
+  profile.counts.forEach((count, i) => {
+    const width = edges[i + 1] - edges[i];
+    if (!(width > 0)) return;
+    labels.push(`${num(edges[i])}–${num(edges[i + 1])}`);
+    values.push(count / profile.count / width);
+  });
+  return [labels, values, 'density'];
+}
+
+function categoryShares(profile) {
+  return [
+    profile.categories.map((c) => c.value),
+    profile.categories.map((c) => c.count / profile.count),
+    'share',
+  ];
 }
 
 function historyTable(items) {
