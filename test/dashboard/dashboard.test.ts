@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startPipeline, type Pipeline } from '../e2e/pipeline-harness';
+import { runIdFor } from '../../src/pipeline/ids';
 import { ADMIN_KEY, call, FUNCTION_KEY } from '../serving/registry-api/api-client';
 import { trainTwoTaxiVersions } from '../serving/support/trained-taxi';
 import { chromiumPresent, launchChromium } from './browser';
@@ -157,11 +158,19 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await page.close();
   });
 
-  it('shows runs with their status, and a try-it form that predicts', async () => {
-    const page = await openDashboard(FUNCTION_KEY, '#/models/taxi/runs');
+  it('shows runs with their status and the reason of a failed one, and a try-it form that predicts', async () => {
+    await p.drop('taxi-bad', 'model.json', JSON.stringify({ target: 'trips' }));
+    const etag = await p.drop('taxi-bad', 'no-target.csv', 'pickup_hour,zone\n1,Z01\n2,Z02\n');
+    const failed = await p.finishedRun('taxi-bad', runIdFor('taxi-bad/no-target.csv', etag));
+    expect(failed.status).toBe('failed');
+    const page = await openDashboard(FUNCTION_KEY, '#/models/taxi-bad/runs');
+    const row = page.locator('#runs tr[data-status=failed]');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('✗ failed');
+    expect(await row.innerText()).toContain(failed.error!.message);
+    await page.goto(`${p.runtime.url}/api/dashboard/#/models/taxi/runs`); // same document: a hash change
     await page.locator('#runs tbody tr').first().waitFor();
-    expect(await page.locator('#runs tbody tr').count()).toBe(2);
-    expect(await page.locator('#runs').innerText()).toContain('succeeded');
+    expect(await page.locator('#runs tbody tr[data-status=succeeded]').count()).toBe(2);
     await page.goto(`${p.runtime.url}/api/dashboard/#/models/taxi/try`); // same document: a hash change
     await page.locator('#try-form').waitFor();
     await page.click('#try-form button[type=submit]');
