@@ -20,4 +20,5 @@ import './functions/check-model-drift';
 import './functions/get-drift-history';
 import './functions/post-retrain';
 import './functions/assemble-retrain-set';
+import './functions/dashboard';
 import './functions/flush-telemetry'; // last: see the file

@@ -25,6 +25,8 @@ export interface HttpServerOptions {
   settings: AppSettings;
   invoker: Invoker;
   admin: AdminHandler;
+  /** Where `GET /` redirects when set (the app's dashboard); otherwise `/` is routed as any path. */
+  homePath?: string;
 }
 
 /** Serves the app's HTTP triggers and the admin routes, like the host's web front end. */
@@ -80,6 +82,10 @@ export class LocalHttpServer {
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     if (await this.options.admin(req, res, url)) return;
+    if (url.pathname === '/' && req.method === 'GET' && this.options.homePath) {
+      res.writeHead(302, { location: this.options.homePath }).end();
+      return;
+    }
 
     const path = stripPrefix(url.pathname, this.options.routePrefix);
     const lookup =

@@ -57,6 +57,7 @@ function printBanner(
       ` (from ${settingsFile ? path.basename(settingsFile) : 'the environment'})`,
     `  storage: Azurite blob :${emulators.ports.blob}, queue :${emulators.ports.queue}; Cosmos DB: ${emulators.cosmosEndpoint}`,
     `  data: ${dataDir} (npm run reset clears it)`,
+    `  dashboard: ${runtime.url}/ (enter ${FUNCTION_KEY_SETTING}'s value when it asks for a key)`,
     'Press Ctrl-C to stop.',
   ];
   console.log(lines.join('\n'));

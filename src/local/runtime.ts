@@ -5,7 +5,7 @@ import type { AppSettings } from './app-settings';
 import { BlobReceipts, HOSTS_CONTAINER } from './blob-receipts';
 import { BlobTriggerDriver } from './blob-trigger-driver';
 import type { HostConfig } from './host-config';
-import { buildHttpRoutes } from './http-routes';
+import { buildHttpRoutes, findRoute, type HttpRoute } from './http-routes';
 import { LocalHttpServer } from './http-server';
 import { consoleLogger, type InvocationRecord, type RuntimeLogger } from './invocation-log';
 import { Invoker } from './invoker';
@@ -139,10 +139,12 @@ export class LocalRuntime {
     }
 
     const ref: { runtime?: LocalRuntime } = {}; // the admin routes need the runtime they belong to
+    const routes = buildHttpRoutes(registrations, settings);
     const http = new LocalHttpServer({
       port: options.port ?? DEFAULT_HTTP_PORT,
       routePrefix: host.routePrefix,
-      routes: buildHttpRoutes(registrations, settings),
+      routes,
+      homePath: homePathOf(routes, host.routePrefix),
       settings,
       invoker,
       admin: createAdminRoutes({
@@ -193,4 +195,14 @@ export class LocalRuntime {
     })();
     return this.#stopping;
   }
+}
+
+/**
+ * Where `GET /` leads: the app's dashboard when it serves one. In Azure the host keeps `/` for
+ * its own page and routes live under the prefix, so the dashboard's address there is
+ * `/api/dashboard/`; locally `/` redirects to it for convenience.
+ */
+function homePathOf(routes: HttpRoute[], routePrefix: string): string | undefined {
+  if (findRoute(routes, 'GET', '/dashboard/').kind !== 'found') return undefined;
+  return `${routePrefix === '' ? '' : `/${routePrefix}`}/dashboard/`;
 }

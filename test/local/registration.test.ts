@@ -81,6 +81,7 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     queueName: '%RETRAIN_QUEUE%',
     connection: 'AzureWebJobsStorage',
   },
+  dashboard: { type: 'httpTrigger', route: 'dashboard/{*path}', methods: ['GET'], authLevel: 'anonymous' },
   trainOnDataDrop: {
     type: 'blobTrigger',
     path: '%DATASETS_CONTAINER%/{model}/{name}',
@@ -149,14 +150,14 @@ describe('registrations of the compiled entry', () => {
     }
   });
 
-  it('serves HTTP functions on explicit routes with keys (health alone is anonymous) and an http output', () => {
+  it('serves HTTP functions on explicit routes with keys (health and the dashboard shell alone are anonymous) and an http output', () => {
     const seen = new Set<string>();
     for (const fn of app.byTrigger('httpTrigger')) {
       const { route, methods, authLevel } = fn.trigger;
       expect(typeof route === 'string' && route.length > 0, `${describeFn(fn)} route`).toBe(true);
       expect(Array.isArray(methods) && methods.length > 0, `${describeFn(fn)} methods`).toBe(true);
       expect(authLevel === 'anonymous' ? fn.metadata.name : authLevel, describeFn(fn)).toMatch(
-        /^(health|function|admin)$/,
+        /^(health|dashboard|function|admin)$/,
       );
       expect(fn.metadata.bindings.$return, describeFn(fn)).toMatchObject({ type: 'http', direction: 'out' });
       for (const method of methods as string[]) {

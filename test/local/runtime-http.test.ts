@@ -108,6 +108,8 @@ describe('local runtime HTTP', () => {
     ],
     ['unknown route', '/api/nothing/here', 'GET', 'fn-key', 404, 'not_found'],
     ['outside the route prefix', '/open', 'GET', undefined, 404, 'not_found'],
+    // The redirect of / to the dashboard exists only for an app that serves one.
+    ['the root of an app without a dashboard', '/', 'GET', undefined, 404, 'not_found'],
     ['method not allowed', '/api/open', 'DELETE', undefined, 405, 'method_not_allowed'],
   ])('%s → %i', async (_name, route, method, key, status, code) => {
     const res = await call(route, { method, key });

@@ -194,6 +194,21 @@ export const ROUTES = {
     responses: { 200: { description: 'OpenAPI 3.1', schema: looseObject('an OpenAPI 3.1 document') } },
     errors: [401],
   },
+  // Anonymous: only the static page and its scripts; every figure it shows comes from the
+  // routes above, called by the browser with the key the user enters.
+  dashboard: {
+    name: 'dashboard',
+    method: 'GET',
+    route: 'dashboard/{*path}',
+    authLevel: 'anonymous',
+    summary: 'The web dashboard (HTML, CSS, scripts); its data comes from this API with your key',
+    responses: {
+      200: { description: 'the page or one of its files', binary: true },
+      301: { description: 'to the trailing slash: /api/dashboard/', headers: { Location: 'the URL' } },
+      304: { description: 'unchanged since the If-None-Match ETag', headers: { ETag: 'the file hash' } },
+    },
+    errors: [404],
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;
