@@ -1,21 +1,11 @@
 // The UCI bike sharing hourly data (17k rows) through the whole pipeline, when it is there.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/pipeline/ids';
-import { ROOT, startPipeline, type Pipeline } from './pipeline-harness';
+import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from './bike-data';
+import { startPipeline, type Pipeline } from './pipeline-harness';
 
-const DATA = path.resolve(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
-const present = existsSync(DATA);
-if (!present && process.env.CI === 'true')
-  throw new Error(`Bike sharing data missing at ${DATA} (required when CI=true)`);
-if (!present) console.warn(`Skipping the bike sharing pipeline test: ${DATA} is missing`);
-
-export const BIKE_SPEC = {
-  target: 'cnt',
-  timeColumn: 'dteday',
-  exclude: ['instant', 'casual', 'registered'],
-};
+const present = bikeDataPresent('the bike sharing pipeline test');
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -26,7 +16,7 @@ afterAll(() => p?.stop());
 describe.skipIf(!present)('bike sharing', () => {
   it('registers a production version whose holdout RMSE is recorded', async () => {
     await p.drop('bikes', 'model.json', JSON.stringify(BIKE_SPEC));
-    const etag = await p.drop('bikes', 'hour.csv', readFileSync(DATA));
+    const etag = await p.drop('bikes', 'hour.csv', readFileSync(BIKE_DATA));
     const run = await p.finishedRun('bikes', runIdFor('bikes/hour.csv', etag), 120_000);
     expect(run.error).toBeUndefined();
     expect(run).toMatchObject({ status: 'succeeded', version: 1 });
