@@ -18,39 +18,33 @@ interface JobArgs {
 }
 
 /** Each text chunk of every blob under prefix, split into lines (the last line of a blob may lack \n). */
+async function* chunkLines(blobs: AzureBlobStore, args: JobArgs): AsyncGenerator<string[]> {
+  for await (const info of blobs.list(args.container, args.prefix)) {
+    const { stream } = await blobs.download(args.container, info.name);
+    const decoder = new StringDecoder('utf8');
+    let carry = '';
+    for await (const chunk of stream) {
+      const lines = (carry + decoder.write(chunk as Buffer)).split('\n');
+      carry = lines.pop()!;
+      yield lines;
+    }
+    carry += decoder.end();
+    if (carry !== '') yield [carry];
+  }
+}
+
+/** Both sides read the blobs the same way: the peer per chunk of lines, ours as a line stream. */
 async function forEachChunkLines(
   blobs: AzureBlobStore,
   args: JobArgs,
   onLines: (lines: string[]) => void | Promise<void>,
 ): Promise<void> {
-  for await (const info of blobs.list(args.container, args.prefix)) {
-    const { stream } = await blobs.download(args.container, info.name);
-    const decoder = new StringDecoder('utf8');
-    let carry = '';
-    for await (const chunk of stream) {
-      const lines = (carry + decoder.write(chunk as Buffer)).split('\n');
-      carry = lines.pop()!;
-      await onLines(lines);
-    }
-    carry += decoder.end();
-    if (carry !== '') await onLines([carry]);
-  }
+  for await (const lines of chunkLines(blobs, args)) await onLines(lines);
 }
 
 /** The lines as an async stream, as a blob reader hands them to the drift check. */
 async function* blobLines(blobs: AzureBlobStore, args: JobArgs): AsyncGenerator<string> {
-  for await (const info of blobs.list(args.container, args.prefix)) {
-    const { stream } = await blobs.download(args.container, info.name);
-    const decoder = new StringDecoder('utf8');
-    let carry = '';
-    for await (const chunk of stream) {
-      const lines = (carry + decoder.write(chunk as Buffer)).split('\n');
-      carry = lines.pop()!;
-      yield* lines;
-    }
-    carry += decoder.end();
-    if (carry !== '') yield carry;
-  }
+  for await (const lines of chunkLines(blobs, args)) yield* lines;
 }
 
 async function main(): Promise<void> {

@@ -7,15 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvHeader, toCsvLine } from '../src/datagen/format';
 import { generateTaxiDemand, TAXI_DEMAND_SPEC } from '../src/datagen/taxi-demand';
-import { emulatorAppSettings, startEmulators } from '../src/local/emulators';
+import { startEmulators } from '../src/local/emulators';
 import { hostConfigFrom } from '../src/local/host-config';
 import type { InvocationRecord } from '../src/local/invocation-log';
 import { LocalRuntime } from '../src/local/runtime';
 import { createAdapters } from '../src/platform/adapters';
 import { loadConfig } from '../src/platform/config';
 import { runIdFor } from '../src/pipeline/ids';
+import { benchAppSettings, ROOT } from './bench-app';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const BIKE = path.resolve(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
 const TARGET_MS = 5000;
 const TAXI_ROWS = Number(process.env.BENCH_TAXI_ROWS ?? 1_000_000);
@@ -26,12 +26,7 @@ interface Timed extends InvocationRecord {
 
 async function main(): Promise<void> {
   const emulators = await startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } });
-  const sample = (
-    JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
-      Values: Record<string, string>;
-    }
-  ).Values;
-  const settings = { ...sample, ...emulatorAppSettings(emulators), DRIFT_SCHEDULE: '0 0 0 1 1 *' };
+  const settings = benchAppSettings(emulators);
   // host.json as shipped; BENCH_MAX_POLLING_INTERVAL (e.g. 00:00:00.250) overrides the queue polling ceiling.
   const hostJson = JSON.parse(readFileSync(path.join(ROOT, 'host.json'), 'utf8')) as {
     extensions: { queues: Record<string, unknown> };

@@ -1,36 +1,30 @@
 // Profiles the local runtime while autocannon sends single-row predicts (the HTTP part of
 // bench:serve), on a small model; prints CPU µs per request, and writes a .cpuprofile when
 // PROFILE_OUT names one.
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { renderRows } from '../src/datagen/format';
 import { generateTaxiDemand, TAXI_DEMAND_SPEC } from '../src/datagen/taxi-demand';
-import { emulatorAppSettings, startEmulators } from '../src/local/emulators';
-import { hostConfigFrom } from '../src/local/host-config';
+import { startEmulators } from '../src/local/emulators';
 import { LocalRuntime } from '../src/local/runtime';
 import { createAdapters } from '../src/platform/adapters';
 import { loadConfig } from '../src/platform/config';
+import { benchAppSettings, ROOT, shippedHostConfig } from './bench-app';
 import { autocannon } from './serve-peers';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const MODEL = 'taxi-prof';
 const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 8);
 
 async function main(): Promise<void> {
   const emulators = await startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } });
-  const sample = (
-    JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
-      Values: Record<string, string>;
-    }
-  ).Values;
-  const settings = { ...sample, ...emulatorAppSettings(emulators), DRIFT_SCHEDULE: '0 0 0 1 1 *' };
+  const settings = benchAppSettings(emulators);
   const quiet = { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) };
   const runtime = await LocalRuntime.start({
     entry: path.join(ROOT, 'dist/src/index.js'),
     settings,
-    host: hostConfigFrom(JSON.parse(readFileSync(path.join(ROOT, 'host.json'), 'utf8')) as object),
+    host: shippedHostConfig(),
     port: 0,
     logger: quiet,
   });
@@ -48,7 +42,7 @@ async function main(): Promise<void> {
     }
     const { trips: _t, ...record } = rows[0]!;
     const body = JSON.stringify({ rows: [record] });
-    const headers = { 'x-functions-key': sample.LOCAL_FUNCTION_KEY! };
+    const headers = { 'x-functions-key': settings.LOCAL_FUNCTION_KEY! };
     const url = `${runtime.url}/api/models/${MODEL}/predict`;
     await autocannon(url, body, headers, { connections: 32, seconds: 2 }); // warm-up
     const session = new Session();

@@ -6,13 +6,11 @@
 //    JSON body of the same size (autocannon, 32 connections, fixed duration): requests/s ratio,
 //    p50/p99, errors, and rows logged == rows predicted.
 // Run with `npm run bench:serve`; BENCH_SERVE_SECONDS changes the HTTP duration (default 10).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { renderRows } from '../src/datagen/format';
 import { generateTaxiDemand, TAXI_DEMAND_SPEC } from '../src/datagen/taxi-demand';
-import { emulatorAppSettings, startEmulators } from '../src/local/emulators';
-import { hostConfigFrom } from '../src/local/host-config';
+import { startEmulators } from '../src/local/emulators';
 import { LocalRuntime } from '../src/local/runtime';
 import { transformRecords } from '../src/ml/features';
 import { INPUT_NAME } from '../src/ml/onnx';
@@ -24,9 +22,9 @@ import { blobVersionLoader } from '../src/serving/model-cache/load-version';
 import { ModelCache } from '../src/serving/model-cache/model-cache';
 import { PredictionLog } from '../src/serving/prediction-log/prediction-log';
 import { predict } from '../src/serving/predict/predict';
+import { benchAppSettings, ROOT, shippedHostConfig } from './bench-app';
 import { autocannon, bareServer, medianUs } from './serve-peers';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const MODEL = 'taxi-serve';
 const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
@@ -41,18 +39,13 @@ async function until(check: () => Promise<boolean>, limitMs: number): Promise<vo
 
 async function main(): Promise<void> {
   const emulators = await startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } });
-  const sample = (
-    JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
-      Values: Record<string, string>;
-    }
-  ).Values;
-  const settings = { ...sample, ...emulatorAppSettings(emulators), DRIFT_SCHEDULE: '0 0 0 1 1 *' };
+  const settings = benchAppSettings(emulators);
   let predictedRows = 0;
   const quiet = { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) };
   const runtime = await LocalRuntime.start({
     entry: path.join(ROOT, 'dist/src/index.js'),
     settings,
-    host: hostConfigFrom(JSON.parse(readFileSync(path.join(ROOT, 'host.json'), 'utf8')) as object),
+    host: shippedHostConfig(),
     port: 0,
     logger: quiet,
     // Rows predicted = successful predict invocations (one row each), counted by the host.
@@ -168,7 +161,7 @@ async function main(): Promise<void> {
 
     // Over HTTP: the app through the local runtime vs a bare node:http server.
     const body = JSON.stringify({ rows: [records[0]] });
-    const headers = { 'x-functions-key': sample.LOCAL_FUNCTION_KEY! };
+    const headers = { 'x-functions-key': settings.LOCAL_FUNCTION_KEY! };
     const url = `${runtime.url}/api/models/${MODEL}/predict`;
     const first = await fetch(url, {
       method: 'POST',
@@ -236,7 +229,7 @@ function echoRuntime(settings: Record<string, string>, answer: string): Promise<
   return LocalRuntime.start({
     entry: path.join(ROOT, 'dist/bench/echo-app.js'),
     settings,
-    host: hostConfigFrom(JSON.parse(readFileSync(path.join(ROOT, 'host.json'), 'utf8')) as object),
+    host: shippedHostConfig(),
     port: 0,
     logger: { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) },
   });
