@@ -52,16 +52,11 @@ export interface Pipeline {
 }
 
 /**
- * Starts the app with fresh resource names on `transport` (default storage); `overrides`
- * replace app settings (e.g. limits).
+ * Fresh names for every container, queue, database and host id, so apps under test never share
+ * state; a yearly drift schedule keeps the timer quiet (tests run the monitor on demand).
  */
-export async function startPipeline(
-  overrides: Record<string, string> = {},
-  transport: Transport = 'storage',
-): Promise<Pipeline> {
-  const settings: Record<string, string> = {
-    ...sample,
-    ...emulatorAppSettings(inject('emulators')),
+export function isolatedAppSettings(): Record<string, string> {
+  return {
     AzureFunctionsWebHost__hostid: uniqueName('host'),
     DATASETS_CONTAINER: uniqueName('datasets'),
     MODELS_CONTAINER: uniqueName('models'),
@@ -72,8 +67,22 @@ export async function startPipeline(
     DRIFT_QUEUE: uniqueName('drift'),
     RETRAIN_QUEUE: uniqueName('retrain'),
     COSMOS_DATABASE: uniqueName('mlops'),
-    // Drift checks are not part of these tests: a yearly schedule keeps the timer quiet.
     DRIFT_SCHEDULE: '0 0 0 1 1 *',
+  };
+}
+
+/**
+ * Starts the app with fresh resource names on `transport` (default storage); `overrides`
+ * replace app settings (e.g. limits).
+ */
+export async function startPipeline(
+  overrides: Record<string, string> = {},
+  transport: Transport = 'storage',
+): Promise<Pipeline> {
+  const settings: Record<string, string> = {
+    ...sample,
+    ...emulatorAppSettings(inject('emulators')),
+    ...isolatedAppSettings(),
     ...transportSettings(transport),
     ...overrides,
   };

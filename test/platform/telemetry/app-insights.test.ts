@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapters } from '../../../src/platform/adapters';
 import { loadConfig } from '../../../src/platform/config';
 import { NO_TELEMETRY } from '../../../src/platform/ports/telemetry';
+import { isolatedAppSettings } from '../../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
-import { uniqueName } from '../../local/helpers';
 import { TAXI_ROW } from '../../serving/predict/served-versions';
 import { emulatorEnv } from '../../setup/emulators';
 import { opensslAvailable, startIngestionSink, type Envelope, type IngestionSink } from './ingestion-sink';
@@ -54,17 +54,7 @@ describe.skipIf(!hasOpenssl)('Application Insights telemetry', () => {
       ...emulatorEnv(),
       LOCAL_FUNCTION_KEY: 'test-function-key',
       LOCAL_ADMIN_KEY: 'test-admin-key',
-      AzureFunctionsWebHost__hostid: uniqueName('host'),
-      DATASETS_CONTAINER: uniqueName('datasets'),
-      MODELS_CONTAINER: uniqueName('models'),
-      INCOMING_MODELS_CONTAINER: uniqueName('incoming'),
-      PREDICTION_LOGS_CONTAINER: uniqueName('logs'),
-      VALIDATE_QUEUE: uniqueName('validate'),
-      REGISTER_QUEUE: uniqueName('register'),
-      DRIFT_QUEUE: uniqueName('drift'),
-      RETRAIN_QUEUE: uniqueName('retrain'),
-      COSMOS_DATABASE: uniqueName('mlops'),
-      DRIFT_SCHEDULE: '0 0 0 1 1 *',
+      ...isolatedAppSettings(),
       // Polled until served: an alias read before the promotion must not be trusted for long.
       ALIAS_CACHE_SECONDS: '0',
       APPLICATIONINSIGHTS_CONNECTION_STRING: sink.connectionString,
