@@ -12,6 +12,7 @@ import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
 import { logBlobName, type LogRow } from '../../../src/serving/prediction-log/log-row';
 import { emulatorSettings } from '../../setup/emulators';
 import { freshRegistry, newVersion } from '../../platform/registry/fixtures';
+import { seededNormals } from '../../support/seeded-normals';
 
 const access = {
   kind: 'connectionString',
@@ -50,16 +51,6 @@ export function driftDeps(): DriftCheckDeps & { telemetry: ReturnType<typeof rec
   };
 }
 
-/** Seeded normal draws so every run sees the same rows. */
-function normals(seed: number): () => number {
-  let s = seed >>> 0;
-  const u = (): number => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 2 ** 32;
-  };
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
-
 export interface Inputs {
   temperature: number;
   hour: number;
@@ -68,7 +59,7 @@ export interface Inputs {
 
 /** Rows like the training data; `warmer` shifts the temperature, `zone` puts every row in one zone. */
 export function inputs(n: number, seed: number, warmer = 0, zone?: string): Inputs[] {
-  const z = normals(seed);
+  const z = seededNormals(seed);
   return Array.from({ length: n }, (_, i) => ({
     temperature: 15 + 5 * z() + warmer,
     hour: i % 24,

@@ -3,20 +3,11 @@ import { profileCategorical, profileNumeric } from '../../../src/ml/profile/prof
 import type { TrainingProfile } from '../../../src/ml/profile/types';
 import { checkDrift } from '../../../src/monitoring/drift/check-drift';
 import { parseLogLines, type ParsedLine } from '../../../src/monitoring/drift/log-line';
+import { seededNormals } from '../../support/seeded-normals';
 
 const SETTINGS = { driftThreshold: 0.1, datasetDriftShare: 0.5, minSamples: 200 };
 const IMPORTANCE = ['a', 'b', 'c', 'd', 'color'];
 const COLORS = ['red', 'green', 'blue'];
-
-// Seeded normal draws so every run sees the same rows.
-function normals(seed: number): () => number {
-  let s = seed >>> 0;
-  const u = (): number => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 2 ** 32;
-  };
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
 
 interface Shift {
   readonly a?: number;
@@ -27,7 +18,7 @@ interface Shift {
 }
 
 function draw(n: number, seed: number, shift: Shift = {}): Record<string, number | string>[] {
-  const z = normals(seed);
+  const z = seededNormals(seed);
   return Array.from({ length: n }, (_, i) => ({
     a: 10 + z() + (shift.a ?? 0),
     b: 50 + 5 * z() + (shift.b ?? 0),
