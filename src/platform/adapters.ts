@@ -35,8 +35,8 @@ export function createAdapters(config: AppConfig): Adapters {
     queue: messageQueue(config),
     registry: new CosmosRegistry(cosmos, config.cosmos.database),
     versions: new CosmosVersionDetails(cosmos, config.cosmos.database),
-    // Application Insights when a connection string is set; off (no cost) otherwise.
-    telemetry: createTelemetry(config.applicationInsightsConnectionString),
+    // Application Insights when a connection string is set (with the identity when so configured); off (no cost) otherwise.
+    telemetry: createTelemetry(config.applicationInsights),
   };
 }
 

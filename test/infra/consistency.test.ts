@@ -36,8 +36,6 @@ const POLICY: SettingsPolicy = {
     SERVICEBUS_CONNECTION__credential: 'the Service Bus triggers use the managed identity',
     SERVICEBUS_CONNECTION__clientId: 'which identity: the user-assigned one',
     AZURE_CLIENT_ID: "the app's DefaultAzureCredential picks the user-assigned identity by it",
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING:
-      'the host sends telemetry with the identity (local auth is off)',
   },
   notSetInAzure: {
     AzureWebJobsStorage: 'a connection string: Azure uses AzureWebJobsStorage__accountName with the identity',

@@ -7,6 +7,7 @@ import { loadConfig, loadPipelineTransport } from '../../src/platform/config';
 import { cosmosClient } from '../../src/platform/registry/cosmos-client';
 import { serviceBusClient } from '../../src/platform/service-bus-client';
 import { blobServiceClient, queueServiceClient } from '../../src/platform/storage-clients';
+import { telemetryClient } from '../../src/platform/telemetry/create-telemetry';
 
 /** A credential factory that counts how often a client asked for the identity. */
 function countingCredential(): {
@@ -117,6 +118,53 @@ describe('client construction from the settings', () => {
       'ns.servicebus.windows.net',
     );
     expect(id.calls()).toBe(1);
+  });
+});
+
+describe('telemetry client construction from the settings', () => {
+  const ai = 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://ai.example/';
+  const appClient = '11111111-1111-4111-8111-111111111111';
+  const otherClient = '22222222-2222-4222-8222-222222222222';
+  const base = {
+    AzureWebJobsStorage: azurite,
+    COSMOS_CONNECTION: cosmosKey,
+    APPLICATIONINSIGHTS_CONNECTION_STRING: ai,
+  };
+
+  /** The client ids the exporter's credential was asked for, and the credential it holds. */
+  function construct(env: Record<string, string>) {
+    const asked: (string | undefined)[] = [];
+    const credential: TokenCredential = { getToken: () => Promise.resolve(null) };
+    const client = telemetryClient(loadConfig({ ...base, ...env }).applicationInsights!, (id) => {
+      asked.push(id);
+      return credential;
+    });
+    return { asked, holds: client.config.aadTokenCredential, credential };
+  }
+
+  it('sends with the connection string alone without APPLICATIONINSIGHTS_AUTHENTICATION_STRING', () => {
+    const { asked, holds } = construct({ AZURE_CLIENT_ID: appClient });
+    expect(asked).toEqual([]);
+    expect(holds).toBeUndefined();
+  });
+
+  it.each([
+    [{ APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD' }, undefined],
+    [
+      { APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD', AZURE_CLIENT_ID: appClient },
+      appClient,
+    ],
+    [
+      {
+        APPLICATIONINSIGHTS_AUTHENTICATION_STRING: `ClientId=${otherClient};Authorization=AAD`,
+        AZURE_CLIENT_ID: appClient,
+      },
+      otherClient,
+    ],
+  ])('gives the exporter the managed identity credential for %j (client id %s)', (env, clientId) => {
+    const { asked, holds, credential } = construct(env);
+    expect(asked).toEqual([clientId]);
+    expect(holds).toBe(credential);
   });
 });
 

@@ -12,6 +12,15 @@ export type ServiceBusAccess =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'identity'; fullyQualifiedNamespace: string };
 
+/**
+ * The Application Insights resource and how telemetry authenticates to it: the connection
+ * string's instrumentation key alone, or an Entra ID token of the managed identity (the
+ * resource's local auth is off in Azure).
+ */
+export type ApplicationInsightsAccess =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'identity'; connectionString: string; managedIdentityClientId?: string };
+
 export interface ContainerNames {
   datasets: string;
   models: string;
@@ -49,5 +58,6 @@ export interface AppConfig {
   maxLoadedModelVersions: number;
   /** Local runtime keys; the Functions host manages keys in Azure. */
   localKeys: { function?: string; admin?: string };
-  applicationInsightsConnectionString?: string;
+  /** Unset: telemetry off. */
+  applicationInsights?: ApplicationInsightsAccess;
 }

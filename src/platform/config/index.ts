@@ -1,5 +1,6 @@
 export type {
   AppConfig,
+  ApplicationInsightsAccess,
   ContainerNames,
   CosmosAccess,
   Limits,

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { AppConfig, CosmosAccess, ServiceBusAccess, StorageAccess } from './app-config';
+import type {
+  AppConfig,
+  ApplicationInsightsAccess,
+  CosmosAccess,
+  ServiceBusAccess,
+  StorageAccess,
+} from './app-config';
 import { ConfigError, type ConfigIssue } from './config-error';
 import { parseSetting, readSetting } from './read-setting';
 import { SETTINGS } from './settings';
@@ -21,6 +27,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const storage = storageAccess(p, issues);
   const cosmos = cosmosAccess(p, issues);
   const serviceBus = p.PIPELINE_TRANSPORT === 'servicebus' ? serviceBusAccess(p, issues) : undefined;
+  const applicationInsights = applicationInsightsAccess(p, issues);
   if (issues.length > 0 || !storage || !cosmos) throw new ConfigError(issues);
   return {
     storage,
@@ -49,7 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     aliasCacheSeconds: p.ALIAS_CACHE_SECONDS,
     maxLoadedModelVersions: p.MAX_LOADED_MODEL_VERSIONS,
     localKeys: { function: p.LOCAL_FUNCTION_KEY, admin: p.LOCAL_ADMIN_KEY },
-    applicationInsightsConnectionString: p.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    ...(applicationInsights && { applicationInsights }),
   };
 }
 
@@ -110,4 +117,23 @@ function serviceBusAccess(p: ParsedSettings, issues: ConfigIssue[]): ServiceBusA
     });
   }
   return undefined;
+}
+
+function applicationInsightsAccess(
+  p: ParsedSettings,
+  issues: ConfigIssue[],
+): ApplicationInsightsAccess | undefined {
+  const connectionString = p.APPLICATIONINSIGHTS_CONNECTION_STRING;
+  const authentication = p.APPLICATIONINSIGHTS_AUTHENTICATION_STRING;
+  if (!connectionString) {
+    if (authentication)
+      issues.push({
+        setting: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+        problem: 'set without APPLICATIONINSIGHTS_CONNECTION_STRING, which names the resource to send to',
+      });
+    return undefined;
+  }
+  if (!authentication) return { kind: 'connectionString', connectionString };
+  const managedIdentityClientId = authentication.clientId ?? p.AZURE_CLIENT_ID;
+  return { kind: 'identity', connectionString, ...(managedIdentityClientId && { managedIdentityClientId }) };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COSMOS_EMULATOR_CONNECTION, DEV_ADMIN_KEY, DEV_FUNCTION_KEY } from './dev-values';
 import { setting } from './setting';
 import {
+  appInsightsAuthenticationString,
   containerName,
   cosmosConnectionString,
   httpUrl,
@@ -191,6 +192,14 @@ export const SETTINGS = [
     expected: 'an Application Insights connection string "InstrumentationKey=...;IngestionEndpoint=..."',
     secret: true,
     schema: optional(z.string().regex(/InstrumentationKey=/)),
+  }),
+  setting({
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+    description:
+      "Telemetry authenticates with the managed identity (Entra ID) instead of the connection string's key; ClientId, else AZURE_CLIENT_ID, names a user-assigned one.",
+    sample: '',
+    expected: '"Authorization=AAD" or "Authorization=AAD;ClientId=<client id (GUID)>"',
+    schema: optional(appInsightsAuthenticationString),
   }),
 ] as const;
 

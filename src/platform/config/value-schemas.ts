@@ -63,3 +63,22 @@ export const storageConnectionString = z
   .refine(
     (s) => s === 'UseDevelopmentStorage=true' || /(AccountName|BlobEndpoint|SharedAccessSignature)=/.test(s),
   );
+
+/**
+ * APPLICATIONINSIGHTS_AUTHENTICATION_STRING as the Functions host reads it: `Authorization=AAD`,
+ * optionally `;ClientId=<user-assigned identity's client id>` (keys in any case, any order).
+ */
+export const appInsightsAuthenticationString = z.string().transform((s, ctx) => {
+  const kv = new Map([...parseKeyValues(s)].map(([k, v]) => [k.toLowerCase(), v]));
+  const clientId = kv.get('clientid');
+  const known = [...kv.keys()].every((k) => k === 'authorization' || k === 'clientid');
+  if (
+    kv.get('authorization') !== 'AAD' ||
+    !known ||
+    (clientId !== undefined && !z.uuid().safeParse(clientId).success)
+  ) {
+    ctx.addIssue({ code: 'custom', message: 'bad authentication string' });
+    return z.NEVER;
+  }
+  return { clientId };
+});

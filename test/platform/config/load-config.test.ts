@@ -14,6 +14,11 @@ const minimal = {
   COSMOS_CONNECTION: 'AccountEndpoint=https://acct.documents.azure.com:443/;AccountKey=a2V5;',
 };
 
+const aiConnection =
+  'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://ai.example/';
+const clientA = '11111111-1111-4111-8111-111111111111';
+const clientB = '22222222-2222-4222-8222-222222222222';
+
 function problems(env: Record<string, string>): string[] {
   try {
     loadConfig(env);
@@ -57,7 +62,6 @@ describe('loadConfig', () => {
       aliasCacheSeconds: 30,
       maxLoadedModelVersions: 8,
       localKeys: { function: undefined, admin: undefined },
-      applicationInsightsConnectionString: undefined,
     });
   });
 
@@ -104,6 +108,28 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    [{}, { kind: 'connectionString', connectionString: aiConnection }],
+    [
+      { APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD' },
+      { kind: 'identity', connectionString: aiConnection },
+    ],
+    [
+      {
+        APPLICATIONINSIGHTS_AUTHENTICATION_STRING: `ClientId=${clientA};Authorization=AAD`,
+        AZURE_CLIENT_ID: clientB,
+      },
+      { kind: 'identity', connectionString: aiConnection, managedIdentityClientId: clientA },
+    ],
+    [
+      { APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'authorization=AAD', AZURE_CLIENT_ID: clientB },
+      { kind: 'identity', connectionString: aiConnection, managedIdentityClientId: clientB },
+    ],
+  ])('reads Application Insights access from %j', (env, expected) => {
+    const config = loadConfig({ ...minimal, APPLICATIONINSIGHTS_CONNECTION_STRING: aiConnection, ...env });
+    expect(config.applicationInsights).toEqual(expected);
+  });
+
+  it.each([
     [
       {},
       [
@@ -139,6 +165,27 @@ describe('loadConfig', () => {
         'SERVICEBUS_CONNECTION: missing while PIPELINE_TRANSPORT=servicebus; expected a Service Bus connection string, or SERVICEBUS_CONNECTION__fullyQualifiedNamespace for identity-based access',
       ],
     ],
+    [
+      { ...minimal, APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD' },
+      [
+        'APPLICATIONINSIGHTS_AUTHENTICATION_STRING: set without APPLICATIONINSIGHTS_CONNECTION_STRING, which names the resource to send to',
+      ],
+    ],
+    ...[
+      'Authorization=Key',
+      'Authorization=AAD;ClientId=abc',
+      'Authorization=AAD;Tenant=x',
+      'ClientId=' + clientA,
+    ].map((value): [Record<string, string>, string[]] => [
+      {
+        ...minimal,
+        APPLICATIONINSIGHTS_CONNECTION_STRING: aiConnection,
+        APPLICATIONINSIGHTS_AUTHENTICATION_STRING: value,
+      },
+      [
+        `APPLICATIONINSIGHTS_AUTHENTICATION_STRING: invalid value "${value}"; expected "Authorization=AAD" or "Authorization=AAD;ClientId=<client id (GUID)>"`,
+      ],
+    ]),
   ])('names each bad setting in %j', (env, expected) => {
     expect(problems(env)).toEqual(expected);
   });

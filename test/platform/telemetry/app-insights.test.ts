@@ -107,7 +107,43 @@ describe.skipIf(!hasOpenssl)('Application Insights telemetry', () => {
     });
     const [exception] = exceptions[0]!.data.baseData.exceptions as { message: string }[];
     expect(exception!.message).toMatch(/validate-requests/);
+    // The connection string alone: no Entra ID token.
+    expect(sink.authorizations.every((a) => a === '')).toBe(true);
   }, 180_000);
+
+  it('sends with an Entra ID token of the managed identity when APPLICATIONINSIGHTS_AUTHENTICATION_STRING says AAD', async () => {
+    // The identity is stood in for by a credential that hands out a fixed token.
+    const script = [
+      `const { loadConfig } = require('./dist/src/platform/config');`,
+      `const { telemetryClient } = require('./dist/src/platform/telemetry/create-telemetry');`,
+      `const asked = [];`,
+      `const credential = { getToken: async (scopes) => (asked.push(scopes), { token: 'identity-token', expiresOnTimestamp: Date.now() + 3600e3 }) };`,
+      `const access = loadConfig(JSON.parse(process.argv[1])).applicationInsights;`,
+      `const client = telemetryClient(access, (clientId) => (asked.push(clientId), credential));`,
+      `client.trackEvent({ name: 'IdentityProbe' });`,
+      // Exits once flushed: with a credential the exporter keeps the process alive ~20 s more.
+      `client.flush().then(() => (console.log(JSON.stringify(asked)), process.exit(0)));`,
+    ].join('\n');
+    const clientId = '11111111-1111-4111-8111-111111111111';
+    const settings = {
+      ...emulatorEnv(),
+      APPLICATIONINSIGHTS_CONNECTION_STRING: sink.connectionString,
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: `ClientId=${clientId};Authorization=AAD`,
+    };
+    const seen = sink.authorizations.length;
+    const out = await runNode(['-e', script, JSON.stringify(settings)], {
+      NODE_EXTRA_CA_CERTS: sink.caFile,
+      APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+    });
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual([
+      clientId,
+      ['https://monitor.azure.com/.default'],
+    ]);
+    const sent = sink.authorizations.slice(seen);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((a) => a === 'Bearer identity-token')).toBe(true);
+    expect(sink.envelopes.map((e) => e.data.baseData.name)).toContain('IdentityProbe');
+  }, 60_000);
 });
 
 describe('telemetry switched off', () => {

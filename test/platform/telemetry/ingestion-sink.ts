@@ -23,6 +23,8 @@ export interface IngestionSink {
   readonly envelopes: Envelope[];
   /** Request paths seen, e.g. /v2.1/track. */
   readonly paths: string[];
+  /** The Authorization header of each request ('' when absent). */
+  readonly authorizations: string[];
   close(): Promise<void>;
 }
 
@@ -63,11 +65,13 @@ export async function startIngestionSink(): Promise<IngestionSink> {
   );
   const envelopes: Envelope[] = [];
   const paths: string[] = [];
+  const authorizations: string[] = [];
   const server = createServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       paths.push(req.url ?? '');
+      authorizations.push(req.headers.authorization ?? '');
       let body = Buffer.concat(chunks);
       if (req.headers['content-encoding'] === 'gzip') body = gunzipSync(body);
       const text = body.toString('utf8').trim();
@@ -87,6 +91,7 @@ export async function startIngestionSink(): Promise<IngestionSink> {
     caFile,
     envelopes,
     paths,
+    authorizations,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(dir, { recursive: true, force: true });
