@@ -1,5 +1,6 @@
-import { app, type InvocationContext } from '@azure/functions';
+import { app } from '@azure/functions';
 import { loadPipelineTransport } from '../platform/config';
+import { settlingServiceBusHandler, type PipelineStep } from './service-bus-settlement';
 
 /** The app setting holding a pipeline queue's name (referenced as %NAME% in the trigger). */
 export type QueueSetting = 'VALIDATE_QUEUE' | 'REGISTER_QUEUE' | 'DRIFT_QUEUE' | 'RETRAIN_QUEUE';
@@ -9,28 +10,42 @@ export const STORAGE_CONNECTION = 'AzureWebJobsStorage';
 export const SERVICE_BUS_CONNECTION = 'SERVICEBUS_CONNECTION';
 
 /**
- * Handles one pipeline message. Returning completes it (the host deletes it). Throwing leaves
- * it for redelivery, up to the queue's budget (host.json maxDequeueCount on Storage, the
+ * Handles one pipeline message. Returning `done` completes it. Returning `failed` (a data error:
+ * bad message, spec or data; wrap the work in settleRun, which records the reason on the run)
+ * completes it on Storage and dead-letters it at once on Service Bus, with the reason. Throwing
+ * leaves it for redelivery, up to the queue's budget (host.json maxDequeueCount on Storage, the
  * queue's maxDeliveryCount on Service Bus), after which it lands in `{queue}-poison` or the
- * dead-letter queue (reason MaxDeliveryCountExceeded). Wrap the work in settleRun, so data
- * errors fail their run with the reason and return instead of being retried.
+ * dead-letter queue (reason MaxDeliveryCountExceeded).
  */
-export type PipelineQueueHandler = (message: unknown, context: InvocationContext) => Promise<void>;
+export type PipelineQueueHandler = PipelineStep;
 
 /**
  * Registers a pipeline queue function on the transport PIPELINE_TRANSPORT names when the app
- * loads (default storage): `app.storageQueue`, or `app.serviceBusQueue` with the host's
- * peek-lock, lock renewal and auto-complete. Every pipeline queue function registers here.
- *
- * The Node.js programming model cannot settle a Service Bus message itself (explicit
- * dead-lettering needs the preview `@azure/functions-extensions-servicebus` SDK binding), so a
- * data error completes its message after writing the failed run, which holds the reason.
+ * loads (default storage): `app.storageQueue`, or `app.serviceBusQueue` as an SDK binding that
+ * settles its message itself (no auto-complete), through the preview
+ * `@azure/functions-extensions-servicebus`. Every pipeline queue function registers here.
  */
 export function pipelineQueueTrigger(name: string, queue: QueueSetting, handler: PipelineQueueHandler): void {
   const queueName = `%${queue}%`;
   if (loadPipelineTransport() === 'servicebus') {
-    app.serviceBusQueue(name, { queueName, connection: SERVICE_BUS_CONNECTION, handler });
+    // Registers the factory that turns the host's message data into a ServiceBusMessageContext
+    // (unless the local runtime registered its own first). Loaded only for this transport.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@azure/functions-extensions-servicebus');
+    app.serviceBusQueue(name, {
+      queueName,
+      connection: SERVICE_BUS_CONNECTION,
+      sdkBinding: true,
+      autoCompleteMessages: false,
+      cardinality: 'one',
+      handler: settlingServiceBusHandler(handler),
+    });
   } else {
-    app.storageQueue(name, { queueName, connection: STORAGE_CONNECTION, handler });
+    app.storageQueue(name, {
+      queueName,
+      connection: STORAGE_CONNECTION,
+      // A failed step has its reason on the run; the message is done with either way.
+      handler: async (message, context) => void (await handler(message, context)),
+    });
   }
 }

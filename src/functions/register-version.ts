@@ -6,7 +6,7 @@ import { settleRun } from './run-outcome';
 
 pipelineQueueTrigger('registerVersion', 'REGISTER_QUEUE', async (message, context) => {
   let req: RegisterRequest | undefined;
-  await settleRun(
+  return settleRun(
     context,
     pipelineDeps,
     () => req,

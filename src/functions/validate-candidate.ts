@@ -6,7 +6,7 @@ import { settleRun } from './run-outcome';
 
 pipelineQueueTrigger('validateCandidate', 'VALIDATE_QUEUE', async (message, context) => {
   let req: ValidateRequest | undefined;
-  await settleRun(
+  return settleRun(
     context,
     pipelineDeps,
     () => req,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createFunctionsCoreShim, installFunctionsCoreShim } from './functions-core-shim';
 import type { RpcLogLevel } from './functions-core-types';
 import { Registrations } from './registrations';
+import { installServiceBusMessageFactory } from './service-bus-sdk-binding';
 
 const LIBRARY = '@azure/functions';
 
@@ -22,6 +23,8 @@ export function loadFunctionApp(
   // The library caches the host API it found first, so it always loads afresh; the app's own
   // modules only on a reload (a first load shares what the runtime itself already loaded).
   forgetModules(path.dirname(entry), appRequire, moduleCache()[entry] !== undefined);
+  // Before the app: its Service Bus SDK bindings are served by the runtime, not the host's gRPC.
+  installServiceBusMessageFactory(appRequire);
   appRequire(entry);
   if (registrations.list().length === 0) {
     throw new Error(

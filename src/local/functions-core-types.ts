@@ -11,6 +11,15 @@ export interface RpcTypedData {
   http?: RpcHttpData | null;
   int?: number | null;
   double?: number | null;
+  /** SDK-binding data: the library hands it to the resource factory registered for `source`. */
+  modelBindingData?: RpcModelBindingData | null;
+}
+
+export interface RpcModelBindingData {
+  version?: string | null;
+  source?: string | null;
+  contentType?: string | null;
+  content?: Uint8Array | null;
 }
 
 export interface RpcHttpCookie {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceBusClient, ServiceBusReceivedMessage, ServiceBusReceiver } from '@azure/service-bus';
 import { resolveSettingReferences, type AppSettings } from './app-settings';
+import type { RpcTypedData } from './functions-core-types';
 import type { HostConfig } from './host-config';
 import type { RuntimeLogger } from './invocation-log';
 import type { Invoker, TriggerInput } from './invoker';
 import type { OutputBindings } from './output-bindings';
 import type { RegisteredFunction } from './registrations';
 import { serviceBusBindingClient } from './service-bus-connection';
+import { deliverToSdkBinding, isSdkBinding } from './service-bus-sdk-binding';
 import { InFlight, StopSignal } from './stop-signal';
 import { intData, stringData } from './typed-data';
 import type { TriggerDriver } from './trigger-driver';
@@ -36,7 +38,9 @@ export interface ServiceBusDriverDeps {
  * Service Bus queue triggers as the host runs them, with the SDK's peek-lock receiver: up to
  * `maxConcurrentCalls` messages at once, each lock renewed while its handler runs (up to
  * `maxAutoLockRenewalDuration`), completed on success and abandoned on failure. The queue's
- * maxDeliveryCount then moves a message that keeps failing to its dead-letter queue.
+ * maxDeliveryCount then moves a message that keeps failing to its dead-letter queue. A trigger
+ * with `sdkBinding: true` gets the message with actions to settle it itself (complete, abandon,
+ * dead-letter with a reason), as the preview Service Bus extension gives it in Azure.
  */
 export class ServiceBusTriggerDriver implements TriggerDriver {
   readonly triggerType = 'serviceBusTrigger';
@@ -78,10 +82,16 @@ export class ServiceBusTriggerDriver implements TriggerDriver {
   }
 
   async invokeOnDemand(fn: RegisteredFunction, input: string): Promise<void> {
-    await this.deps.invoker.invoke(
-      fn,
-      triggerInput(fn, input, { messageId: randomUUID(), deliveryCount: 0 }),
-    );
+    const facts = { messageId: randomUUID(), deliveryCount: 0 };
+    // No queue message behind it: an SDK-binding handler gets one whose settling is a no-op.
+    const delivery = isSdkBinding(fn)
+      ? deliverToSdkBinding({ ...facts, body: input } as ServiceBusReceivedMessage, undefined)
+      : undefined;
+    try {
+      await this.deps.invoker.invoke(fn, triggerInput(fn, delivery?.data ?? stringData(input), facts));
+    } finally {
+      delivery?.release();
+    }
   }
 
   async #receive(listener: Listener, receiver: ServiceBusReceiver): Promise<void> {
@@ -118,16 +128,19 @@ export class ServiceBusTriggerDriver implements TriggerDriver {
     receiver: ServiceBusReceiver,
     message: ServiceBusReceivedMessage,
   ): Promise<void> {
-    const name = listener.fn.metadata.name;
-    const renewal = this.#keepLock(name, receiver, message);
+    const { fn } = listener;
+    const renewal = this.#keepLock(fn.metadata.name, receiver, message);
+    const delivery = isSdkBinding(fn) ? deliverToSdkBinding(message, receiver) : undefined;
     try {
-      const result = await this.deps.invoker.invoke(
-        listener.fn,
-        triggerInput(listener.fn, bodyText(message), message),
-      );
+      const body = delivery?.data ?? stringData(bodyText(message));
+      const result = await this.deps.invoker.invoke(fn, triggerInput(fn, body, message));
       renewal.stop();
-      if (result.ok && (await this.deps.outputs.tryApply(listener.fn, result.response))) {
-        await receiver.completeMessage(message);
+      // A handler with the SDK binding may have settled the message itself (autoCompleteMessages
+      // false); what it left is settled as the host does: complete on success (unless the
+      // trigger turned auto-complete off), abandon on failure.
+      if (delivery?.settled()) return;
+      if (result.ok && (await this.deps.outputs.tryApply(fn, result.response))) {
+        if (fn.trigger.autoCompleteMessages !== false) await receiver.completeMessage(message);
       } else {
         await receiver.abandonMessage(message);
       }
@@ -135,10 +148,11 @@ export class ServiceBusTriggerDriver implements TriggerDriver {
       // Settling failed (the lock was lost, the connection dropped): the lock expires and the
       // message comes back, as with the host.
       this.deps.logger.error(
-        `[${name}] settling Service Bus message ${String(message.messageId)} failed: ${(err as Error).message}`,
+        `[${fn.metadata.name}] settling Service Bus message ${String(message.messageId)} failed: ${(err as Error).message}`,
       );
     } finally {
       renewal.stop();
+      delivery?.release();
     }
   }
 
@@ -191,7 +205,7 @@ type MessageFacts = Pick<ServiceBusReceivedMessage, 'messageId' | 'deliveryCount
  * The host's Service Bus trigger data. The AMQP header counts earlier deliveries; the host's
  * DeliveryCount includes this one, hence + 1.
  */
-function triggerInput(fn: RegisteredFunction, text: string, m: MessageFacts): TriggerInput {
+function triggerInput(fn: RegisteredFunction, body: RpcTypedData, m: MessageFacts): TriggerInput {
   const metadata: TriggerInput['triggerMetadata'] = {
     MessageId: stringData(String(m.messageId ?? '')),
     DeliveryCount: intData((m.deliveryCount ?? 0) + 1),
@@ -200,5 +214,5 @@ function triggerInput(fn: RegisteredFunction, text: string, m: MessageFacts): Tr
   if (m.lockToken) metadata.LockToken = stringData(m.lockToken);
   if (m.sequenceNumber) metadata.SequenceNumber = intData(m.sequenceNumber.toNumber());
   if (m.contentType) metadata.ContentType = stringData(m.contentType);
-  return { inputData: [{ name: fn.trigger.name, data: stringData(text) }], triggerMetadata: metadata };
+  return { inputData: [{ name: fn.trigger.name, data: body }], triggerMetadata: metadata };
 }

@@ -1,6 +1,7 @@
 // The chain on Service Bus (the test broker, a stand-in for Azure's service): bad input fails
-// its run at once, and a step whose instance dies holding the message's lock loses nothing: the
-// message comes back after the lock expires and the idempotent step does nothing twice.
+// its run at once and its message is dead-lettered on the first delivery with the reason, and a
+// step whose instance dies holding the message's lock loses nothing: the message comes back
+// after the lock expires and the idempotent step does nothing twice.
 import { ServiceBusClient, type ServiceBusReceivedMessage } from '@azure/service-bus';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runIdFor } from '../../src/pipeline/ids';
@@ -65,10 +66,20 @@ describe('pipeline on Service Bus', () => {
     expect(await p.versions('text-target')).toEqual([]);
   });
 
-  it('completes a malformed validate message without retrying it; the log says why', async () => {
+  it('dead-letters a malformed validate message on its first delivery, with the reason', async () => {
     const before = calls('validateCandidate').length;
-    await p.adapters.queue.send(validateQueue, { schema: 1, kind: 'validate', model: 'taxi' });
-    await waitFor('the malformed message to be handled', () => calls('validateCandidate').length > before);
+    await p.adapters.queue.send(
+      validateQueue,
+      { schema: 1, kind: 'validate', model: 'taxi' },
+      { messageId: 'malformed-1' },
+    );
+    const [dead] = await deadLettered('malformed-1');
+    expect(dead).toMatchObject({
+      deadLetterReason: 'bad_message',
+      deadLetterErrorDescription:
+        'Malformed validate-requests message: runId: Invalid input: expected string, received undefined; ' +
+        'source: Invalid option: expected one of "trained"|"uploaded"',
+    });
     expect(
       calls('validateCandidate')
         .slice(before)
@@ -76,13 +87,49 @@ describe('pipeline on Service Bus', () => {
     ).toEqual(['Succeeded']);
     expect(p.logLines).toContainEqual(
       expect.stringContaining(
-        '[validateCandidate] Failed without retry (bad_message): Malformed validate-requests message: runId: Invalid input',
+        '[validateCandidate] Failed without retry (bad_message): Malformed validate-requests message',
       ),
     );
-    const deadLetters = client.createReceiver(validateQueue, {
-      subQueueType: 'deadLetter',
-      receiveMode: 'receiveAndDelete',
+  });
+
+  it('dead-letters a validate request its run cannot satisfy on the first delivery, and fails the run', async () => {
+    const before = calls('validateCandidate').length;
+    const runId = 'no-such-run';
+    const message = { schema: 1, kind: 'validate', model: 'taxi', runId, source: 'trained' };
+    await p.adapters.queue.send(validateQueue, message, { messageId: 'no-candidate-1' });
+    const [dead] = await deadLettered('no-candidate-1');
+    const reason = `Run ${runId} of taxi has no candidate version to validate`;
+    expect(dead).toMatchObject({
+      body: message,
+      deadLetterReason: 'no_candidate',
+      deadLetterErrorDescription: reason,
     });
-    expect(await deadLetters.receiveMessages(5, { maxWaitTimeInMs: 300 })).toEqual([]);
+    // Delivered once: not retried before it was dead-lettered.
+    expect(
+      calls('validateCandidate')
+        .slice(before)
+        .map((i) => i.outcome),
+    ).toEqual(['Succeeded']);
+    expect(await p.adapters.registry.getRun('taxi', runId)).toMatchObject({
+      status: 'failed',
+      error: { code: 'no_candidate', message: reason },
+    });
   });
 });
+
+/** The dead-lettered messages with that id, once there are any (each delivered once to this reader). */
+async function deadLettered(messageId: string): Promise<ServiceBusReceivedMessage[]> {
+  const receiver = client.createReceiver(validateQueue, { subQueueType: 'deadLetter' });
+  try {
+    let found: ServiceBusReceivedMessage[] = [];
+    await waitFor(`${messageId} in the dead-letter queue`, async () => {
+      const got = await receiver.receiveMessages(10, { maxWaitTimeInMs: 300 });
+      for (const m of got) await receiver.completeMessage(m);
+      found = [...found, ...got.filter((m) => m.messageId === messageId)];
+      return found.length > 0;
+    });
+    return found;
+  } finally {
+    await receiver.close();
+  }
+}

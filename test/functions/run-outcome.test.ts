@@ -14,12 +14,16 @@ describe('settleRun', () => {
     const deps = { ...memoryDeps(), telemetry };
     const target = { model: 'taxi', runId: 'r1' };
     const bad = new DataError('corrupt', 'The file is binary, not text');
-    await settleRun(
+    const outcome = await settleRun(
       context(),
       () => deps,
       () => target,
       () => Promise.reject(bad),
     );
+    expect(outcome).toEqual({
+      kind: 'failed',
+      reason: { code: 'corrupt', message: 'The file is binary, not text' },
+    });
     expect(telemetry.items).toEqual([
       {
         kind: 'exception',
@@ -35,6 +39,16 @@ describe('settleRun', () => {
       },
     ]);
     expect(await deps.registry.getRun('taxi', 'r1')).toMatchObject({ status: 'failed' });
+  });
+
+  it('says done when the work succeeds', async () => {
+    const done = settleRun(
+      context(),
+      () => memoryDeps(),
+      () => undefined,
+      () => Promise.resolve(),
+    );
+    await expect(done).resolves.toEqual({ kind: 'done' });
   });
 
   it('rethrows what a retry may fix, reported as retried', async () => {
@@ -68,6 +82,9 @@ describe('settleRun', () => {
         () => undefined,
         () => Promise.reject(bad),
       ),
-    ).resolves.toBeUndefined();
+    ).resolves.toEqual({
+      kind: 'failed',
+      reason: { code: 'bad_message', message: 'not a validate request' },
+    });
   });
 });
