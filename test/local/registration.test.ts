@@ -230,6 +230,13 @@ describe('registrations with PIPELINE_TRANSPORT=servicebus', () => {
         direction: 'in',
         queueName: fn.trigger.queueName,
         connection: 'SERVICEBUS_CONNECTION',
+        // The SDK binding: the handler settles its message itself (dead-letters data errors).
+        autoCompleteMessages: false,
+        properties: { supportsDeferredBinding: 'true' },
+      });
+      // On Storage the host settles: no SDK binding.
+      expect(fn.trigger, fn.metadata.name).toMatchObject({
+        properties: { supportsDeferredBinding: 'false' },
       });
     }
   });

@@ -9,7 +9,7 @@ import { startServiceBusTestBroker, type RunningTestBroker } from '../support/se
 import { FIXTURES, memoryLogger, uniqueName, waitFor } from './helpers';
 
 interface Call {
-  input: { id?: string; fail?: boolean; sleepMs?: number };
+  input: { id?: string; fail?: boolean; sleepMs?: number; bad?: boolean; leave?: boolean };
   triggerMetadata: Record<string, unknown>;
   finished: boolean;
 }
@@ -20,6 +20,7 @@ const callsFor = (id: string): Call[] => fixture.calls.filter((c) => c.input.id 
 
 const LOCK_MS = 1000;
 const queue = uniqueName('jobs');
+const settledQueue = uniqueName('settled');
 const logger = memoryLogger();
 let broker: RunningTestBroker;
 let client: ServiceBusClient;
@@ -30,7 +31,11 @@ beforeAll(async () => {
   client = new ServiceBusClient(broker.connectionString);
   runtime = await LocalRuntime.start({
     entry: path.join(FIXTURES, 'service-bus-app.cjs'),
-    settings: { FIXTURE_QUEUE: queue, FIXTURE_SERVICEBUS: broker.connectionString },
+    settings: {
+      FIXTURE_QUEUE: queue,
+      FIXTURE_SETTLED_QUEUE: settledQueue,
+      FIXTURE_SERVICEBUS: broker.connectionString,
+    },
     host: hostConfigFrom({ extensions: { serviceBus: { maxConcurrentCalls: 4 } } }),
     port: 0,
     logger,
@@ -42,9 +47,10 @@ afterAll(async () => {
   await broker?.stop();
 });
 
-const send = (body: Call['input']) => client.createSender(queue).sendMessages({ body, messageId: body.id });
-async function deadLetters() {
-  const receiver = client.createReceiver(queue, {
+const send = (body: Call['input'], to = queue) =>
+  client.createSender(to).sendMessages({ body, messageId: body.id });
+async function deadLetters(from = queue) {
+  const receiver = client.createReceiver(from, {
     subQueueType: 'deadLetter',
     receiveMode: 'receiveAndDelete',
   });
@@ -52,9 +58,9 @@ async function deadLetters() {
   await receiver.close();
   return got;
 }
-async function leftInQueue() {
+async function leftInQueue(from = queue) {
   // Peek-lock with no settling: whatever is available now, then the lock lapses.
-  const receiver = client.createReceiver(queue, { maxAutoLockRenewalDurationInMs: 0 });
+  const receiver = client.createReceiver(from, { maxAutoLockRenewalDurationInMs: 0 });
   const got = await receiver.receiveMessages(10, { maxWaitTimeInMs: 300 });
   await receiver.close();
   return got;
@@ -104,7 +110,11 @@ describe('Service Bus triggers in the local runtime', () => {
     await dying.close();
     runtime = await LocalRuntime.start({
       entry: path.join(FIXTURES, 'service-bus-app.cjs'),
-      settings: { FIXTURE_QUEUE: queue, FIXTURE_SERVICEBUS: broker.connectionString },
+      settings: {
+        FIXTURE_QUEUE: queue,
+        FIXTURE_SETTLED_QUEUE: settledQueue,
+        FIXTURE_SERVICEBUS: broker.connectionString,
+      },
       host: hostConfigFrom({}),
       port: 0,
       logger,
@@ -112,4 +122,53 @@ describe('Service Bus triggers in the local runtime', () => {
     await waitFor('orphan-1 to be redelivered and handled', () => callsFor('orphan-1').length === 1);
     expect(callsFor('orphan-1')[0]!.triggerMetadata).toMatchObject({ deliveryCount: 2 });
   });
+});
+
+describe('Service Bus triggers with the SDK binding in the local runtime', () => {
+  it('hands the handler the message with actions; a complete settles it', async () => {
+    await send({ id: 'sdk-ok-1' }, settledQueue);
+    await waitFor('sdk-ok-1 to be completed', () =>
+      logger.lines.some((l) => /onSettledJob.*Succeeded/.test(l)),
+    );
+    expect(callsFor('sdk-ok-1')).toHaveLength(1);
+    expect(callsFor('sdk-ok-1')[0]!.triggerMetadata).toMatchObject({
+      messageId: 'sdk-ok-1',
+      deliveryCount: 1,
+    });
+    expect(await leftInQueue(settledQueue)).toEqual([]);
+    expect(await deadLetters(settledQueue)).toEqual([]);
+  });
+
+  it('dead-letters on the first delivery with the reason and description the handler gives', async () => {
+    await send({ id: 'sdk-bad-1', bad: true }, settledQueue);
+    let dead: Awaited<ReturnType<typeof deadLetters>> = [];
+    await waitFor(
+      'sdk-bad-1 in the dead-letter queue',
+      async () => (dead = await deadLetters(settledQueue)).length > 0,
+    );
+    expect(dead.map((m) => [m.messageId, m.deadLetterReason, m.deadLetterErrorDescription])).toEqual([
+      ['sdk-bad-1', 'bad_input', 'cannot use sdk-bad-1'],
+    ]);
+    expect(callsFor('sdk-bad-1')).toHaveLength(1);
+  });
+
+  it.each([
+    ['abandons itself', { id: 'sdk-fail-1', fail: true }],
+    ['leaves it to the runtime', { id: 'sdk-fail-2', fail: true, leave: true }],
+  ])(
+    'redelivers a failing message whose handler %s until maxDeliveryCount, then dead-letters it',
+    async (_, body) => {
+      await send(body, settledQueue);
+      await waitFor(`${body.id} to be tried three times`, () => callsFor(body.id).length === 3);
+      let dead: Awaited<ReturnType<typeof deadLetters>> = [];
+      await waitFor(
+        `${body.id} in the dead-letter queue`,
+        async () => (dead = await deadLetters(settledQueue)).length > 0,
+      );
+      expect(dead.map((m) => [m.messageId, m.deadLetterReason])).toEqual([
+        [body.id, 'MaxDeliveryCountExceeded'],
+      ]);
+      expect(callsFor(body.id).map((c) => c.triggerMetadata.deliveryCount)).toEqual([1, 2, 3]);
+    },
+  );
 });
