@@ -1,5 +1,6 @@
 // Service Bus carrying the pipeline queues: duplicate detection on the idempotency key sent as
-// messageId, dead-lettering after maxDeliveryCount or on expiry. Keys are off: identity only.
+// messageId, dead-lettering after maxDeliveryCount or on expiry (the app dead-letters data errors
+// itself, at once, with the reason). Keys are off: identity only.
 param name string
 param location string
 param tags object = {}

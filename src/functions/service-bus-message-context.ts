@@ -1,9 +1,17 @@
 import type { ServiceBusReceivedMessage } from '@azure/service-bus';
 
+/** A protobuf `google.protobuf.StringValue`, as the host's settlement service takes it. */
+export interface StringValue {
+  value: string;
+}
+
 /**
  * Settles one received message. In Azure, the preview `@azure/functions-extensions-servicebus`
  * implements it over gRPC to the Functions host (which holds the message's lock); in the local
- * runtime, its own peek-lock receiver does. The names and arguments are the package's.
+ * runtime, its own peek-lock receiver does. The names and arguments are the package's, except
+ * that the dead-letter reason and description are StringValues: 0.2.0-preview declares strings
+ * but sends them as they are into StringValue fields, and a string fails to serialize
+ * ("deadletterReason: object expected"), so the request never leaves the worker.
  */
 export interface ServiceBusMessageActions {
   complete(message: ServiceBusReceivedMessage): Promise<void>;
@@ -11,8 +19,8 @@ export interface ServiceBusMessageActions {
   deadletter(
     message: ServiceBusReceivedMessage,
     propertiesToModify?: Uint8Array,
-    deadletterReason?: string,
-    deadletterErrorDescription?: string,
+    deadletterReason?: StringValue,
+    deadletterErrorDescription?: StringValue,
   ): Promise<void>;
 }
 

@@ -33,7 +33,12 @@ export function settlingServiceBusHandler(
       return;
     }
     const { code, message: description } = outcome.reason;
-    await actions.deadletter(message, undefined, code, description.slice(0, MAX_DESCRIPTION));
+    await actions.deadletter(
+      message,
+      undefined,
+      { value: code },
+      { value: description.slice(0, MAX_DESCRIPTION) },
+    );
   };
 }
 

@@ -86,8 +86,8 @@ export function deliverToSdkBinding(
     abandon: (m) => settle('abandoned', receiver && (() => receiver.abandonMessage(m))),
     deadletter: (m, _properties, reason, description) => {
       const options = {
-        deadLetterReason: reason ?? '',
-        deadLetterErrorDescription: description ?? '',
+        deadLetterReason: reason?.value ?? '',
+        deadLetterErrorDescription: description?.value ?? '',
       };
       return settle('deadLettered', receiver && (() => receiver.deadLetterMessage(m, options)));
     },

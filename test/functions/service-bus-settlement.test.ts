@@ -41,8 +41,8 @@ describe('settlingServiceBusHandler', () => {
           'deadletter',
           'm1',
           undefined,
-          'bad_message',
-          'Malformed validate-requests message: runId: Required',
+          { value: 'bad_message' },
+          { value: 'Malformed validate-requests message: runId: Required' },
         ],
       ],
     ],
@@ -61,7 +61,7 @@ describe('settlingServiceBusHandler', () => {
       Promise.resolve(failed('invalid_data', 'x'.repeat(5000))),
     );
     await handler({ messages: message({}), actions }, context());
-    expect((calls[0]![4] as string).length).toBe(4096);
+    expect((calls[0]![4] as { value: string }).value).toHaveLength(4096);
   });
 
   it('abandons the message of a step that throws and rethrows, so the invocation fails', async () => {
