@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceBusClient, ServiceBusReceivedMessage, ServiceBusReceiver } from '@azure/service-bus';
 import { resolveSettingReferences, type AppSettings } from './app-settings';
-import type { RpcTypedData } from './functions-core-types';
 import type { HostConfig } from './host-config';
 import type { RuntimeLogger } from './invocation-log';
-import type { Invoker, TriggerInput } from './invoker';
+import type { Invoker } from './invoker';
 import type { OutputBindings } from './output-bindings';
 import type { RegisteredFunction } from './registrations';
 import { serviceBusBindingClient } from './service-bus-connection';
 import { deliverToSdkBinding, isSdkBinding } from './service-bus-sdk-binding';
 import { InFlight, StopSignal } from './stop-signal';
-import { intData, stringData } from './typed-data';
+import { bodyText, triggerInput } from './service-bus-trigger-input';
+import { stringData } from './typed-data';
 import type { TriggerDriver } from './trigger-driver';
 
 /** Longest wait of one receive call; stop() aborts it sooner. */
@@ -186,33 +186,4 @@ export class ServiceBusTriggerDriver implements TriggerDriver {
       },
     };
   }
-}
-
-/** The message body as text: JSON for objects (the library parses it back), UTF-8 for bytes. */
-function bodyText(message: ServiceBusReceivedMessage): string {
-  const body: unknown = message.body;
-  if (typeof body === 'string') return body;
-  if (Buffer.isBuffer(body)) return body.toString('utf8');
-  return JSON.stringify(body ?? null);
-}
-
-type MessageFacts = Pick<ServiceBusReceivedMessage, 'messageId' | 'deliveryCount'> &
-  Partial<
-    Pick<ServiceBusReceivedMessage, 'enqueuedTimeUtc' | 'lockToken' | 'sequenceNumber' | 'contentType'>
-  >;
-
-/**
- * The host's Service Bus trigger data. The AMQP header counts earlier deliveries; the host's
- * DeliveryCount includes this one, hence + 1.
- */
-function triggerInput(fn: RegisteredFunction, body: RpcTypedData, m: MessageFacts): TriggerInput {
-  const metadata: TriggerInput['triggerMetadata'] = {
-    MessageId: stringData(String(m.messageId ?? '')),
-    DeliveryCount: intData((m.deliveryCount ?? 0) + 1),
-  };
-  if (m.enqueuedTimeUtc) metadata.EnqueuedTimeUtc = stringData(m.enqueuedTimeUtc.toISOString());
-  if (m.lockToken) metadata.LockToken = stringData(m.lockToken);
-  if (m.sequenceNumber) metadata.SequenceNumber = intData(m.sequenceNumber.toNumber());
-  if (m.contentType) metadata.ContentType = stringData(m.contentType);
-  return { inputData: [{ name: fn.trigger.name, data: body }], triggerMetadata: metadata };
 }
