@@ -19,7 +19,7 @@ import { liveErrorScoring } from './live-error-scoring';
 import { windowLogLines, type LogScan } from './log-blob-lines';
 import { monitoringSpec } from './monitoring-spec';
 import { retrainAsk } from './retrain-ask';
-import { topFeatures } from './top-features';
+import { rankedInputs } from './ranked-inputs';
 import { reportTelemetry } from './report-telemetry';
 import { windowFeedback } from './window-feedback';
 
@@ -112,7 +112,7 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
   const lines = windowLogLines(deps.blobs, deps.settings.containers.predictionLogs, model, window, scan);
   const report = await checkDrift(
     profile,
-    topFeatures(version),
+    rankedInputs(version),
     spec.monitoring,
     versionRows(lines, version.version, join),
   );

@@ -125,6 +125,15 @@ describe('checkModelDrift', () => {
       { feature: 'temperature', importance: 0 },
     ]);
     expect(unused).toMatchObject({ status: 'no_drift', report: { driftedTopFeatures: [] } });
+
+    // The most important input is not profiled (a time column): the fourth moves into the top 3.
+    const timed = await check([
+      { feature: 'pickup_time', importance: 0.4 },
+      { feature: 'hour', importance: 0.3 },
+      { feature: 'zone', importance: 0.2 },
+      { feature: 'temperature', importance: 0.1 },
+    ]);
+    expect(timed).toMatchObject({ status: 'drift', report: { driftedTopFeatures: ['temperature'] } });
   });
 
   it('joins feedback that arrives after its prediction was checked with the earlier logs', async () => {
