@@ -106,25 +106,13 @@ async function main(): Promise<void> {
       };
       return () => predict(deps, { model: MODEL, body });
     };
-    // The contract's own JSON work, with nothing else: parse the request body and write one log
-    // line per row with its inputs. No handler can beat raw ORT + this, so it bounds the ratio.
+    // The contract's own JSON work, with nothing else: decode and parse the request body (needed
+    // to check and encode every field) and copy each row's bytes into the log. No handler can beat
+    // raw ORT + this, so it bounds the ratio.
     const jsonFloor = (n: number) => {
-      const text = JSON.stringify({ rows: records.slice(0, n) });
-      return async () => {
-        const { rows } = JSON.parse(text) as { rows: unknown[] };
-        const time = new Date().toISOString();
-        JSON.stringify(
-          rows.map((inputs, row) => ({
-            requestId: 'r',
-            row,
-            model: MODEL,
-            version: 1,
-            inputs,
-            prediction: 0,
-            time,
-          })),
-        );
-      };
+      const bytes = Buffer.from(JSON.stringify({ rows: records.slice(0, n) }));
+      // Returns what it made, so neither step is dead code to the compiler.
+      return async () => [JSON.parse(bytes.toString('utf8')) as unknown, Buffer.concat([bytes])];
     };
     for (const n of [1, 10_000]) {
       const oursUs = await medianUs(ours(n), n === 1 ? 2000 : 3000);
