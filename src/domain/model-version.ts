@@ -46,6 +46,12 @@ export interface GateRecord {
   gate?: Readonly<Record<string, unknown>>;
 }
 
+/** One input column's share of a trained model's importance (the shares of a version sum to 1). */
+export interface FeatureImportance {
+  feature: string;
+  importance: number;
+}
+
 /** A registered model version: the full record of one trained (or uploaded) model. */
 export interface ModelVersion {
   model: string;
@@ -63,6 +69,11 @@ export interface ModelVersion {
   params: Record<string, JsonValue>;
   featureSchema: JsonValue;
   trainingProfile: JsonValue;
+  /**
+   * Every input column, most important first: split gain (gbdt) or |coefficient| on the
+   * standardised feature (linear), summed per input. Absent on uploaded and older versions.
+   */
+  featureImportance?: FeatureImportance[];
   artifact: ArtifactRef;
   lineage?: DatasetLineage;
   /** Why the status is what it is (gate failures, who promoted it). */

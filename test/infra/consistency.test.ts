@@ -1,6 +1,7 @@
 // infra/ against the code: the settings the config reads, the contract's containers and queues
 // (read from the code's defaults), the blob triggers' Event Grid source and subscriptions, and
-// no keys. `az bicep build` is not run here; the Bicep text is read with targeted readers.
+// no keys. `az bicep build` is not run here (syntax is checked in bicep-syntax.test.ts); the Bicep
+// text is read with targeted readers.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

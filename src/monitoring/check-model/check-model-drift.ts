@@ -15,9 +15,11 @@ import { advanceCheckpoint, type Checkpoint } from './checkpoint';
 import { DRIFT_CHECKPOINT_ID, driftReportId, windowBound, type DriftWindow } from './drift-window';
 import { joinEarlierLogs } from './feedback-lookback';
 import { LiveErrorJoin } from './live-error';
+import { liveErrorScoring } from './live-error-scoring';
 import { windowLogLines, type LogScan } from './log-blob-lines';
 import { monitoringSpec } from './monitoring-spec';
 import { retrainAsk } from './retrain-ask';
+import { rankedInputs } from './ranked-inputs';
 import { reportTelemetry } from './report-telemetry';
 import { windowFeedback } from './window-feedback';
 
@@ -105,11 +107,15 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
     model,
   );
   const feedback = await windowFeedback(deps.registry, model, window);
-  const join = new LiveErrorJoin(feedback, version.task === 'binary' || version.task === 'multiclass');
+  const join = new LiveErrorJoin(feedback, liveErrorScoring(version));
   const scan: LogScan = { blobs: 0, bytes: 0 };
   const lines = windowLogLines(deps.blobs, deps.settings.containers.predictionLogs, model, window, scan);
-  // Importance per input is not stored with versions yet: only the drifted share decides.
-  const report = await checkDrift(profile, [], spec.monitoring, versionRows(lines, version.version, join));
+  const report = await checkDrift(
+    profile,
+    rankedInputs(version),
+    spec.monitoring,
+    versionRows(lines, version.version, join),
+  );
   if (scan.blobs === 0) return { kind: 'no_logs' };
   if (report.rows === 0 && report.malformedLines === 0) {
     await advanceCheckpoint(deps.registry, clock(deps), model, stored, { to, version: version.version });

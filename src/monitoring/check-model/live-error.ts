@@ -1,3 +1,6 @@
+import { ClassTally } from './class-tally';
+import type { LiveErrorScoring } from './live-error-scoring';
+
 /** One ground-truth item as the feedback endpoint stores it. */
 export interface FeedbackItem {
   readonly requestId: string;
@@ -8,12 +11,18 @@ export interface FeedbackItem {
 /**
  * Live error of the checked version on the logged rows that have feedback (plain JSON). A
  * regression breaches when its RMSE exceeds `limit` = validation RMSE x maxLiveErrorRatio; a
- * classifier when its accuracy falls below `limit` = 1 - (1 - validation accuracy) x ratio (its
- * error rate grew by the ratio). No breach below `minSamples` matched rows or without a baseline.
+ * classifier when its compared metric (F1 if it was validated on F1, else accuracy) falls below
+ * `limit` = 1 - (1 - validation value) x ratio (its shortfall from 1 grew by the ratio). No
+ * breach below `minSamples` matched rows or without a baseline.
  */
 export interface LiveError {
-  readonly metric: 'rmse' | 'accuracy';
+  readonly metric: 'rmse' | 'accuracy' | 'f1';
+  /** The live value of `metric`, the one compared with the baseline. */
   readonly value: number;
+  /** Classifiers: both live values, whichever is compared. */
+  readonly accuracy?: number;
+  /** Classifiers: F1 of the positive class (binary) or macro F1 (multiclass). */
+  readonly f1?: number;
   /** The version's validation value of the metric; null when the version has none. */
   readonly baseline: number | null;
   readonly limit: number | null;
@@ -37,12 +46,13 @@ export class LiveErrorJoin {
   readonly #pending = new Map<string, number>();
   #matched = 0;
   #squares = 0;
-  #correct = 0;
+  readonly #classes: ClassTally | undefined;
 
   constructor(
     feedback: Iterable<FeedbackItem>,
-    private readonly classifier: boolean,
+    private readonly scoring: LiveErrorScoring,
   ) {
+    this.#classes = scoring.task === 'regression' ? undefined : new ClassTally(scoring.classes);
     for (const f of feedback) {
       const key = `${f.requestId}:${f.row}`;
       if (!this.#actuals.has(key)) this.#pending.set(f.requestId, (this.#pending.get(f.requestId) ?? 0) + 1);
@@ -51,9 +61,9 @@ export class LiveErrorJoin {
     }
   }
 
-  /** The metric scored: RMSE for regression, accuracy for classifiers. */
+  /** The metric compared with the version's validation value. */
   get metric(): LiveError['metric'] {
-    return this.classifier ? 'accuracy' : 'rmse';
+    return this.scoring.task === 'regression' ? 'rmse' : this.scoring.metric;
   }
 
   /** One logged row; only `scored` rows (of the checked version) count toward the error. */
@@ -67,9 +77,9 @@ export class LiveErrorJoin {
     this.#actuals.delete(key);
     this.#pending.set(requestId, (this.#pending.get(requestId) ?? 1) - 1);
     if (!scored) return;
-    if (this.classifier) {
+    if (this.#classes) {
       this.#matched++;
-      if (String(prediction) === String(actual)) this.#correct++;
+      this.#classes.add(actual, prediction);
     } else if (typeof actual === 'number' && typeof prediction === 'number') {
       this.#matched++;
       this.#squares += (prediction - actual) ** 2;
@@ -95,22 +105,30 @@ export class LiveErrorJoin {
   result(baseline: number | undefined, limits: LiveErrorLimits): LiveError | null {
     if (this.#matched === 0) return null;
     const ratio = limits.maxLiveErrorRatio;
-    const value = this.classifier ? this.#correct / this.#matched : Math.sqrt(this.#squares / this.#matched);
+    const scores = this.#classScores();
+    const value =
+      scores === undefined
+        ? Math.sqrt(this.#squares / this.#matched)
+        : this.metric === 'f1'
+          ? scores.f1
+          : scores.accuracy;
     const limit =
-      baseline === undefined
-        ? null
-        : this.classifier
-          ? Math.max(0, 1 - (1 - baseline) * ratio)
-          : baseline * ratio;
+      baseline === undefined ? null : scores ? Math.max(0, 1 - (1 - baseline) * ratio) : baseline * ratio;
     const judged = limit !== null && this.#matched >= limits.minSamples;
     return {
       metric: this.metric,
       value,
+      ...scores,
       baseline: baseline ?? null,
       limit,
-      breached: judged && (this.classifier ? value < limit : value > limit),
+      breached: judged && (scores ? value < limit : value > limit),
       matched: this.#matched,
       unknownRequestIds: this.unknownRequestIds,
     };
+  }
+
+  #classScores(): { accuracy: number; f1: number } | undefined {
+    if (!this.#classes || this.scoring.task === 'regression') return undefined;
+    return { accuracy: this.#classes.accuracy(), f1: this.#classes.f1(this.scoring.task) };
   }
 }

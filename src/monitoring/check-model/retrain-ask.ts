@@ -32,6 +32,6 @@ export function retrainAsk(
 }
 
 function liveErrorWords(e: LiveError): string {
-  const side = e.metric === 'accuracy' ? 'below' : 'above';
+  const side = e.metric === 'rmse' ? 'above' : 'below';
   return `live ${e.metric} ${round(e.value)} ${side} its limit ${round(e.limit ?? 0)} (validation ${round(e.baseline ?? 0)}) on ${e.matched} rows with feedback`;
 }

@@ -17,8 +17,8 @@ export const TOP_FEATURES = 3;
 /**
  * Checks one model's logged rows against its training profile, streaming with memory bounded by
  * the profile's bins. The dataset drifts when at least `datasetDriftShare` of the inputs drift or
- * any of the first 3 of `importance` (most important first) does; fewer than `minSamples` valid
- * rows give 'not_enough_data' (scores still reported).
+ * any of the first 3 profiled inputs of `importance` (most important first) does; fewer than
+ * `minSamples` valid rows give 'not_enough_data' (scores still reported).
  */
 export async function checkDrift(
   profile: TrainingProfile,

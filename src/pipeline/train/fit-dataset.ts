@@ -2,6 +2,7 @@ import { readDataset } from '../../ml/data/read-dataset';
 import { findColumn, type DataTable, type ReadLimits } from '../../ml/data/table';
 import { DataError } from '../../ml/errors';
 import { fitPipeline } from '../../ml/features/fit-pipeline';
+import { featureImportance, type InputImportance } from '../../ml/importance';
 import { numericValues } from '../../ml/features/column-values';
 import { buildTrainingSet } from '../../ml/features/transform-table';
 import type { FeaturePipeline } from '../../ml/features/types';
@@ -48,6 +49,8 @@ export interface FitResult {
   readonly schema: TableSchema;
   readonly pipeline: FeaturePipeline;
   readonly trainingProfile: TrainingProfile;
+  /** Per input column, most important first, summing to 1 (see featureImportance). */
+  readonly featureImportance: InputImportance[];
   /** The engine's metrics on the holdout (validation recomputes them with ONNX Runtime). */
   readonly engineMetrics: MetricSet;
   readonly onnx: Uint8Array;
@@ -60,7 +63,7 @@ export interface FitResult {
 /**
  * The whole CPU side of training, free of I/O: read and check the data, infer its schema, split
  * the holdout (time-ordered on spec.timeColumn, else seeded random), fit the feature pipeline
- * on the training rows, train, predict the holdout, profile, export ONNX.
+ * on the training rows, train, predict the holdout, profile, rank the inputs, export ONNX.
  */
 export async function fitDataset(
   input: FitInput,
@@ -125,6 +128,7 @@ export async function fitDataset(
     rows: train.rows,
     predictions: predictionProfile(task, trainPred, model.nOutputs),
   });
+  const importance = featureImportance(model, pipeline, train.X);
   const tProfile = performance.now();
   const exported = exportOnnx(model, { metadata: { feature_names: JSON.stringify(pipeline.featureNames) } });
   const holdoutJsonl = holdoutLines(table, holdout.rows, holdoutPred, model.nOutputs);
@@ -140,6 +144,7 @@ export async function fitDataset(
     schema,
     pipeline,
     trainingProfile,
+    featureImportance: importance,
     engineMetrics,
     onnx: exported.bytes,
     signature: exported.signature,

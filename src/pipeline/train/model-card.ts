@@ -1,5 +1,6 @@
 import type { DatasetLineage } from '../../domain/model-version';
 import type { FeaturePipeline } from '../../ml/features/types';
+import type { InputImportance } from '../../ml/importance';
 import type { MetricSet } from '../../ml/metrics';
 import type { OnnxSignature } from '../../ml/onnx';
 import type { TrainingProfile } from '../../ml/profile';
@@ -19,7 +20,8 @@ export function artifactPaths(
 /**
  * card.json: the version's full record, enough to rebuild its features and score it anywhere:
  * lineage, spec, params, seed, package version, durations, feature schema and pipeline, training
- * profile, ONNX inputs and outputs. Validation reads the pipeline and the holdout from here.
+ * profile, feature importance, ONNX inputs and outputs. Validation reads the pipeline and the
+ * holdout from here.
  */
 export interface ModelCard {
   readonly cardVersion: 1;
@@ -40,6 +42,8 @@ export interface ModelCard {
   readonly featureSchema: TableSchema;
   readonly featurePipeline: FeaturePipeline;
   readonly trainingProfile: TrainingProfile;
+  /** Absent on cards written before importance was recorded. */
+  readonly featureImportance?: readonly InputImportance[];
   readonly engineMetrics: MetricSet;
   readonly onnx: { readonly path: string; readonly sha256: string; readonly bytes: number } & OnnxSignature;
   readonly holdout: { readonly path: string; readonly rows: number };

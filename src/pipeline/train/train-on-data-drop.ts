@@ -98,6 +98,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     params: { ...fit.params },
     featureSchema: fit.pipeline as unknown as ModelVersion['featureSchema'],
     trainingProfile: fit.trainingProfile as unknown as ModelVersion['trainingProfile'],
+    featureImportance: fit.featureImportance,
     artifact: { path: '', sha256: sha, bytes: fit.onnx.byteLength },
     lineage,
   });
@@ -126,6 +127,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     featureSchema: fit.schema,
     featurePipeline: fit.pipeline,
     trainingProfile: fit.trainingProfile,
+    featureImportance: fit.featureImportance,
     engineMetrics: fit.engineMetrics,
     onnx: { path: paths.onnx, sha256: sha, bytes: fit.onnx.byteLength, ...fit.signature },
     holdout: { path: paths.holdout, rows: fit.holdoutRows },

@@ -4,10 +4,14 @@ import { looseObject } from './common-schemas';
 
 const liveErrorSchema = z
   .object({
-    metric: z.enum(['rmse', 'accuracy']),
-    value: z.number(),
+    metric: z
+      .enum(['rmse', 'accuracy', 'f1'])
+      .describe('classifiers: f1 when the version was validated on f1, else accuracy'),
+    value: z.number().describe('the live value of metric'),
+    accuracy: z.number().optional().describe('classifiers'),
+    f1: z.number().optional().describe('classifiers: of the positive class (binary), or macro'),
     baseline: z.number().nullable().describe("the version's validation value"),
-    limit: z.number().nullable().describe('rmse above it, or accuracy below it, is a breach'),
+    limit: z.number().nullable().describe('rmse above it, or accuracy or f1 below it, is a breach'),
     breached: z.boolean(),
     matched: z.number().int().describe('feedback items joined with a logged row'),
     unknownRequestIds: z.number().int().describe('feedback request ids matching no logged row'),

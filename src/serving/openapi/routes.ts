@@ -39,7 +39,17 @@ export interface RouteSpec {
   readonly errors: readonly number[];
 }
 
-const version = looseObject('a model version record (status, metrics, gates, artifact, lineage)');
+const version = z
+  .object({
+    featureImportance: z
+      .array(z.object({ feature: z.string(), importance: z.number() }))
+      .optional()
+      .describe(
+        'every input column, most important first, shares summing to 1; absent on uploaded and older versions',
+      ),
+  })
+  .catchall(z.unknown())
+  .describe('a model version record (status, metrics, gates, artifact, lineage, feature importance)');
 const run = looseObject('a training run (status, stage, timings, error)');
 
 /**

@@ -6,17 +6,29 @@ import { AppError } from '../../errors';
 const SPECIAL = /("(?:[^"\\]|\\.)*")|(-?Infinity|NaN)/g;
 const MARK = '\u0000special:';
 
+/** A parsed predict body; `strict` when it was plain JSON (no NaN or Infinity tokens). */
+export interface ParsedBody {
+  readonly value: unknown;
+  readonly strict: boolean;
+}
+
 /** Parses a predict body; AppError 400 'invalid_json' with the parser's reason when it is not JSON. */
 export function parseJsonBody(text: string): unknown {
+  return parseBody(text).value;
+}
+
+/** parseJsonBody, also telling whether the body was plain JSON. */
+export function parseBody(text: string): ParsedBody {
   try {
-    return JSON.parse(text);
+    return { value: JSON.parse(text), strict: true };
   } catch (err) {
     if (/NaN|Infinity/.test(text)) {
       const marked = text.replace(SPECIAL, (m, str: string | undefined) => str ?? `"\\u0000special:${m}"`);
       try {
-        return JSON.parse(marked, (_key, value: unknown) =>
-          typeof value === 'string' && value.startsWith(MARK) ? Number(value.slice(MARK.length)) : value,
+        const value: unknown = JSON.parse(marked, (_key, v: unknown) =>
+          typeof v === 'string' && v.startsWith(MARK) ? Number(v.slice(MARK.length)) : v,
         );
+        return { value, strict: false };
       } catch {
         // Fall through to the original parser message.
       }

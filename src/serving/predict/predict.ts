@@ -3,16 +3,17 @@ import { AppError } from '../../errors';
 import type { Telemetry } from '../../platform/ports/telemetry';
 import type { ModelCache } from '../model-cache/model-cache';
 import { InvalidRowsError, type RowProblem } from '../model-cache/served-model';
-import type { LogRow } from '../prediction-log/log-row';
-import { bodyToRecords } from './formats/registry';
-import { parseJsonBody } from './parse-json-body';
-import { readJsonText, type BodySource } from './read-body';
+import type { PredictedRow } from '../prediction-log/log-row';
+import { bodyRows } from './formats/registry';
+import { parseBody } from './parse-json-body';
+import { readJsonBody, type BodySource } from './read-body';
+import { recordJsonSpans } from './record-json-spans';
 import { scoreInChunks } from './score-in-chunks';
 
 /** What predict is given: the model cache, the log, and the request limits. */
 export interface PredictDeps {
   readonly cache: Pick<ModelCache, 'resolve'>;
-  readonly log: { append(rows: readonly LogRow[]): Promise<void> };
+  readonly log: { append(rows: readonly PredictedRow[]): Promise<void> };
   readonly limits: { readonly maxPredictRows: number; readonly maxPredictBytes: number };
   readonly now?: () => Date;
   readonly newRequestId?: () => string;
@@ -47,8 +48,9 @@ const MAX_REPORTED_PROBLEMS = 20;
  */
 export async function predict(deps: PredictDeps, request: PredictRequest): Promise<PredictResponse> {
   const started = performance.now();
-  const text = await readJsonText(request.body, deps.limits.maxPredictBytes);
-  const records = bodyToRecords(parseJsonBody(text));
+  const body = await readJsonBody(request.body, deps.limits.maxPredictBytes);
+  const parsed = parseBody(body.text);
+  const { records, format } = bodyRows(parsed.value);
   const max = deps.limits.maxPredictRows;
   if (records.length > max) {
     throw new AppError(
@@ -71,11 +73,15 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
   const requestId = deps.newRequestId?.() ?? randomUUID();
   const time = (deps.now?.() ?? new Date()).toISOString();
   const { predictions, probabilities } = scored;
-  const rows = new Array<LogRow>(records.length);
+  // The rows' own bytes, logged as sent, when the body is plain JSON with one object per row.
+  const sent = parsed.strict && format.rowsAsSent ? recordJsonSpans(body.bytes, format.key) : undefined;
+  const inputsJson = sent?.length === records.length ? sent : undefined;
+  const rows = new Array<PredictedRow>(records.length);
   for (let row = 0; row < records.length; row++) {
     const inputs = records[row];
     const prediction = predictions[row]!;
-    // Written out (no spread) and with requestId first: the log serialises whole batches.
+    // Written out (no spread) and with requestId first: the log serialises whole batches (and
+    // JSON.stringify leaves out an undefined inputsJson).
     rows[row] = probabilities
       ? {
           requestId,
@@ -86,8 +92,18 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
           prediction,
           probabilities: probabilities[row],
           time,
+          inputsJson: inputsJson?.[row],
         }
-      : { requestId, row, model: model.model, version: model.version, inputs, prediction, time };
+      : {
+          requestId,
+          row,
+          model: model.model,
+          version: model.version,
+          inputs,
+          prediction,
+          time,
+          inputsJson: inputsJson?.[row],
+        };
   }
   await deps.log.append(rows);
   if (deps.telemetry) {

@@ -19,12 +19,23 @@ function tooLarge(size: number, limit: number): AppError {
   );
 }
 
+/** A JSON request body as received and as text. */
+export interface JsonBody {
+  readonly bytes: Buffer;
+  readonly text: string;
+}
+
+/** The body as text: see readJsonBody. */
+export async function readJsonText(source: BodySource, maxBytes: number): Promise<string> {
+  return (await readJsonBody(source, maxBytes)).text;
+}
+
 /**
- * The body as text: JSON content type required (415 'unsupported_media_type'), at most
+ * The body's bytes and text: JSON content type required (415 'unsupported_media_type'), at most
  * `maxBytes` bytes (413,
  * refused from Content-Length before reading when the client sends it).
  */
-export async function readJsonText(source: BodySource, maxBytes: number): Promise<string> {
+export async function readJsonBody(source: BodySource, maxBytes: number): Promise<JsonBody> {
   const type = (source.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new AppError(
@@ -37,5 +48,6 @@ export async function readJsonText(source: BodySource, maxBytes: number): Promis
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(declared, maxBytes);
   const bytes = await source.bytes();
   if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength, maxBytes);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { bytes: buffer, text: buffer.toString('utf8') };
 }

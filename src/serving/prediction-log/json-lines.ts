@@ -1,4 +1,5 @@
-import type { LogRow } from './log-row';
+import { ByteWriter } from './byte-writer';
+import type { PredictedRow } from './log-row';
 
 // Rows are written as objects whose first key is requestId: in one JSON.stringify of the batch,
 // each boundary between two rows reads exactly this. Its comma becomes a newline (same length).
@@ -13,8 +14,9 @@ const NEWLINE = 0x0a;
  * bracket become newlines, so no second copy of the text is made. If an input value happens to
  * hold the boundary text, the count shows it and each row is serialised on its own instead.
  */
-export function toJsonLines(rows: readonly LogRow[]): Buffer {
+export function toJsonLines(rows: readonly PredictedRow[]): Buffer {
   if (rows.length === 0) return Buffer.alloc(0);
+  if (rows.some((r) => r.inputsJson !== undefined)) return withSentInputs(rows);
   const whole = Buffer.from(JSON.stringify(rows), 'utf8');
   if (whole.subarray(0, 14).toString('latin1') === '[{"requestId":') {
     const at: number[] = [];
@@ -29,4 +31,46 @@ export function toJsonLines(rows: readonly LogRow[]): Buffer {
     }
   }
   return Buffer.from(`${rows.map((r) => JSON.stringify(r)).join('\n')}\n`, 'utf8');
+}
+
+const INPUTS_KEY = Buffer.from(',"inputs":', 'latin1');
+const PREDICTION_KEY = Buffer.from(',"prediction":', 'latin1');
+const PROBABILITIES_KEY = Buffer.from(',"probabilities":', 'latin1');
+
+/**
+ * The same lines as `JSON.stringify(row)` each, keys in LogRow order, with each row's inputs
+ * copied from the bytes the client sent where the row has them. The fields a request's rows share
+ * are encoded once; only the row number and the prediction are written per row.
+ */
+function withSentInputs(rows: readonly PredictedRow[]): Buffer {
+  let capacity = 0;
+  for (const r of rows) capacity += (r.inputsJson?.length ?? 256) + 160;
+  const w = new ByteWriter(capacity);
+  let shared: { from: PredictedRow; head: Buffer; middle: Buffer; end: Buffer } | undefined;
+  for (const r of rows) {
+    const last = shared?.from;
+    if (!last || last.requestId !== r.requestId || last.model !== r.model || last.time !== r.time) {
+      shared = {
+        from: r,
+        head: Buffer.from(`{"requestId":${JSON.stringify(r.requestId)},"row":`, 'utf8'),
+        middle: Buffer.from(`,"model":${JSON.stringify(r.model)},"version":`, 'utf8'),
+        end: Buffer.from(`,"time":${JSON.stringify(r.time)}}\n`, 'utf8'),
+      };
+    }
+    w.bytes(shared!.head);
+    w.ascii(String(r.row));
+    w.bytes(shared!.middle);
+    w.ascii(String(r.version));
+    w.bytes(INPUTS_KEY);
+    w.bytes(r.inputsJson ?? Buffer.from(JSON.stringify(r.inputs), 'utf8'));
+    w.bytes(PREDICTION_KEY);
+    if (typeof r.prediction === 'number') w.ascii(JSON.stringify(r.prediction));
+    else w.text(JSON.stringify(r.prediction));
+    if (r.probabilities !== undefined) {
+      w.bytes(PROBABILITIES_KEY);
+      w.ascii(JSON.stringify(r.probabilities));
+    }
+    w.bytes(shared!.end);
+  }
+  return w.result();
 }

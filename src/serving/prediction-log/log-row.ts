@@ -12,6 +12,15 @@ export interface LogRow {
   readonly time: string;
 }
 
+/**
+ * A row as predict hands it to the log. `inputsJson`, when set, is the JSON text of `inputs`
+ * exactly as the client sent it (one line, same value): the log copies it instead of serialising
+ * `inputs` again.
+ */
+export interface PredictedRow extends LogRow {
+  readonly inputsJson?: Uint8Array;
+}
+
 /** `{model}/{yyyy}/{mm}/{dd}/{hh}/{instance}-{seq}.jsonl` for a batch's first row time (UTC). */
 export function logBlobName(model: string, time: Date, instance: string, seq: number): string {
   const iso = time.toISOString();

@@ -1,6 +1,6 @@
 import type { BlobStore } from '../../platform/ports/blob-store';
 import { toJsonLines } from './json-lines';
-import { logBlobName, type LogRow } from './log-row';
+import { logBlobName, type PredictedRow } from './log-row';
 
 export interface PredictionLogOptions {
   readonly blobs: Pick<BlobStore, 'upload'>;
@@ -26,7 +26,7 @@ export interface PredictionLogOptions {
  * while storage answers.
  */
 export class PredictionLog {
-  private buffer: LogRow[] = [];
+  private buffer: PredictedRow[] = [];
   private seq = 0;
   private flushing: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
@@ -53,7 +53,7 @@ export class PredictionLog {
    * Buffers rows; resolves at once (a full batch is flushed right after this turn) unless the buffer
    * is full, then after a flush made room.
    */
-  async append(rows: readonly LogRow[]): Promise<void> {
+  async append(rows: readonly PredictedRow[]): Promise<void> {
     for (const row of rows) this.buffer.push(row);
     const max = this.options.maxBufferedRows ?? 20_000;
     if (this.buffer.length >= (this.options.batchRows ?? 1000)) {
@@ -108,14 +108,14 @@ export class PredictionLog {
     if (this.buffer.length === 0) return;
     const rows = this.buffer;
     this.buffer = [];
-    const groups = new Map<string, LogRow[]>();
+    const groups = new Map<string, PredictedRow[]>();
     for (const row of rows) {
       const key = `${row.model}\n${row.time.slice(0, 13)}`;
       let group = groups.get(key);
       if (!group) groups.set(key, (group = []));
       group.push(row);
     }
-    const failed: LogRow[] = [];
+    const failed: PredictedRow[] = [];
     let firstError: unknown;
     await Promise.all(
       [...groups.values()].map(async (group) => {

@@ -2,6 +2,7 @@
 // stand-in, retrain messages on a Storage queue.
 import { describe, expect, it } from 'vitest';
 import type { MonitoringDocument } from '../../../src/domain/documents';
+import type { FeatureImportance } from '../../../src/domain/model-version';
 import { AppError } from '../../../src/errors';
 import { checkModelDrift, type DriftCheckDeps } from '../../../src/monitoring/check-model/check-model-drift';
 import type { DriftRecord } from '../../../src/monitoring/check-model/drift-record';
@@ -90,6 +91,49 @@ describe('checkModelDrift', () => {
     const [doc] = await reports(model);
     expect(doc!.body).toMatchObject({ liveError: null, retrain: null });
     expect(await queue.receive(deps.settings.queues.retrain)).toEqual([]);
+  });
+
+  it('drifts when one of the three most important inputs drifts, even under the drifted share', async () => {
+    // Only temperature moves: 1 of 3 inputs, under the default share of a half.
+    const warmer = inputs(300, 9, 20);
+    const check = async (featureImportance?: FeatureImportance[]): Promise<DriftRecord> => {
+      const deps = driftDeps();
+      const version = featureImportance ? { featureImportance } : {};
+      const model = await seedModel(undefined, { monitoring: { minSamples: 100 } }, version);
+      await writeLog(deps, model, warmer);
+      await nextSecond();
+      await checkModelDrift(deps, driftRequest(model));
+      return (await reports(model))[0]!.body as unknown as DriftRecord;
+    };
+    const ranked = await check([
+      { feature: 'temperature', importance: 0.6 },
+      { feature: 'hour', importance: 0.3 },
+      { feature: 'zone', importance: 0.1 },
+    ]);
+    expect(ranked).toMatchObject({ status: 'drift', retrain: { sent: true, trigger: 'drift' } });
+    expect(ranked.report).toMatchObject({ driftedShare: 1 / 3, driftedTopFeatures: ['temperature'] });
+
+    // No importance recorded (an older version): the share rule alone, as before.
+    const unranked = await check();
+    expect(unranked).toMatchObject({ status: 'no_drift', retrain: null });
+    expect(unranked.report).toMatchObject({ driftedShare: 1 / 3, driftedTopFeatures: [] });
+
+    // An input the model does not use at all is not among its top inputs.
+    const unused = await check([
+      { feature: 'hour', importance: 0.7 },
+      { feature: 'zone', importance: 0.3 },
+      { feature: 'temperature', importance: 0 },
+    ]);
+    expect(unused).toMatchObject({ status: 'no_drift', report: { driftedTopFeatures: [] } });
+
+    // The most important input is not profiled (a time column): the fourth moves into the top 3.
+    const timed = await check([
+      { feature: 'pickup_time', importance: 0.4 },
+      { feature: 'hour', importance: 0.3 },
+      { feature: 'zone', importance: 0.2 },
+      { feature: 'temperature', importance: 0.1 },
+    ]);
+    expect(timed).toMatchObject({ status: 'drift', report: { driftedTopFeatures: ['temperature'] } });
   });
 
   it('joins feedback that arrives after its prediction was checked with the earlier logs', async () => {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { profileCategorical, profileNumeric } from '../../../src/ml/profile/profile-column';
 import type { TrainingProfile } from '../../../src/ml/profile/types';
+import type { NewModelVersion } from '../../../src/domain/model-version';
 import type { DriftCheckDeps } from '../../../src/monitoring/check-model/check-model-drift';
 import type { DriftRequest } from '../../../src/pipeline/messages';
 import { AzureBlobStore } from '../../../src/platform/blob/azure-blob-store';
@@ -83,8 +84,15 @@ export const PROFILE: TrainingProfile = (() => {
   };
 })();
 
-/** Registers version 1 of a fresh model (validation RMSE 2) with the given training profile. */
-export async function seedModel(profile: unknown = PROFILE, spec?: object): Promise<string> {
+/**
+ * Registers version 1 of a fresh model (validation RMSE 2) with the given training profile;
+ * `version` overrides fields of the version (e.g. its feature importance).
+ */
+export async function seedModel(
+  profile: unknown = PROFILE,
+  spec?: object,
+  version: Partial<NewModelVersion> = {},
+): Promise<string> {
   const model = fresh('m');
   await registry.createVersion({
     ...newVersion(model, 'run-1'),
@@ -92,6 +100,7 @@ export async function seedModel(profile: unknown = PROFILE, spec?: object): Prom
     task: 'regression',
     metrics: { rmse: 2 },
     trainingProfile: profile as never,
+    ...version,
   });
   if (spec) await registry.putSpec(model, { target: 'y', ...spec });
   return model;

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LiveErrorJoin } from '../../../src/monitoring/check-model/live-error';
+import type { LiveErrorScoring } from '../../../src/monitoring/check-model/live-error-scoring';
 import { retrainAsk } from '../../../src/monitoring/check-model/retrain-ask';
 import type { DriftReport } from '../../../src/monitoring/drift/drift-report';
 
 const limits = { maxLiveErrorRatio: 1.5, minSamples: 2 };
+const REGRESSION = { task: 'regression' } as const;
+const yesNo = (metric: 'accuracy' | 'f1') => ({ task: 'binary', classes: ['no', 'yes'], metric }) as const;
 
 describe('live error', () => {
   it('joins feedback by (requestId, row) and scores RMSE of the checked version only', () => {
@@ -16,7 +19,7 @@ describe('live error', () => {
         { requestId: 'ghost', row: 1, actual: 1 },
         { requestId: 'gone', row: 0, actual: 1 },
       ],
-      false,
+      REGRESSION,
     );
     join.observe('a', 0, 13, true);
     join.observe('a', 1, 16, true);
@@ -42,7 +45,7 @@ describe('live error', () => {
         { requestId: 'a', row: 0, actual: 1 },
         { requestId: 'a', row: 1, actual: 1 },
       ],
-      false,
+      REGRESSION,
     );
     join.observe('a', 0, 3, true);
     join.observe('a', 0, 5, true); // the same row logged twice
@@ -62,24 +65,89 @@ describe('live error', () => {
         { requestId: 'r', row: 2, actual: 'no' },
         { requestId: 'r', row: 3, actual: 'no' },
       ],
-      true,
+      yesNo('accuracy'),
     );
     join.observe('r', 0, 'yes', true);
     join.observe('r', 1, 'true', true);
     join.observe('r', 2, 'yes', true);
     join.observe('r', 3, 'yes', true);
     const result = join.result(0.8, limits)!;
-    expect(result).toMatchObject({ metric: 'accuracy', value: 0.5, baseline: 0.8, breached: true });
+    // F1 of "yes": 1 true positive, 2 false positives (the "true" label is neither class).
+    expect(result).toMatchObject({ metric: 'accuracy', value: 0.5, accuracy: 0.5, f1: 0.5, baseline: 0.8 });
+    expect(result.breached).toBe(true);
     expect(result.limit).toBeCloseTo(0.7, 12); // 1 - 0.2 x 1.5
   });
 
+  /** A join over `pairs` of [actual, predicted] labels, each row observed once. */
+  function classifierJoin(pairs: [string, string][], scoring: LiveErrorScoring): LiveErrorJoin {
+    const join = new LiveErrorJoin(
+      pairs.map(([actual], row) => ({ requestId: 'r', row, actual })),
+      scoring,
+    );
+    pairs.forEach(([, predicted], row) => join.observe('r', row, predicted, true));
+    return join;
+  }
+
+  // Binary, positive "yes": 3 true positives, 1 false positive, 2 false negatives, 4 true
+  // negatives. Precision 0.75, recall 0.6, F1 2/3; accuracy 0.7.
+  const BINARY: [string, string][] = [
+    ...Array.from({ length: 3 }, (): [string, string] => ['yes', 'yes']),
+    ['no', 'yes'],
+    ['yes', 'no'],
+    ['yes', 'no'],
+    ...Array.from({ length: 4 }, (): [string, string] => ['no', 'no']),
+  ];
+
+  it('scores F1 of the positive class (class index 1) of a binary classifier', () => {
+    const result = classifierJoin(BINARY, yesNo('f1')).result(0.7, limits)!;
+    expect(result.metric).toBe('f1');
+    expect(result.value).toBeCloseTo(2 / 3, 12);
+    expect(result.f1).toBeCloseTo(2 / 3, 12);
+    expect(result.accuracy).toBeCloseTo(0.7, 12);
+    // With the classes the other way round, "no" is positive: precision 4/6, recall 4/5.
+    const flipped = { task: 'binary', classes: ['yes', 'no'], metric: 'f1' } as const;
+    expect(classifierJoin(BINARY, flipped).result(0.7, limits)!.f1).toBeCloseTo(8 / 11, 12);
+  });
+
+  it('scores macro F1 over the classes seen by a multiclass classifier', () => {
+    // a: P 1/2 R 1/2 F1 1/2; b: P 2/3 R 1 F1 4/5; c (d predicted as c): P 1/2 R 1/2 F1 1/2;
+    // d, a label the version never saw and never predicts: F1 0, still averaged (as scikit-learn).
+    const pairs: [string, string][] = [
+      ['a', 'a'],
+      ['a', 'b'],
+      ['b', 'b'],
+      ['b', 'b'],
+      ['c', 'c'],
+      ['c', 'a'],
+      ['d', 'c'],
+    ];
+    const scoring = { task: 'multiclass', classes: ['a', 'b', 'c'], metric: 'f1' } as const;
+    const result = classifierJoin(pairs, scoring).result(0.9, limits)!;
+    expect(result.f1).toBeCloseTo((1 / 2 + 4 / 5 + 1 / 2 + 0) / 4, 12);
+    expect(result.accuracy).toBeCloseTo(4 / 7, 12);
+    expect(result.value).toBe(result.f1);
+  });
+
+  it('judges the breach on F1 when validated on F1, on accuracy otherwise', () => {
+    // Accuracy 0.7 against 0.78: limit 1 - 0.22 x 1.5 = 0.67, no breach.
+    expect(classifierJoin(BINARY, yesNo('accuracy')).result(0.78, limits)).toMatchObject({
+      metric: 'accuracy',
+      breached: false,
+    });
+    // F1 2/3 against 0.8: limit 1 - 0.2 x 1.5 = 0.7, a breach.
+    const f1 = classifierJoin(BINARY, yesNo('f1')).result(0.8, limits)!;
+    expect(f1).toMatchObject({ metric: 'f1', breached: true });
+    expect(f1.limit).toBeCloseTo(0.7, 12);
+    expect(classifierJoin(BINARY, yesNo('f1')).result(0.75, limits)!.breached).toBe(false);
+  });
+
   it('is null without a matched row; never breaches below minSamples or without a baseline', () => {
-    const none = new LiveErrorJoin([{ requestId: 'x', row: 0, actual: 1 }], false);
+    const none = new LiveErrorJoin([{ requestId: 'x', row: 0, actual: 1 }], REGRESSION);
     none.observe('y', 0, 1, true);
     expect(none.result(1, limits)).toBeNull();
     expect(none.unknownRequestIds).toBe(1);
 
-    const one = new LiveErrorJoin([{ requestId: 'x', row: 0, actual: 100 }], false);
+    const one = new LiveErrorJoin([{ requestId: 'x', row: 0, actual: 100 }], REGRESSION);
     one.observe('x', 0, 0, true);
     expect(one.result(1, limits)).toMatchObject({ value: 100, breached: false, matched: 1 });
     expect(one.result(undefined, { ...limits, minSamples: 1 })).toMatchObject({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FeaturePipeline } from '../../../src/ml/features/types';
 import { runIdFor } from '../../../src/pipeline/ids';
 import { parseHoldout } from '../../../src/pipeline/train/holdout-file';
 import { trainOnDataDrop } from '../../../src/pipeline/train/train-on-data-drop';
@@ -87,6 +88,24 @@ describe('trainOnDataDrop', () => {
       iterations: 40,
       trigger: { kind: 'data_drop', blobName: 'taxi/jan.csv' },
     });
+  });
+
+  it('records the importance of every input on the version and its card, most important first', async () => {
+    const deps = memoryDeps();
+    deps.memory.registry.specs.set('taxi', TAXI_SPEC);
+    await trainDrop(deps, 'taxi', 'jan.csv', taxiCsv({ days: 10 }));
+    const v = (await deps.registry.getVersion('taxi', 1))!;
+    const inputs = (v.featureSchema as unknown as FeaturePipeline).inputs.map((i) => i.name);
+    const importance = v.featureImportance!;
+    expect(importance.map((f) => f.feature).sort()).toEqual([...inputs].sort());
+    expect(importance.reduce((sum, f) => sum + f.importance, 0)).toBeCloseTo(1, 12);
+    const shares = importance.map((f) => f.importance);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    expect(shares[0]).toBeGreaterThan(0);
+    const card = JSON.parse(deps.memory.blobs.files.get('models/taxi/1/card.json')!.data.toString()) as {
+      featureImportance: unknown;
+    };
+    expect(card.featureImportance).toEqual(importance);
   });
 
   it('on redelivery reuses the reserved version and only sends the validate request again', async () => {

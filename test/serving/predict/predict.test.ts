@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import { httpErrorResponse } from '../../../src/serving/http/error-response';
 import { predict } from '../../../src/serving/predict/predict';
+import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
 import type { MemoryDeps } from '../../pipeline/memory-ports';
 import { RecordingTelemetry } from '../../platform/telemetry/recording-telemetry';
 import { jsonBody, predictDeps, TAXI_ROW, trainedTaxi } from './served-versions';
@@ -80,6 +81,53 @@ describe('predict', () => {
       inputs: rows[1234],
       prediction: answer.predictions[1234],
     });
+  });
+
+  it.each([
+    ['a compact rows body', (rows: unknown[]) => JSON.stringify({ rows }), true],
+    [
+      'spaced dataframe_records',
+      (rows: unknown[]) => `{ "dataframe_records" : [ ${rows.map((r) => JSON.stringify(r)).join(' , ')} ] }`,
+      true,
+    ],
+    ['a pretty-printed body', (rows: unknown[]) => JSON.stringify({ rows }, null, 2), false],
+    [
+      'a NaN in a field the model does not use',
+      (rows: unknown[]) => JSON.stringify({ rows }).replace('"note":0', '"note":NaN'),
+      false,
+    ],
+    [
+      'dataframe_split',
+      (rows: unknown[]) => {
+        const columns = Object.keys(rows[0] as object);
+        return JSON.stringify({
+          dataframe_split: {
+            columns,
+            data: rows.map((r) => columns.map((k) => (r as Record<string, unknown>)[k])),
+          },
+        });
+      },
+      false,
+    ],
+  ])('logs each row of %s as valid JSON lines holding its inputs', async (_name, write, copied) => {
+    const p = predictDeps(deps);
+    const rows = [
+      { ...TAXI_ROW, note: 0 },
+      { ...TAXI_ROW, zone: 'Z01', note: 1 },
+    ];
+    const answer = await predict(p, { model: 'taxi', body: jsonBody(write(rows)) });
+    expect(p.logged.map((r) => r.inputsJson !== undefined)).toEqual([copied, copied]);
+    const lines = toJsonLines(p.logged).toString('utf8').split('\n').slice(0, -1);
+    const expected = rows.map((r, row) => ({
+      requestId: answer.requestId,
+      row,
+      model: 'taxi',
+      version: 2,
+      inputs: _name.startsWith('a NaN') && row === 0 ? { ...r, note: null } : r,
+      prediction: answer.predictions[row],
+      time: p.logged[row]!.time,
+    }));
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(expected);
   });
 
   it('refuses a bad value in a late chunk with a 400 naming it, and logs nothing', async () => {

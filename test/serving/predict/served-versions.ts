@@ -5,7 +5,7 @@ import { registerRun, trainDrop, validateRun } from '../../pipeline/chain';
 import { memoryDeps, type MemoryDeps } from '../../pipeline/memory-ports';
 import { blobVersionLoader } from '../../../src/serving/model-cache/load-version';
 import { ModelCache } from '../../../src/serving/model-cache/model-cache';
-import type { LogRow } from '../../../src/serving/prediction-log/log-row';
+import type { PredictedRow } from '../../../src/serving/prediction-log/log-row';
 import type { PredictDeps } from '../../../src/serving/predict/predict';
 
 /** One taxi row as a request carries it. */
@@ -33,8 +33,8 @@ export async function trainedTaxi(drops = 1, nEstimators = 20): Promise<MemoryDe
 export function predictDeps(
   deps: MemoryDeps,
   options: { aliasCacheSeconds?: number; maxPredictRows?: number; maxPredictBytes?: number } = {},
-): PredictDeps & { cache: ModelCache; logged: LogRow[] } {
-  const logged: LogRow[] = [];
+): PredictDeps & { cache: ModelCache; logged: PredictedRow[] } {
+  const logged: PredictedRow[] = [];
   return {
     cache: new ModelCache({
       registry: deps.registry,

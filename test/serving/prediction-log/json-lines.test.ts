@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
-import type { LogRow } from '../../../src/serving/prediction-log/log-row';
+import type { LogRow, PredictedRow } from '../../../src/serving/prediction-log/log-row';
 
 const row = (i: number, inputs: unknown, extra: Partial<LogRow> = {}): LogRow => ({
   requestId: 'r-1',
@@ -42,5 +42,45 @@ describe('toJsonLines', () => {
         .filter((l) => l !== '')
         .map((l) => JSON.parse(l) as unknown),
     ).toEqual(rows);
+  });
+
+  const sent = (r: LogRow): PredictedRow => ({
+    ...r,
+    inputsJson: Buffer.from(JSON.stringify(r.inputs), 'utf8'),
+  });
+
+  it.each<[string, LogRow[]]>([
+    ['one row', [row(0, { zone: 'Z01', t: 1.25 })]],
+    [
+      'classifier rows with non-ASCII labels and escapes',
+      [
+        row(0, { zone: 'a\n"b"}' }, { prediction: 'ja ✓', probabilities: [0.2, 0.8] }),
+        row(1, { zone: 'Zürich' }, { prediction: 'nein "x"', probabilities: [1, 0] }),
+      ],
+    ],
+    ['a prediction that is not finite', [row(0, {}, { prediction: NaN }), row(1, {}, { prediction: -0 })]],
+    [
+      'rows of two requests and two models in one batch',
+      [
+        row(0, { a: 1 }),
+        row(1, { a: 2 }, { requestId: 'r-2' }),
+        row(2, { a: 3 }, { model: 'bike', version: 7 }),
+      ],
+    ],
+  ])('copies the inputs as sent (%s): the same text as one JSON.stringify per row', (_name, rows) => {
+    expect(toJsonLines(rows.map(sent)).toString('utf8')).toBe(perRow(rows));
+  });
+
+  it('writes rows without sent inputs among rows with them', () => {
+    const rows = [row(0, { a: 1 }), row(1, { b: ['x', null] }), row(2, { c: 'ü' })];
+    const mixed: PredictedRow[] = [sent(rows[0]!), rows[1]!, sent(rows[2]!)];
+    expect(toJsonLines(mixed).toString('utf8')).toBe(perRow(rows));
+  });
+
+  it('keeps the inputs text exactly as the client wrote it (spacing, number spelling)', () => {
+    const r: PredictedRow = { ...row(0, { a: 100 }), inputsJson: Buffer.from('{"a": 1e2}', 'utf8') };
+    const line = toJsonLines([r]).toString('utf8');
+    expect(line).toContain('"inputs":{"a": 1e2},');
+    expect(JSON.parse(line)).toEqual(row(0, { a: 100 }));
   });
 });

@@ -7,6 +7,7 @@ import { badBody, type RequestFormat } from './request-format';
  */
 export const dataframeSplitFormat: RequestFormat = {
   key: 'dataframe_split',
+  rowsAsSent: false,
   toRecords(value) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw badBody('dataframe_split', '"dataframe_split" must be an object with "columns" and "data"');

@@ -13,11 +13,16 @@ export const REQUEST_FORMATS: readonly RequestFormat[] = [
 
 const BY_KEY = new Map(REQUEST_FORMATS.map((f) => [f.key, f]));
 
+/** The rows of a parsed predict body: see bodyRows. */
+export function bodyToRecords(body: unknown): unknown[] {
+  return bodyRows(body).records;
+}
+
 /**
- * The rows of a parsed predict body: exactly one known top-level key, in any of the formats.
+ * The rows of a parsed predict body and the format they came in: exactly one known top-level key, in any of the formats.
  * An empty list of rows is refused (nothing to predict is a client mistake worth naming).
  */
-export function bodyToRecords(body: unknown): unknown[] {
+export function bodyRows(body: unknown): { records: unknown[]; format: RequestFormat } {
   const keys = REQUEST_FORMATS.map((f) => `"${f.key}"`).join(', ');
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badBody('', `The body must be a JSON object with one of ${keys}`);
@@ -32,5 +37,5 @@ export function bodyToRecords(body: unknown): unknown[] {
     const message = `"${format.key}" has no rows: send at least one`;
     throw new AppError('invalid', 'empty_rows', message, { issues: [{ field: format.key, message }] });
   }
-  return records;
+  return { records, format };
 }

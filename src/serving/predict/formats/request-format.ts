@@ -4,6 +4,11 @@ import { AppError } from '../../../errors';
 export interface RequestFormat {
   /** The body's only top-level key, e.g. `rows`. */
   readonly key: string;
+  /**
+   * True when the list under `key` holds the rows themselves, so each row's JSON text in the body
+   * is exactly its inputs (the log can copy it).
+   */
+  readonly rowsAsSent: boolean;
   /** The rows as `{feature: value}` objects (not yet checked against any schema). */
   toRecords(value: unknown): unknown[];
 }
