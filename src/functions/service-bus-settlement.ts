@@ -25,7 +25,11 @@ export function settlingServiceBusHandler(
     try {
       outcome = await step(bodyOf(message), context);
     } catch (err) {
-      await actions.abandon(message);
+      // If the abandon fails too (lock lost), the message comes back when its lock expires: the
+      // step's own error is the one worth reporting.
+      await actions.abandon(message).catch((abandonError: unknown) => {
+        context.warn(`${context.functionName}: could not abandon the message: ${String(abandonError)}`);
+      });
       throw err;
     }
     if (outcome.kind === 'done') {

@@ -55,6 +55,18 @@ describe('settlingServiceBusHandler', () => {
     expect(calls).toEqual(expected);
   });
 
+  it('rethrows the step error when the abandon fails too (the lock comes back on its own)', async () => {
+    const { actions } = recordingActions();
+    const failing: ServiceBusMessageActions = {
+      ...actions,
+      abandon: () => Promise.reject(new Error('lock invalid')),
+    };
+    const handler = settlingServiceBusHandler(() => Promise.reject(new Error('Cosmos is down')));
+    await expect(handler({ messages: message({}), actions: failing }, context())).rejects.toThrow(
+      'Cosmos is down',
+    );
+  });
+
   it('cuts a dead-letter description to 4096 characters', async () => {
     const { actions, calls } = recordingActions();
     const handler = settlingServiceBusHandler(() =>
