@@ -2,10 +2,13 @@
 // Azure, so Azurite's work on the app's uploads must not run on the app's event loop and be
 // counted as the app's. Run as a script, it starts them and reports their settings to its parent.
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { startEmulators, type EmulatorSettings } from '../src/local/emulators';
 
 export interface EmulatorProcess {
   readonly settings: EmulatorSettings;
+  /** CPU time the emulator process has used so far, in µs (from /proc; 0 where there is none). */
+  cpuUs(): number;
   stop(): Promise<void>;
 }
 
@@ -19,6 +22,7 @@ export function startEmulatorProcess(): Promise<EmulatorProcess> {
       child.removeAllListeners('exit');
       resolve({
         settings,
+        cpuUs: () => processCpuUs(child.pid),
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());
@@ -28,6 +32,22 @@ export function startEmulatorProcess(): Promise<EmulatorProcess> {
     });
   });
 }
+
+/** utime + stime of a process, in µs, read from /proc/{pid}/stat (Linux); 0 elsewhere. */
+function processCpuUs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return (ticks / CLOCK_TICKS_PER_SECOND) * 1e6;
+  } catch {
+    return 0;
+  }
+}
+
+// USER_HZ, which Linux fixes at 100 for /proc on every architecture Node runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 if (require.main === module) {
   void startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } }).then((emulators) => {

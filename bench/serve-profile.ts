@@ -7,19 +7,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { renderRows } from '../src/datagen/format';
 import { generateTaxiDemand, TAXI_DEMAND_SPEC } from '../src/datagen/taxi-demand';
-import { startEmulators } from '../src/local/emulators';
 import { LocalRuntime } from '../src/local/runtime';
 import { createAdapters } from '../src/platform/adapters';
 import { loadConfig } from '../src/platform/config';
 import { benchAppSettings, ROOT, shippedHostConfig } from './bench-app';
+import { startEmulatorProcess } from './emulator-process';
 import { autocannon } from './serve-peers';
 
 const MODEL = 'taxi-prof';
 const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 8);
 
 async function main(): Promise<void> {
-  const emulators = await startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } });
-  const settings = benchAppSettings(emulators);
+  const emulators = await startEmulatorProcess();
+  const settings = benchAppSettings(emulators.settings);
   const quiet = { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) };
   const runtime = await LocalRuntime.start({
     entry: path.join(ROOT, 'dist/src/index.js'),
@@ -50,8 +50,10 @@ async function main(): Promise<void> {
     await session.post('Profiler.enable');
     if (process.env.PROFILE_OUT) await session.post('Profiler.start');
     const cpu0 = process.cpuUsage();
+    const emulatorCpu0 = emulators.cpuUs();
     const app = await autocannon(url, body, headers, { connections: 32, seconds: SECONDS });
     const cpu = process.cpuUsage(cpu0);
+    const emulatorCpuUs = emulators.cpuUs() - emulatorCpu0;
     if (process.env.PROFILE_OUT) {
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
       JSON.stringify({
         rps: Math.round(app.requestsPerSecond),
         cpu_us_per_request: Math.round((cpu.user + cpu.system) / requests),
+        // Azurite and the Cosmos stand-in, in their own process: storage work the requests caused.
+        emulator_cpu_us_per_request: Math.round(emulatorCpuUs / requests),
         p50_ms: app.p50Ms,
         p99_ms: app.p99Ms,
         errors: app.errors,
