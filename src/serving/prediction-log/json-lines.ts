@@ -43,8 +43,12 @@ const PROBABILITIES_KEY = Buffer.from(',"probabilities":', 'latin1');
  * are encoded once; only the row number and the prediction are written per row.
  */
 function withSentInputs(rows: readonly PredictedRow[]): Buffer {
+  // Enough for the usual line (a UUID request id, an ISO time, a float prediction: about 170 bytes
+  // around the inputs), so the buffer seldom has to grow and copy what it holds.
   let capacity = 0;
-  for (const r of rows) capacity += (r.inputsJson?.length ?? 256) + 160;
+  for (const r of rows) {
+    capacity += (r.inputsJson?.length ?? 256) + 256 + 24 * (r.probabilities?.length ?? 0);
+  }
   const w = new ByteWriter(capacity);
   let shared: { from: PredictedRow; head: Buffer; middle: Buffer; end: Buffer } | undefined;
   for (const r of rows) {
