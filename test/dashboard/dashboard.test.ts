@@ -92,7 +92,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await page.close();
   });
 
-  it('renders the versions table with real metrics, gates and lineage, and the metric charts', async () => {
+  it('renders the versions table with real metrics, gates and lineage, the metric charts and feature importance', async () => {
     const page = await openDashboard(FUNCTION_KEY, '#/models/taxi');
     await page.locator('#versions tbody tr').first().waitFor();
     const rows = await page.locator('#versions tbody tr').allInnerTexts();
@@ -106,6 +106,13 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await page.locator('figure[data-chart="rmse across versions"] canvas').waitFor();
     await page.locator('figure[data-chart^="rmse by slice"] canvas').waitFor();
     expect(await page.locator('figure[data-chart^="rmse by slice"] figcaption').innerText()).toMatch(/zone=/);
+    // The production version's inputs by importance, as the version document ranks them.
+    const production = (await p.adapters.registry.getAlias('taxi', 'production'))!.version;
+    const ranked = (await p.adapters.registry.getVersion('taxi', production))!.featureImportance!;
+    const chart = page.locator(`figure[data-chart="Feature importance, version ${production}"]`);
+    await chart.locator('canvas').waitFor();
+    const caption = await chart.locator('figcaption').innerText();
+    expect(caption.split(' · ').map((part) => part.split(':')[0])).toEqual(ranked.map((f) => f.feature));
     await page.close();
   });
 

@@ -1,4 +1,5 @@
-// A model: versions (status, metrics, gates, lineage, promote/roll back), metric trend, slices.
+// A model: versions (status, metrics, gates, lineage, promote/roll back), metric trend, slices,
+// and the inputs that matter most to the production version.
 import { api } from '../api.js';
 import { barChart, lineChart } from '../charts.js';
 import { badge, h, num, section, when } from '../dom.js';
@@ -39,6 +40,34 @@ export async function renderModel(view, [model], ctx) {
   };
   view.append(section('Versions', versionsTable(versions, onPromote)));
   if (versions.length > 0) view.append(trendAndSlices(versions, production));
+  const focus = versions.find((v) => v.version === production) ?? versions[0];
+  if (focus) view.append(importanceChart(focus));
+}
+
+/** The version's inputs by importance (split gain or |coefficient|); the drift check's top 3 come first. */
+function importanceChart(version) {
+  const ranked = version.featureImportance ?? [];
+  if (ranked.length === 0) return h('div', {});
+  const charts = h('div', {});
+  const box = section(
+    'Feature importance',
+    h(
+      'p',
+      { class: 'muted' },
+      'Share of the model the input carries; drift in one of the top 3 counts as dataset drift.',
+    ),
+    charts,
+  );
+  requestAnimationFrame(() =>
+    barChart(charts, {
+      title: `Feature importance, version ${version.version}`,
+      labels: ranked.map((f) => f.feature),
+      values: ranked.map((f) => f.importance),
+      xLabel: 'input',
+      yLabel: 'share',
+    }),
+  );
+  return box;
 }
 
 /** Links between a model's pages; the current one is marked for screen readers too. */
