@@ -3,7 +3,7 @@
 // counted as the app's. Run as a script, it starts them and reports their settings to its parent.
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { startEmulators, type EmulatorSettings } from '../src/local/emulators';
+import type { EmulatorSettings } from '../src/local/emulators';
 
 export interface EmulatorProcess {
   readonly settings: EmulatorSettings;
@@ -50,6 +50,9 @@ function processCpuUs(pid: number | undefined): number {
 const CLOCK_TICKS_PER_SECOND = 100;
 
 if (require.main === module) {
+  // Loaded here only: the parent, which times the app, never holds the emulators' code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startEmulators } = require('../src/local/emulators') as typeof import('../src/local/emulators');
   void startEmulators({ ports: { blob: 0, queue: 0, cosmos: 0 } }).then((emulators) => {
     const { stop: _stop, ...settings } = emulators;
     process.send!(settings);
