@@ -29,18 +29,23 @@ let runtime: LocalRuntime;
 beforeAll(async () => {
   broker = await startServiceBusTestBroker({ lockDurationMs: LOCK_MS, maxDeliveryCount: 3 });
   client = new ServiceBusClient(broker.connectionString);
-  runtime = await LocalRuntime.start({
+  runtime = await startFixtureApp({ extensions: { serviceBus: { maxConcurrentCalls: 4 } } });
+});
+/** The fixture app on the broker's queues, with this host.json. */
+function startFixtureApp(hostJson: object): Promise<LocalRuntime> {
+  return LocalRuntime.start({
     entry: path.join(FIXTURES, 'service-bus-app.cjs'),
     settings: {
       FIXTURE_QUEUE: queue,
       FIXTURE_SETTLED_QUEUE: settledQueue,
       FIXTURE_SERVICEBUS: broker.connectionString,
     },
-    host: hostConfigFrom({ extensions: { serviceBus: { maxConcurrentCalls: 4 } } }),
+    host: hostConfigFrom(hostJson),
     port: 0,
     logger,
   });
-});
+}
+
 afterAll(async () => {
   await runtime?.stop();
   await client?.close();
@@ -108,17 +113,7 @@ describe('Service Bus triggers in the local runtime', () => {
       .receiveMessages(1, { maxWaitTimeInMs: 5000 });
     expect(taken?.messageId).toBe('orphan-1');
     await dying.close();
-    runtime = await LocalRuntime.start({
-      entry: path.join(FIXTURES, 'service-bus-app.cjs'),
-      settings: {
-        FIXTURE_QUEUE: queue,
-        FIXTURE_SETTLED_QUEUE: settledQueue,
-        FIXTURE_SERVICEBUS: broker.connectionString,
-      },
-      host: hostConfigFrom({}),
-      port: 0,
-      logger,
-    });
+    runtime = await startFixtureApp({});
     await waitFor('orphan-1 to be redelivered and handled', () => callsFor('orphan-1').length === 1);
     expect(callsFor('orphan-1')[0]!.triggerMetadata).toMatchObject({ deliveryCount: 2 });
   });

@@ -2,13 +2,23 @@
 import { runIdFor } from '../../src/pipeline/ids';
 import { registerRequestSchema, validateRequestSchema } from '../../src/pipeline/messages';
 import { registerVersion, type RegisterOutcome } from '../../src/pipeline/register/register-version';
+import type { DataDrop } from '../../src/pipeline/train/data-drop';
 import { trainOnDataDrop } from '../../src/pipeline/train/train-on-data-drop';
 import { validateCandidate } from '../../src/pipeline/validate/validate-candidate';
 import type { RegisterRequest } from '../../src/pipeline/messages';
 import type { MemoryDeps } from './memory-ports';
 
-/** Drops `csv` as `{model}/{name}` and trains it; returns the run id and the validate message. */
-export async function trainDrop(deps: MemoryDeps, model: string, name: string, csv: string): Promise<string> {
+/**
+ * Drops `csv` as `{model}/{name}` and trains it (as a drop a retrain assembled when `retrain` is
+ * given); returns the run id.
+ */
+export async function trainDrop(
+  deps: MemoryDeps,
+  model: string,
+  name: string,
+  csv: string,
+  retrain?: DataDrop['retrain'],
+): Promise<string> {
   const content = Buffer.from(csv);
   const blobName = `${model}/${name}`;
   const info = await deps.memory.blobs.upload('datasets', blobName, content);
@@ -21,6 +31,7 @@ export async function trainDrop(deps: MemoryDeps, model: string, name: string, c
     size: content.length,
     content,
     runId,
+    ...(retrain && { retrain }),
   });
   return runId;
 }

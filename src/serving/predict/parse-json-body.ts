@@ -12,12 +12,10 @@ export interface ParsedBody {
   readonly strict: boolean;
 }
 
-/** Parses a predict body; AppError 400 'invalid_json' with the parser's reason when it is not JSON. */
-export function parseJsonBody(text: string): unknown {
-  return parseBody(text).value;
-}
-
-/** parseJsonBody, also telling whether the body was plain JSON. */
+/**
+ * Parses a predict body, telling whether it was plain JSON; AppError 400 'invalid_json' with the
+ * parser's reason when it is not JSON.
+ */
 export function parseBody(text: string): ParsedBody {
   try {
     return { value: JSON.parse(text), strict: true };

@@ -78,32 +78,20 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
   const inputsJson = sent?.length === records.length ? sent : undefined;
   const rows = new Array<PredictedRow>(records.length);
   for (let row = 0; row < records.length; row++) {
-    const inputs = records[row];
-    const prediction = predictions[row]!;
-    // Written out (no spread) and with requestId first: the log serialises whole batches (and
-    // JSON.stringify leaves out an undefined inputsJson).
-    rows[row] = probabilities
-      ? {
-          requestId,
-          row,
-          model: model.model,
-          version: model.version,
-          inputs,
-          prediction,
-          probabilities: probabilities[row],
-          time,
-          inputsJson: inputsJson?.[row],
-        }
-      : {
-          requestId,
-          row,
-          model: model.model,
-          version: model.version,
-          inputs,
-          prediction,
-          time,
-          inputsJson: inputsJson?.[row],
-        };
+    // Written out (no spread) and with requestId first: the log serialises whole batches, and
+    // JSON.stringify leaves out the keys that are undefined (probabilities of a regressor,
+    // inputsJson when the inputs are serialised).
+    rows[row] = {
+      requestId,
+      row,
+      model: model.model,
+      version: model.version,
+      inputs: records[row],
+      prediction: predictions[row]!,
+      probabilities: probabilities?.[row],
+      time,
+      inputsJson: inputsJson?.[row],
+    };
   }
   await deps.log.append(rows);
   if (deps.telemetry) {

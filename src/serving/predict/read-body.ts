@@ -25,15 +25,9 @@ export interface JsonBody {
   readonly text: string;
 }
 
-/** The body as text: see readJsonBody. */
-export async function readJsonText(source: BodySource, maxBytes: number): Promise<string> {
-  return (await readJsonBody(source, maxBytes)).text;
-}
-
 /**
  * The body's bytes and text: JSON content type required (415 'unsupported_media_type'), at most
- * `maxBytes` bytes (413,
- * refused from Content-Length before reading when the client sends it).
+ * `maxBytes` bytes (413, refused from Content-Length before reading when the client sends it).
  */
 export async function readJsonBody(source: BodySource, maxBytes: number): Promise<JsonBody> {
   const type = (source.contentType ?? '').split(';')[0]!.trim().toLowerCase();

@@ -11,27 +11,21 @@ describe('trainOnDataDrop', () => {
   it('copies the retrain lineage of a drop a retrain request assembled into the run, version and card', async () => {
     const deps = memoryDeps();
     deps.memory.registry.specs.set('taxi', TAXI_SPEC);
-    const content = Buffer.from(taxiCsv({ days: 10 }));
     const blobName = 'taxi/retrain-20261127T100000000Z.csv';
-    const info = await deps.memory.blobs.upload('datasets', blobName, content);
-    const runId = runIdFor(blobName, info.etag);
     const retrain = {
       trigger: 'drift',
       reason: '2 of 4 features drifted',
       requestedAt: '2026-11-27T10:00:00.000Z',
       driftReportId: 'drift:2026-11-27T10:00:00.000Z',
-    };
-    const name = blobName.slice('taxi/'.length);
-    await trainOnDataDrop(deps, {
-      model: 'taxi',
-      name,
-      blobName,
-      etag: info.etag,
-      size: content.length,
-      content,
-      runId,
+    } as const;
+    const runId = await trainDrop(
+      deps,
+      'taxi',
+      blobName.slice('taxi/'.length),
+      taxiCsv({ days: 10 }),
       retrain,
-    });
+    );
+    const info = deps.memory.blobs.files.get(`datasets/${blobName}`)!.info;
     expect((await deps.registry.getVersion('taxi', 1))?.lineage).toMatchObject({ blobName, retrain });
     expect((await deps.registry.getRun('taxi', runId))?.trigger).toEqual({
       kind: 'retrain',

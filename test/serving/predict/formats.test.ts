@@ -2,9 +2,9 @@
 // exact refusal for each malformed shape.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
-import { bodyToRecords, REQUEST_FORMATS } from '../../../src/serving/predict/formats/registry';
-import { parseJsonBody } from '../../../src/serving/predict/parse-json-body';
-import { readJsonText } from '../../../src/serving/predict/read-body';
+import { bodyRows, REQUEST_FORMATS } from '../../../src/serving/predict/formats/registry';
+import { parseBody } from '../../../src/serving/predict/parse-json-body';
+import { readJsonBody } from '../../../src/serving/predict/read-body';
 
 function refusal(run: () => unknown): { code: string; message: string; field?: string } {
   try {
@@ -31,7 +31,7 @@ describe('request formats', () => {
       { dataframe_split: { index: [0], columns: ['a', 'b'], data: [[1, 'x']] } },
     ],
   ])('%s becomes the same rows', (_name, body) => {
-    expect(bodyToRecords(body)).toEqual([{ a: 1, b: 'x' }]);
+    expect(bodyRows(body).records).toEqual([{ a: 1, b: 'x' }]);
   });
 
   it.each([
@@ -80,19 +80,21 @@ describe('request formats', () => {
       'Row 1 of "dataframe_split.data" must be a list of 2 values, one per column',
     ],
   ])('refuses %s', (_name, body, code, field, message) => {
-    expect(refusal(() => bodyToRecords(body))).toEqual({ code, field, message });
+    expect(refusal(() => bodyRows(body).records)).toEqual({ code, field, message });
   });
 });
 
 describe('JSON body', () => {
   it('reads bare NaN and ±Infinity as numbers, leaving strings that spell them alone', () => {
-    expect(parseJsonBody('{"rows":[{"a":NaN,"b":-Infinity,"c":Infinity,"d":"NaN","e":"x\\"NaN"}]}')).toEqual({
+    expect(
+      parseBody('{"rows":[{"a":NaN,"b":-Infinity,"c":Infinity,"d":"NaN","e":"x\\"NaN"}]}').value,
+    ).toEqual({
       rows: [{ a: NaN, b: -Infinity, c: Infinity, d: 'NaN', e: 'x"NaN' }],
     });
   });
 
   it('refuses text that is not JSON with the parser reason', () => {
-    const r = refusal(() => parseJsonBody('{"rows": [NaN'));
+    const r = refusal(() => parseBody('{"rows": [NaN'));
     expect(r.code).toBe('invalid_json');
     expect(r.message).toMatch(/^The body is not valid JSON: /);
   });
@@ -105,7 +107,7 @@ describe('JSON body', () => {
     [null, false],
   ])('content type %s accepted: %s', async (contentType, ok) => {
     const source = { contentType, contentLength: null, bytes: async () => new Uint8Array(Buffer.from('{}')) };
-    const result = await readJsonText(source, 100).then(
+    const result = await readJsonBody(source, 100).then(
       () => 'ok',
       (e: AppError) => e.code,
     );
@@ -119,7 +121,7 @@ describe('JSON body', () => {
       contentLength: '101',
       bytes: async () => ((read = true), new Uint8Array(0)),
     };
-    await expect(readJsonText(source, 100)).rejects.toMatchObject({
+    await expect(readJsonBody(source, 100)).rejects.toMatchObject({
       category: 'too_large',
       code: 'payload_too_large',
       message: 'The body is 101 bytes; the limit is 100 bytes (MAX_PREDICT_BYTES): split the request',

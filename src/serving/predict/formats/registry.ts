@@ -13,14 +13,10 @@ export const REQUEST_FORMATS: readonly RequestFormat[] = [
 
 const BY_KEY = new Map(REQUEST_FORMATS.map((f) => [f.key, f]));
 
-/** The rows of a parsed predict body: see bodyRows. */
-export function bodyToRecords(body: unknown): unknown[] {
-  return bodyRows(body).records;
-}
-
 /**
- * The rows of a parsed predict body and the format they came in: exactly one known top-level key, in any of the formats.
- * An empty list of rows is refused (nothing to predict is a client mistake worth naming).
+ * The rows of a parsed predict body and the format they came in: exactly one known top-level
+ * key, in any of the formats. An empty list of rows is refused (nothing to predict is a client
+ * mistake worth naming).
  */
 export function bodyRows(body: unknown): { records: unknown[]; format: RequestFormat } {
   const keys = REQUEST_FORMATS.map((f) => `"${f.key}"`).join(', ');
