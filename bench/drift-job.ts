@@ -59,7 +59,13 @@ async function main(): Promise<void> {
   let extra: Record<string, unknown>;
   if (side === 'ours') {
     const settings = { driftThreshold: 0.1, datasetDriftShare: 0.5, minSamples: 200 };
-    const report = await checkDrift(profile, IMPORTANCE, settings, parseLogLines(blobLines(blobs, args)));
+    // Every input read by its type, as the drift check reads a version's inputs.
+    const inputs = Object.entries(profile.columns).map(([name, p]) => ({ name, type: p.type }));
+    const report = await checkDrift(
+      { profile, inputs, importance: IMPORTANCE },
+      settings,
+      parseLogLines(blobLines(blobs, args)),
+    );
     rows = report.rows;
     extra = {
       verdict: report.verdict,

@@ -107,3 +107,18 @@ function ok(value: number | string | null): Coerced {
 function wrong(field: FieldType): Coerced {
   return { ok: false, reason: 'wrong_type', expected: EXPECTED[field.type] };
 }
+
+/**
+ * Reads one raw target value (a feedback `actual`, a retrain row's label) as training reads the
+ * target column: a number for regression (numeric text included), a class label for classifiers
+ * (numbers and booleans as their text); null when missing, undefined when unreadable.
+ */
+export function readTarget(regression: boolean, raw: unknown): number | string | null | undefined {
+  if (raw === null || raw === undefined) return null;
+  const cell = typeof raw === 'string' ? parseCell(raw) : raw;
+  if (cell === null) return null;
+  if (regression) return typeof cell === 'number' && Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : undefined;
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  return typeof cell === 'string' ? cell : undefined;
+}

@@ -20,7 +20,9 @@ import { windowLogLines, type LogScan } from './log-blob-lines';
 import { monitoringSpec } from './monitoring-spec';
 import { retrainAsk } from './retrain-ask';
 import { rankedInputs } from './ranked-inputs';
+import { recentReference } from './recent-reference';
 import { reportTelemetry } from './report-telemetry';
+import { versionInputs } from './version-inputs';
 import { windowFeedback } from './window-feedback';
 
 /** The ports a drift check takes. */
@@ -110,9 +112,18 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
   const join = new LiveErrorJoin(feedback, liveErrorScoring(version));
   const scan: LogScan = { blobs: 0, bytes: 0 };
   const lines = windowLogLines(deps.blobs, deps.settings.containers.predictionLogs, model, window, scan);
+  const recent =
+    spec.monitoring.reference === 'recent'
+      ? await recentReference(
+          deps.registry,
+          model,
+          version.version,
+          window,
+          spec.monitoring.referenceWindowsBack,
+        )
+      : {};
   const report = await checkDrift(
-    profile,
-    rankedInputs(version),
+    { profile, inputs: versionInputs(version), importance: rankedInputs(version), ...recent },
     spec.monitoring,
     versionRows(lines, version.version, join),
   );

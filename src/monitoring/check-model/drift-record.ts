@@ -1,11 +1,11 @@
 import type { JsonValue } from '../../domain/json';
 import type { MonitoringDocument } from '../../domain/documents';
-import type { DriftReport } from '../drift/drift-report';
+import type { DriftReport, DriftVerdict } from '../drift/drift-report';
 import type { RetrainDecision } from '../retrain/request-retrain';
 import { DRIFT_KIND, type DriftWindow } from './drift-window';
 import type { LiveError } from './live-error';
 
-export type DriftStatus = 'drift' | 'no_drift' | 'not_enough_data' | 'not_monitorable';
+export type DriftStatus = DriftVerdict | 'not_monitorable';
 
 /** One drift check's outcome as stored (the body of a `drift` monitoring record). */
 export interface DriftRecord {

@@ -1,3 +1,4 @@
+import { readTarget } from '../../ml/schema/coerce';
 import { ClassTally } from './class-tally';
 import type { LiveErrorScoring } from './live-error-scoring';
 
@@ -17,8 +18,8 @@ export interface FeedbackItem {
  */
 export interface LiveError {
   readonly metric: 'rmse' | 'accuracy' | 'f1';
-  /** The live value of `metric`, the one compared with the baseline. */
-  readonly value: number;
+  /** The live value of `metric`, the one compared with the baseline; null when no actual was readable. */
+  readonly value: number | null;
   /** Classifiers: both live values, whichever is compared. */
   readonly accuracy?: number;
   /** Classifiers: F1 of the positive class (binary) or macro F1 (multiclass). */
@@ -31,6 +32,8 @@ export interface LiveError {
   readonly matched: number;
   /** Distinct feedback request ids that match no logged row (of the window or the lookback). */
   readonly unknownRequestIds: number;
+  /** Matched feedback whose actual is no readable target (e.g. text for a regression): not scored. */
+  readonly unreadableActuals: number;
 }
 
 export interface LiveErrorLimits {
@@ -45,6 +48,7 @@ export class LiveErrorJoin {
   readonly #seen = new Set<string>();
   readonly #pending = new Map<string, number>();
   #matched = 0;
+  #unreadable = 0;
   #squares = 0;
   readonly #classes: ClassTally | undefined;
 
@@ -77,12 +81,18 @@ export class LiveErrorJoin {
     this.#actuals.delete(key);
     this.#pending.set(requestId, (this.#pending.get(requestId) ?? 1) - 1);
     if (!scored) return;
+    // The actual is read as training reads the target: "12.5" is 12.5, "n/a" is no label.
+    const truth = readTarget(this.#classes === undefined, actual);
+    if (truth === null || truth === undefined) {
+      this.#unreadable++;
+      return;
+    }
     if (this.#classes) {
       this.#matched++;
-      this.#classes.add(actual, prediction);
-    } else if (typeof actual === 'number' && typeof prediction === 'number') {
+      this.#classes.add(truth, prediction);
+    } else if (typeof prediction === 'number') {
       this.#matched++;
-      this.#squares += (prediction - actual) ** 2;
+      this.#squares += (prediction - (truth as number)) ** 2;
     }
   }
 
@@ -101,17 +111,19 @@ export class LiveErrorJoin {
     return this.#requestIds.size - this.#seen.size;
   }
 
-  /** The live error against the validation value; null when no feedback matched a row. */
+  /** The live error against the validation value; null when no feedback matched a logged row. */
   result(baseline: number | undefined, limits: LiveErrorLimits): LiveError | null {
-    if (this.#matched === 0) return null;
+    if (this.#matched === 0 && this.#unreadable === 0) return null;
     const ratio = limits.maxLiveErrorRatio;
     const scores = this.#classScores();
     const value =
-      scores === undefined
-        ? Math.sqrt(this.#squares / this.#matched)
-        : this.metric === 'f1'
-          ? scores.f1
-          : scores.accuracy;
+      this.#matched === 0
+        ? null
+        : scores === undefined
+          ? Math.sqrt(this.#squares / this.#matched)
+          : this.metric === 'f1'
+            ? scores.f1
+            : scores.accuracy;
     const limit =
       baseline === undefined ? null : scores ? Math.max(0, 1 - (1 - baseline) * ratio) : baseline * ratio;
     const judged = limit !== null && this.#matched >= limits.minSamples;
@@ -121,14 +133,15 @@ export class LiveErrorJoin {
       ...scores,
       baseline: baseline ?? null,
       limit,
-      breached: judged && (scores ? value < limit : value > limit),
+      breached: judged && value !== null && (scores ? value < limit : value > limit),
       matched: this.#matched,
       unknownRequestIds: this.unknownRequestIds,
+      unreadableActuals: this.#unreadable,
     };
   }
 
   #classScores(): { accuracy: number; f1: number } | undefined {
-    if (!this.#classes || this.scoring.task === 'regression') return undefined;
+    if (!this.#classes || this.scoring.task === 'regression' || this.#matched === 0) return undefined;
     return { accuracy: this.#classes.accuracy(), f1: this.#classes.f1(this.scoring.task) };
   }
 }

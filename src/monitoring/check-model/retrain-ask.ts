@@ -6,7 +6,8 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * The retrain a check asks for, or undefined: drift first (it names the features), else a
- * live-error breach; the reason says in words what crossed which limit.
+ * live-error breach, never on a data-quality verdict; the reason says in words what crossed which
+ * limit.
  */
 export function retrainAsk(
   model: string,
@@ -14,6 +15,9 @@ export function retrainAsk(
   liveError: LiveError | null,
   driftReportId: string,
 ): RetrainAsk | undefined {
+  // Retraining on inputs the check could not read would learn the breakage: a data-quality
+  // verdict is an alert for people, never a retrain.
+  if (report.verdict === 'data_quality') return undefined;
   if (report.verdict === 'drift') {
     const drifted = Object.entries(report.features).filter(([, f]) => f.drifted);
     const total = Object.keys(report.features).length;
@@ -33,5 +37,5 @@ export function retrainAsk(
 
 function liveErrorWords(e: LiveError): string {
   const side = e.metric === 'rmse' ? 'above' : 'below';
-  return `live ${e.metric} ${round(e.value)} ${side} its limit ${round(e.limit ?? 0)} (validation ${round(e.baseline ?? 0)}) on ${e.matched} rows with feedback`;
+  return `live ${e.metric} ${round(e.value ?? NaN)} ${side} its limit ${round(e.limit ?? 0)} (validation ${round(e.baseline ?? 0)}) on ${e.matched} rows with feedback`;
 }

@@ -1,30 +1,51 @@
-import type { ColumnProfile } from '../../ml/profile/types';
+import { midQuantiles } from '../../ml/profile/quantiles';
+import type { CategoricalProfile, ColumnProfile, NumericProfile } from '../../ml/profile/types';
+import { coerceValue, type FieldType } from '../../ml/schema/coerce';
 
 /** Largest current sample kept per numeric column for the Wasserstein distance (bounded memory). */
 export const RESERVOIR_SIZE = 2000;
 
+/** Mid-quantiles kept of a window's numeric values: its stored distribution, a later check's reference. */
+export const CURRENT_QUANTILES = 50;
+
 /**
- * Running counts of one column on its profile's bins: quantile-edge histogram (numeric) or
- * category counts plus "other" (categorical), with a fixed-size reservoir sample of numeric values.
+ * Running counts of one input on its training profile's bins: quantile-edge histogram (numeric) or
+ * category counts plus "other" (categorical, boolean), with a fixed-size reservoir sample of
+ * numeric values. Each raw logged value is read by the field's type with the very rule predict
+ * uses (coerceValue): a numeric string is a number, an NA token is missing, a value of the wrong
+ * type is unreadable.
  */
 export class ColumnAccumulator {
   readonly counts: number[];
   readonly reservoir: number[] = [];
+  /** Readable values. */
   count = 0;
+  /** Absent, null or an NA token. */
   missing = 0;
-  typeErrors = 0;
+  /** Present but not readable as the field's type (e.g. "ten" for a number). */
+  unreadable = 0;
   outOfRange = 0;
   private seen = 0;
   private seed = 12345;
+  private sum = 0;
+  private sumSquares = 0;
+  private low = Infinity;
+  private high = -Infinity;
   private readonly index: Map<string, number>;
   // The profile's fields read on every value, held here as plain fields (the check adds a value
   // per input per logged row: millions a run).
   private readonly numeric: boolean;
+  private readonly boolean: boolean;
   private readonly cuts: Float64Array;
   private readonly min: number;
   private readonly max: number;
 
-  constructor(readonly profile: ColumnProfile) {
+  /** `field` is the version's input; without one (an old version) the profile's type stands in. */
+  constructor(
+    readonly profile: ColumnProfile,
+    readonly field: FieldType = { type: profile.type },
+  ) {
+    this.boolean = field.type === 'boolean';
     if (profile.type === 'numeric') {
       this.counts = new Array<number>(profile.cuts.length + 1).fill(0);
       this.index = new Map();
@@ -43,37 +64,65 @@ export class ColumnAccumulator {
   }
 
   /** Adds one raw logged value. */
-  add(value: unknown): void {
-    if (typeof value === 'number' && this.numeric) this.addNumber(value);
-    else if (value === null || value === undefined || value === '') this.missing++;
-    else if (this.numeric) this.typeError();
-    else this.addLabel(value);
+  add(raw: unknown): void {
+    const value = coerceValue(this.field, raw);
+    if (value === undefined) this.unreadable++;
+    else if (value === null) this.missing++;
+    else if (this.numeric) {
+      if (typeof value === 'number') this.addNumber(value);
+      else this.unreadable++;
+    } else this.addLabel(this.boolean ? (value === 1 ? 'true' : 'false') : String(value));
+  }
+
+  /** The window's distribution on the profile's bins, in the profile's own shape (plain JSON). */
+  current(): ColumnProfile {
+    return this.profile.type === 'numeric'
+      ? this.currentNumeric(this.profile)
+      : this.currentLabels(this.profile);
   }
 
   private addNumber(value: number): void {
-    if (!Number.isFinite(value)) {
-      this.typeError();
-      return;
-    }
     this.count++;
+    this.sum += value;
+    this.sumSquares += value * value;
+    if (value < this.low) this.low = value;
+    if (value > this.high) this.high = value;
     if (value < this.min || value > this.max) this.outOfRange++;
     this.counts[binOf(value, this.cuts)]++;
     this.sample(value);
   }
 
-  private typeError(): void {
-    this.typeErrors++;
-    this.missing++;
+  private addLabel(label: string): void {
+    this.count++;
+    this.counts[this.index.get(label) ?? this.counts.length - 1]++;
   }
 
-  private addLabel(value: unknown): void {
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-      this.typeError();
-      return;
-    }
-    this.count++;
-    const key = typeof value === 'string' ? value : String(value);
-    this.counts[this.index.get(key) ?? this.counts.length - 1]++;
+  private currentNumeric(profile: NumericProfile): NumericProfile {
+    const n = this.count;
+    const mean = n === 0 ? NaN : this.sum / n;
+    const sorted = Float64Array.from(this.reservoir).sort();
+    return {
+      type: 'numeric',
+      count: n,
+      missing: this.missing + this.unreadable,
+      mean: round(mean),
+      std: n === 0 ? NaN : round(Math.sqrt(Math.max(0, this.sumSquares / n - mean * mean))),
+      min: n === 0 ? NaN : this.low,
+      max: n === 0 ? NaN : this.high,
+      quantiles: n === 0 ? [] : midQuantiles(sorted, CURRENT_QUANTILES).map(round),
+      cuts: profile.cuts,
+      counts: [...this.counts],
+    };
+  }
+
+  private currentLabels(profile: CategoricalProfile): CategoricalProfile {
+    return {
+      type: 'categorical',
+      count: this.count,
+      missing: this.missing + this.unreadable,
+      categories: profile.categories.map((c, i) => ({ value: c.value, count: this.counts[i] })),
+      other: this.counts[this.counts.length - 1],
+    };
   }
 
   // Algorithm R with a fixed-seed LCG so a check is reproducible.
@@ -88,6 +137,9 @@ export class ColumnAccumulator {
     if (j < RESERVOIR_SIZE) this.reservoir[j] = value;
   }
 }
+
+/** Seven significant digits: enough for a distribution, and a stored report stays small. */
+const round = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(7)) : x);
 
 /**
  * The first bin i with value <= cuts[i] (cuts ascending), else the last. For the usual handful of

@@ -6,6 +6,7 @@ import { loadSpec } from '../../pipeline/train/load-spec';
 import type { BlobInfo, BlobStore } from '../../platform/ports/blob-store';
 import type { Registry } from '../../platform/ports/registry';
 import { NO_TELEMETRY, type Telemetry } from '../../platform/ports/telemetry';
+import { versionInputs } from '../check-model/version-inputs';
 import { labelledLogRows } from './labelled-log-rows';
 import { retrainBlobName } from './retrain-record';
 import { settleRetrainRecord } from './settle-retrain-record';
@@ -13,7 +14,10 @@ import { pickDrops, trainingColumns, withinWindow, type TrainingRow } from './tr
 
 export interface RetrainSetDeps {
   readonly blobs: BlobStore;
-  readonly registry: Pick<Registry, 'getSpec' | 'listMonitoring' | 'getMonitoring' | 'putMonitoring'>;
+  readonly registry: Pick<
+    Registry,
+    'getSpec' | 'listMonitoring' | 'getMonitoring' | 'putMonitoring' | 'getVersion'
+  >;
   readonly settings: {
     readonly containers: { readonly datasets: string; readonly predictionLogs: string };
     readonly limits: { readonly maxDatasetBytes: number; readonly maxDatasetRows: number };
@@ -34,6 +38,10 @@ export type RetrainSetOutcome =
       /** Feedback for a request no prediction log holds: skipped. */
       readonly unknownFeedback: number;
       readonly malformedLogLines: number;
+      /** Logged input values unreadable as their field's type: written as missing. */
+      readonly unreadableLogValues: number;
+      /** Labelled rows logged by a version whose inputs are unknown: skipped. */
+      readonly unknownVersionRows: number;
     };
 
 /**
@@ -72,7 +80,15 @@ export async function assembleTrainingSet(
     for (const row of tableRows(table)) dropRows.push(row);
   }
   const logged = await labelledLogRows(
-    { blobs: deps.blobs, registry: deps.registry, container: predictionLogs },
+    {
+      blobs: deps.blobs,
+      registry: deps.registry,
+      container: predictionLogs,
+      inputsOf: async (version) => {
+        const v = await deps.registry.getVersion(req.model, version);
+        return v === undefined ? [] : versionInputs(v);
+      },
+    },
     req.model,
     spec.target,
   );
@@ -118,6 +134,8 @@ export async function assembleTrainingSet(
     feedbackRows: logged.rows.length,
     unknownFeedback: logged.unknownFeedback,
     malformedLogLines: logged.malformedLines,
+    unreadableLogValues: logged.unreadableValues,
+    unknownVersionRows: logged.unknownVersionRows,
   };
 }
 

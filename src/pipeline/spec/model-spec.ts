@@ -85,6 +85,27 @@ const modelSpecObject = z
           .gt(1)
           .default(1.25)
           .describe('live error / validation error that counts as a breach; default 1.25'),
+        dataQualityMargin: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.1)
+          .describe(
+            'an input whose missing + unreadable share exceeds its training share by more than this breaches data quality; default 0.1',
+          ),
+        reference: z
+          .enum(['training', 'recent'])
+          .default('training')
+          .describe(
+            'compare each window with the training profile (default) or with an earlier window of the same version (recent)',
+          ),
+        referenceWindowsBack: z
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .default(1)
+          .describe('with reference "recent": how many checks back the reference window is; default 1'),
       })
       .strict()
       .prefault({}),

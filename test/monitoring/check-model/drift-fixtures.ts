@@ -111,7 +111,13 @@ export async function writeLog(
   deps: DriftCheckDeps,
   model: string,
   rows: Inputs[],
-  options: { version?: number; requestId?: string; extraLines?: string[] } = {},
+  options: {
+    version?: number;
+    requestId?: string;
+    extraLines?: string[];
+    /** The logged prediction of row i; default predictionOf the row. */
+    prediction?: (row: number) => number;
+  } = {},
 ): Promise<string> {
   const requestId = options.requestId ?? fresh('req');
   const now = new Date();
@@ -121,7 +127,7 @@ export async function writeLog(
     model,
     version: options.version ?? 1,
     inputs: x,
-    prediction: predictionOf(x),
+    prediction: options.prediction?.(row) ?? predictionOf(x),
     time: now.toISOString(),
   }));
   const text =

@@ -35,8 +35,54 @@ describe('live error', () => {
       breached: true,
       matched: 2,
       unknownRequestIds: 2,
+      unreadableActuals: 0,
     });
     expect(join.result(3, limits)?.breached).toBe(false);
+  });
+
+  it('reads actuals as training reads the target: numeric text scores, NA and other text do not', () => {
+    const join = new LiveErrorJoin(
+      [
+        { requestId: 'a', row: 0, actual: '10' },
+        { requestId: 'a', row: 1, actual: ' 20 ' },
+        { requestId: 'a', row: 2, actual: 'n/a' },
+        { requestId: 'a', row: 3, actual: 'twenty' },
+        { requestId: 'a', row: 4, actual: true },
+      ],
+      REGRESSION,
+    );
+    for (let row = 0; row < 5; row++) join.observe('a', row, [13, 16, 1, 1, 1][row]!, true);
+    expect(join.result(2, limits)).toMatchObject({
+      value: Math.sqrt(12.5),
+      matched: 2,
+      unreadableActuals: 3,
+    });
+  });
+
+  it('says so when no matched actual was readable instead of reporting nothing', () => {
+    const join = new LiveErrorJoin([{ requestId: 'a', row: 0, actual: 'unknown' }], REGRESSION);
+    join.observe('a', 0, 3, true);
+    expect(join.result(2, limits)).toMatchObject({
+      value: null,
+      matched: 0,
+      unreadableActuals: 1,
+      breached: false,
+    });
+  });
+
+  it('reads classifier actuals as labels: 1 matches class "1", true matches "true"', () => {
+    const join = new LiveErrorJoin(
+      [
+        { requestId: 'a', row: 0, actual: 1 },
+        { requestId: 'a', row: 1, actual: true },
+        { requestId: 'a', row: 2, actual: 'n/a' },
+      ],
+      { task: 'multiclass', classes: ['0', '1', 'true'], metric: 'accuracy' },
+    );
+    join.observe('a', 0, '1', true);
+    join.observe('a', 1, 'true', true);
+    join.observe('a', 2, '0', true);
+    expect(join.result(0.9, limits)).toMatchObject({ value: 1, matched: 2, unreadableActuals: 1 });
   });
 
   it('joins each feedback item with one logged row, and knows which requests still wait', () => {
@@ -159,13 +205,19 @@ describe('live error', () => {
 });
 
 describe('retrain ask', () => {
+  const CURRENT = { type: 'categorical', count: 0, missing: 0, categories: [], other: 0 } as const;
   const report = (verdict: DriftReport['verdict']): DriftReport => ({
     rows: 300,
     malformedLines: 0,
     verdict,
+    verdictReason: 'as the test says',
     minSamples: 200,
+    reference: { kind: 'training' },
     driftedShare: 0.5,
     driftedTopFeatures: [],
+    qualityBreaches: [],
+    qualityBreachedTopFeatures: [],
+    unmonitored: {},
     features: {
       temperature: {
         metric: 'wasserstein',
@@ -175,6 +227,7 @@ describe('retrain ask', () => {
         psi: 1,
         pValue: 0,
         pValueTest: 'ks',
+        current: CURRENT,
       },
       zone: {
         metric: 'jensen_shannon',
@@ -184,6 +237,7 @@ describe('retrain ask', () => {
         psi: 0,
         pValue: 0.9,
         pValueTest: 'chi_squared',
+        current: CURRENT,
       },
     },
     quality: {},
@@ -196,6 +250,7 @@ describe('retrain ask', () => {
     breached: true,
     matched: 900,
     unknownRequestIds: 0,
+    unreadableActuals: 0,
   };
 
   it('asks on drift, naming the drifted features, and on a live-error breach alone', () => {
@@ -211,6 +266,10 @@ describe('retrain ask', () => {
       reason: 'live rmse 41.2 above its limit 30.15 (validation 20.1) on 900 rows with feedback',
       driftReportId: 'drift:t',
     });
+  });
+
+  it('never asks on a data-quality verdict, not even with a live-error breach', () => {
+    expect(retrainAsk('taxi', report('data_quality'), breach, 'd')).toBeUndefined();
   });
 
   it('asks nothing without drift or breach (not enough data is no verdict)', () => {

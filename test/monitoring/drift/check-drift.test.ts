@@ -1,74 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { profileCategorical, profileNumeric } from '../../../src/ml/profile/profile-column';
-import type { TrainingProfile } from '../../../src/ml/profile/types';
 import { checkDrift } from '../../../src/monitoring/drift/check-drift';
-import { parseLogLines, type ParsedLine } from '../../../src/monitoring/drift/log-line';
-import { seededNormals } from '../../support/seeded-normals';
-
-const SETTINGS = { driftThreshold: 0.1, datasetDriftShare: 0.5, minSamples: 200 };
-const IMPORTANCE = ['a', 'b', 'c', 'd', 'color'];
-const COLORS = ['red', 'green', 'blue'];
-
-interface Shift {
-  readonly a?: number;
-  readonly b?: number;
-  readonly c?: number;
-  readonly d?: number;
-  readonly color?: boolean;
-}
-
-function draw(n: number, seed: number, shift: Shift = {}): Record<string, number | string>[] {
-  const z = seededNormals(seed);
-  return Array.from({ length: n }, (_, i) => ({
-    a: 10 + z() + (shift.a ?? 0),
-    b: 50 + 5 * z() + (shift.b ?? 0),
-    c: z() + (shift.c ?? 0),
-    d: 100 + 10 * z() + (shift.d ?? 0),
-    color: shift.color === true ? 'purple' : COLORS[i % 3],
-  }));
-}
-
-function profileOf(rows: Record<string, number | string>[]): TrainingProfile {
-  const num = (k: string): Float64Array => Float64Array.from(rows, (r) => r[k] as number);
-  return {
-    version: 1,
-    rowCount: rows.length,
-    columns: {
-      a: profileNumeric(num('a')),
-      b: profileNumeric(num('b')),
-      c: profileNumeric(num('c')),
-      d: profileNumeric(num('d')),
-      color: profileCategorical(rows.map((r) => r.color as string)),
-    },
-    prediction: profileNumeric(Float64Array.from(rows, (r) => (r.a as number) * 2)),
-  };
-}
-
-const PROFILE = profileOf(draw(5000, 1));
-
-async function* logged(
-  rows: Record<string, unknown>[],
-  prediction = (r: Record<string, unknown>) => (r.a as number) * 2,
-): AsyncGenerator<ParsedLine> {
-  for (const [i, inputs] of rows.entries()) {
-    yield {
-      ok: true,
-      row: {
-        requestId: `r${i}`,
-        row: 0,
-        model: 'm',
-        version: 1,
-        inputs,
-        prediction: prediction(inputs),
-        time: '2026-01-01T00:00:00Z',
-      },
-    };
-  }
-}
+import { parseLogLines } from '../../../src/monitoring/drift/log-line';
+import { baseline, draw, IMPORTANCE, logged, PROFILE, SETTINGS } from './drift-rows';
 
 describe('checkDrift', () => {
   it('finds no drift in rows drawn like the training data', async () => {
-    const report = await checkDrift(PROFILE, IMPORTANCE, SETTINGS, logged(draw(2000, 7)));
+    const report = await checkDrift(baseline(IMPORTANCE), SETTINGS, logged(draw(2000, 7)));
     expect(report.verdict).toBe('no_drift');
     expect(report.rows).toBe(2000);
     expect(report.driftedShare).toBe(0);
@@ -83,8 +20,7 @@ describe('checkDrift', () => {
 
   it('flags drift on shifted rows, with tiny p-values and the prediction drifting too', async () => {
     const report = await checkDrift(
-      PROFILE,
-      IMPORTANCE,
+      baseline(IMPORTANCE),
       SETTINGS,
       logged(draw(2000, 7, { a: 1, b: 5, c: 1, d: 10 })),
     );
@@ -99,11 +35,11 @@ describe('checkDrift', () => {
   });
 
   it('drifts on one of the top-3 inputs alone, not on a less important one alone', async () => {
-    const top = await checkDrift(PROFILE, IMPORTANCE, SETTINGS, logged(draw(1000, 3, { b: 5 })));
+    const top = await checkDrift(baseline(IMPORTANCE), SETTINGS, logged(draw(1000, 3, { b: 5 })));
     expect(top.driftedShare).toBeCloseTo(0.2, 10);
     expect(top.driftedTopFeatures).toEqual(['b']);
     expect(top.verdict).toBe('drift');
-    const minor = await checkDrift(PROFILE, IMPORTANCE, SETTINGS, logged(draw(1000, 3, { d: 10 })));
+    const minor = await checkDrift(baseline(IMPORTANCE), SETTINGS, logged(draw(1000, 3, { d: 10 })));
     expect(minor.features.d.drifted).toBe(true);
     expect(minor.driftedShare).toBeCloseTo(0.2, 10);
     expect(minor.driftedTopFeatures).toEqual([]);
@@ -111,7 +47,7 @@ describe('checkDrift', () => {
   });
 
   it('sees an unseen category as categorical drift with a chi-squared p-value near 0', async () => {
-    const report = await checkDrift(PROFILE, ['color'], SETTINGS, logged(draw(500, 5, { color: true })));
+    const report = await checkDrift(baseline(['color']), SETTINGS, logged(draw(500, 5, { color: true })));
     expect(report.features.color.drifted).toBe(true);
     expect(report.features.color.score).toBeGreaterThan(0.9);
     expect(report.features.color.pValue).toBeLessThan(1e-10);
@@ -119,10 +55,18 @@ describe('checkDrift', () => {
   });
 
   it('reports not enough data below minSamples instead of a verdict', async () => {
-    const report = await checkDrift(PROFILE, IMPORTANCE, SETTINGS, logged(draw(199, 7, { a: 3 })));
+    const report = await checkDrift(baseline(IMPORTANCE), SETTINGS, logged(draw(199, 7, { a: 3 })));
     expect(report.rows).toBe(199);
     expect(report.verdict).toBe('not_enough_data');
-    expect(report.features.a.drifted).toBe(true);
+    expect(report.verdictReason).toBe('199 rows checked, fewer than minSamples (200)');
+    // Fewer readable values than minSamples: no score rather than one computed on too little.
+    expect(report.features.a).toMatchObject({
+      score: null,
+      psi: null,
+      pValue: null,
+      drifted: false,
+      reason: 'only 199 readable values in the window, fewer than minSamples (200)',
+    });
   });
 
   it('counts malformed lines, type errors, missing values and out-of-range values', async () => {
@@ -157,21 +101,21 @@ describe('checkDrift', () => {
     async function* source(): AsyncGenerator<string> {
       yield* lines;
     }
-    const report = await checkDrift(PROFILE, IMPORTANCE, SETTINGS, parseLogLines(source()));
+    const report = await checkDrift(baseline(IMPORTANCE), SETTINGS, parseLogLines(source()));
     expect(report.malformedLines).toBe(4);
     expect(report.rows).toBe(302);
     expect(report.quality.a).toMatchObject({
-      typeErrors: 1,
-      missing: 1,
+      unreadable: 1,
+      missing: 0,
       outOfRange: outside('a') + 1,
       count: 301,
     });
     expect(report.quality.b.outOfRange).toBe(outside('b') + 1);
     expect(outside('b')).toBe(1);
     expect(report.quality.c.missing).toBe(1);
-    expect(report.quality.c.typeErrors).toBe(0);
+    expect(report.quality.c.unreadable).toBe(0);
     expect(report.quality.d.missingRate).toBeCloseTo(1 / 302, 12);
-    expect(report.quality.color.typeErrors).toBe(1);
+    expect(report.quality.color.unreadable).toBe(1);
     // One far value (b = 1000) moves the Wasserstein score of 302 rows but hardly the binned PSI.
     expect(report.features.b.score).toBeGreaterThan(0.5);
     expect(report.features.b.psi).toBeLessThan(0.1);

@@ -19,7 +19,7 @@ import { storeFeedback } from '../../../src/serving/feedback/store-feedback';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
 import type { LogRow } from '../../../src/serving/prediction-log/log-row';
 import { emulatorSettings } from '../../setup/emulators';
-import { freshRegistry } from '../../platform/registry/fixtures';
+import { freshRegistry, newVersion } from '../../platform/registry/fixtures';
 
 const access = {
   kind: 'connectionString',
@@ -27,6 +27,13 @@ const access = {
 } as const;
 const blobs = new AzureBlobStore(blobServiceClient(access));
 const registry = freshRegistry();
+// Version 1's inputs, as a trained version's feature pipeline records them.
+const TEMP_HUM = {
+  inputs: [
+    { name: 'temp', type: 'numeric' },
+    { name: 'hum', type: 'numeric' },
+  ],
+};
 const fresh = (p: string): string => `${p}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 
 function setup(): { deps: RetrainSetDeps; model: string; request: RetrainRequest } {
@@ -81,6 +88,7 @@ describe('assembleTrainingSet', () => {
     const { deps, model, request } = setup();
     const { datasets, predictionLogs } = deps.settings.containers;
     await registry.putSpec(model, { target: 'count', features: ['temp', 'hum'], retrain: { maxDrops: 2 } });
+    await registry.createVersion({ ...newVersion(model, 'run-1'), featureSchema: TEMP_HUM });
     await blobs.upload(datasets, `${model}/2011-01.csv`, 'temp,hum,count,junk\n1,50,10,x\n');
     await blobs.upload(datasets, `${model}/2011-02.csv`, 'temp,hum,count,junk\n2,55,11,x\n3,60,12,y\n');
     await blobs.upload(datasets, `${model}/2011-03.jsonl`, '{"temp":4,"hum":65,"count":13}\n');
@@ -116,6 +124,8 @@ describe('assembleTrainingSet', () => {
       feedbackRows: 2,
       unknownFeedback: 1,
       malformedLogLines: 1,
+      unreadableLogValues: 0,
+      unknownVersionRows: 0,
     });
     const lines = await readLines(deps, outcome.blobName);
     expect(lines).toEqual([
@@ -132,6 +142,40 @@ describe('assembleTrainingSet', () => {
       requestedAt: request.requestedAt,
       driftReportId: request.driftReportId,
     });
+  });
+
+  it("keeps only the logging version's inputs, read as predict read them, whatever else clients sent", async () => {
+    const { deps, model, request } = setup();
+    const { predictionLogs } = deps.settings.containers;
+    await registry.putSpec(model, { target: 'count' });
+    await registry.createVersion({ ...newVersion(model, 'run-1'), featureSchema: TEMP_HUM });
+    await blobs.upload(
+      predictionLogs,
+      `${model}/2026/11/27/09/i-00000001.jsonl`,
+      toJsonLines([
+        logRow(model, 'req-a', 0, { temp: '20.5', hum: 'n/a', userId: 'u-17', label: 99 }),
+        logRow(model, 'req-a', 1, { temp: 'warm', hum: 71, count: 1000 }),
+        { ...logRow(model, 'req-c', 0, { temp: 1, hum: 2 }), version: 7 },
+      ]),
+    );
+    await storeFeedback(registry, model, {
+      items: [
+        { requestId: 'req-a', row: 0, actual: 30 },
+        { requestId: 'req-a', row: 1, actual: 31 },
+        { requestId: 'req-c', actual: 32 },
+      ],
+    });
+    const outcome = await assembleTrainingSet(deps, request);
+    expect(outcome).toMatchObject({
+      kind: 'assembled',
+      feedbackRows: 2,
+      unreadableLogValues: 1,
+      unknownVersionRows: 1,
+    });
+    expect(await readLines(deps, outcome.blobName)).toEqual([
+      { temp: 20.5, hum: null, count: 30 },
+      { temp: null, hum: 71, count: 31 },
+    ]);
   });
 
   it('writes nothing more for a redelivered message, and marks the claim assembled', async () => {
