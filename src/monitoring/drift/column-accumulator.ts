@@ -32,6 +32,7 @@ export class ColumnAccumulator {
   private low = Infinity;
   private high = -Infinity;
   private readonly index: Map<string, number>;
+  private readonly exact = new Map<string, number>();
   // The profile's fields read on every value, held here as plain fields (the check adds a value
   // per input per logged row: millions a run).
   private readonly numeric: boolean;
@@ -56,6 +57,12 @@ export class ColumnAccumulator {
     } else {
       this.counts = new Array<number>(profile.categories.length + 1).fill(0);
       this.index = new Map(profile.categories.map((c, i) => [c.value, i]));
+      // Labels that read as themselves (every label training wrote does): a raw string equal to
+      // one needs no reading.
+      for (const [label, k] of this.index) {
+        const read = coerceValue(field, label);
+        if (read === label || (this.boolean && read === (label === 'true' ? 1 : 0))) this.exact.set(label, k);
+      }
       this.numeric = false;
       this.cuts = new Float64Array(0);
       this.min = NaN;
@@ -65,6 +72,20 @@ export class ColumnAccumulator {
 
   /** Adds one raw logged value. */
   add(raw: unknown): void {
+    // The common cases first: a number for a numeric input, a known label sent as is.
+    if (typeof raw === 'number' && this.numeric && this.field.type === 'numeric') {
+      if (Number.isFinite(raw)) this.addNumber(raw);
+      else this.unreadable++;
+      return;
+    }
+    if (typeof raw === 'string') {
+      const k = this.exact.get(raw);
+      if (k !== undefined) {
+        this.count++;
+        this.counts[k]++;
+        return;
+      }
+    }
     const value = coerceValue(this.field, raw);
     if (value === undefined) this.unreadable++;
     else if (value === null) this.missing++;
