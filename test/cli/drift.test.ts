@@ -22,6 +22,39 @@ const CHECK = {
   liveError: { metric: 'rmse', value: 41.2, baseline: 20.1, limit: 30.15, breached: true, matched: 900 },
   retrain: { sent: true, trigger: 'drift', reason: '1 of 2 features drifted' },
 };
+const QUALITY = {
+  ...CHECK,
+  id: 'drift:2026-11-27T11:15:00.000Z',
+  createdAt: '2026-11-27T11:15:02.000Z',
+  status: 'data_quality',
+  report: {
+    rows: 800,
+    verdict: 'data_quality',
+    verdictReason: 'missing or unreadable values beyond the training rate on top input temperature_c',
+    driftedShare: 0,
+    driftedTopFeatures: [],
+    qualityBreaches: ['temperature_c'],
+    features: { zone: { drifted: false, score: 0 }, temperature_c: { drifted: false, score: null } },
+    quality: { temperature_c: { missingRate: 0.75, unreadableRate: 0.25, trainingMissingRate: 0.02 } },
+  },
+  liveError: null,
+  retrain: null,
+};
+const THIN = {
+  ...CHECK,
+  id: 'drift:2026-11-27T12:15:00.000Z',
+  createdAt: '2026-11-27T12:15:02.000Z',
+  status: 'not_enough_data',
+  rows: 8,
+  report: {
+    rows: 8,
+    verdict: 'not_enough_data',
+    verdictReason: '8 rows checked, fewer than minSamples (200)',
+    features: { zone: { drifted: false, score: null }, temperature_c: { drifted: false, score: null } },
+  },
+  liveError: null,
+  retrain: null,
+};
 const RUN = {
   id: 'run-1',
   model: 'taxi',
@@ -44,7 +77,8 @@ beforeAll(async () => {
     const send = (status: number, body: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
-    if (req.url?.startsWith('/api/models/taxi/drift')) send(200, { model: 'taxi', items: [CHECK] });
+    if (req.url?.startsWith('/api/models/taxi/drift'))
+      send(200, { model: 'taxi', items: [THIN, QUALITY, CHECK] });
     else if (req.url?.startsWith('/api/models/taxi/runs')) send(200, { items: [RUN] });
     else send(404, { error: { code: 'model_not_found', message: 'Model "other" not found' } });
   });
@@ -58,17 +92,26 @@ describe('mlops drift', () => {
     const out = await runCli(['drift', 'taxi', '--url', url, '--key', 'k1']);
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
-    const [heading, , row] = out.stdout.split('\n');
-    expect(heading).toMatch(/^CHECKED\s+VERSION\s+VERDICT\s+ROWS\s+DRIFTED FEATURES\s+LIVE ERROR\s+RETRAIN$/);
+    const [heading, , thin, quality, row] = out.stdout.split('\n');
+    expect(heading).toMatch(
+      /^CHECKED\s+VERSION\s+VERDICT\s+ROWS\s+DRIFTED FEATURES\s+DATA QUALITY\s+LIVE ERROR\s+RETRAIN$/,
+    );
     expect(row).toMatch(
-      /^2026-11-27T10:15:03\.120Z\s+3\s+drift\s+1200\s+1 of 2: temperature_c\s+rmse 41\.2 BREACHED \(limit 30\.15, baseline 20\.1\)\s+asked \(drift\)$/,
+      /^2026-11-27T10:15:03\.120Z\s+3\s+drift\s+1200\s+1 of 2: temperature_c\s+-\s+rmse 41\.2 BREACHED \(limit 30\.15, baseline 20\.1\)\s+asked \(drift\)$/,
+    );
+    expect(quality).toMatch(
+      /^2026-11-27T11:15:02\.000Z\s+3\s+data_quality\s+1200\s+0 of 2\s+temperature_c 100% missing or unreadable \(training 2%\)\s+-\s+-$/,
+    );
+    // Not enough data says why instead of counting drifted features it could not score.
+    expect(thin).toMatch(
+      /^2026-11-27T12:15:02\.000Z\s+3\s+not_enough_data\s+8\s+8 rows checked, fewer than minSamples \(200\)\s+-\s+-\s+-$/,
     );
     expect(keys.at(-1)).toBe('k1');
   });
 
   it('prints the answer as it came with --json', async () => {
     const out = await runCli(['drift', 'taxi', '--json', '--url', url]);
-    expect(JSON.parse(out.stdout)).toEqual({ model: 'taxi', items: [CHECK] });
+    expect(JSON.parse(out.stdout)).toEqual({ model: 'taxi', items: [THIN, QUALITY, CHECK] });
   });
 
   it('exits 1 with the app message for an unknown model', async () => {
@@ -86,6 +129,8 @@ describe('mlops logs', () => {
     const out = await runCli(['logs', 'taxi', '--url', url]);
     expect(out.code).toBe(0);
     expect(out.stdout.split('\n').filter(Boolean)).toEqual([
+      '2026-11-27T12:15:02.000Z  drift  version 3: not_enough_data; 8 rows checked, fewer than minSamples (200)',
+      '2026-11-27T11:15:02.000Z  drift  version 3: data_quality; 0 of 2; data quality: temperature_c 100% missing or unreadable (training 2%)',
       '2026-11-27T10:15:03.120Z  drift  version 3: drift; 1 of 2: temperature_c; retrain asked (drift)',
       '2026-11-27T09:00:09.000Z  run    run-1 FAILED at stage validate: gate_failed: rmse 31 is above 25',
       '2026-11-27T09:00:00.000Z  run    run-1 queued (taxi/week.csv)',

@@ -1,11 +1,19 @@
 import type { Command } from 'commander';
 import { modelPath } from '../api-client';
-import { driftedFeatures, liveErrorText, retrainText, type DriftHistory } from '../api/drift-history';
+import {
+  driftedFeatures,
+  liveErrorText,
+  qualityText,
+  retrainText,
+  type DriftHistory,
+} from '../api/drift-history';
 import { apiCommand, clientFor, printRead, type ApiOptions } from '../command-options';
 
 export function driftCommand(): Command {
   return apiCommand('drift', { read: true })
-    .description("show a model's drift checks, newest first: verdict, drifted features, live error, retrain")
+    .description(
+      "show a model's drift checks, newest first: verdict, drifted features, data quality, live error, retrain",
+    )
     .argument('<model>', 'model name')
     .action(async (model: string, opts: ApiOptions) => {
       const history = await clientFor(opts).get<DriftHistory>(modelPath(model, '/drift?pageSize=50'));
@@ -19,6 +27,7 @@ export function driftCommand(): Command {
           { heading: 'VERDICT', value: (c) => c.status },
           { heading: 'ROWS', value: (c) => c.rows, right: true },
           { heading: 'DRIFTED FEATURES', value: (c) => driftedFeatures(c) },
+          { heading: 'DATA QUALITY', value: (c) => qualityText(c) },
           { heading: 'LIVE ERROR', value: (c) => liveErrorText(c) },
           { heading: 'RETRAIN', value: (c) => retrainText(c) },
         ],

@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import type { Run } from '../../domain/run';
 import { ApiError, modelPath, type ApiClient } from '../api-client';
-import { driftedFeatures, retrainText, type DriftCheck, type DriftHistory } from '../api/drift-history';
+import {
+  driftedFeatures,
+  qualityText,
+  retrainText,
+  type DriftCheck,
+  type DriftHistory,
+} from '../api/drift-history';
 import { apiCommand, clientFor, type ApiOptions } from '../command-options';
 
 /** One event of a model's log: when, what kind, and the line. */
@@ -72,6 +78,8 @@ function driftLine(check: DriftCheck): string {
   const parts = [`version ${check.version}: ${check.status}`];
   const features = driftedFeatures(check);
   if (features) parts.push(features);
+  const quality = qualityText(check);
+  if (quality) parts.push(`data quality: ${quality}`);
   const retrain = retrainText(check);
   if (retrain) parts.push(`retrain ${retrain}`);
   return parts.join('; ');

@@ -3,6 +3,7 @@ import { ApiError, modelPath, type ApiClient } from '../api-client';
 import {
   driftedFeatures,
   liveErrorText,
+  qualityText,
   retrainText,
   type DriftCheck,
   type DriftHistory,
@@ -44,8 +45,11 @@ export async function runDriftCheck(
     const check = (await driftHistory(client, model))?.items.find((c) => !seen.has(c.id));
     if (check) {
       say(`verdict: ${check.status} (version ${check.version}, ${check.rows ?? 0} logged rows)`);
+      if (check.report?.verdictReason) say(`why: ${check.report.verdictReason}`);
       const features = driftedFeatures(check);
       if (features) say(`drifted features: ${features}`);
+      const quality = qualityText(check);
+      if (quality) say(`data quality: ${quality}`);
       const live = liveErrorText(check);
       if (live) say(`live error: ${live}`);
       say(`retrain: ${retrainText(check) || 'not asked'}`);
