@@ -90,3 +90,59 @@ export function barChart(container, { title, labels, values, xLabel = 'slice', y
   );
   return plot;
 }
+
+/**
+ * Two bar series side by side per label (e.g. a reference and a current distribution), each
+ * series with its own fill and outline, the values also as text.
+ */
+export function pairedBarChart(container, { title, labels, series, yLabel = '' }) {
+  const box = h('figure', { class: 'chart', 'data-chart': title });
+  container.append(box);
+  const x = labels.map((_, i) => i);
+  const fills = ['rgba(85,85,85,0.35)', 'rgba(179,84,30,0.55)'];
+  const opts = {
+    title,
+    width: Math.min(chartWidth(container), 540),
+    height: 220,
+    scales: {
+      x: { time: false, range: [-0.5, labels.length - 0.5] },
+      y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+    },
+    axes: [
+      // Bin labels slant so that ranges like "-3.4 to -1.9" never run into each other.
+      {
+        values: (_u, ticks) => ticks.map((t) => labels[t] ?? ''),
+        splits: () => x,
+        rotate: labels.length > 4 ? -35 : 0,
+        size: labels.length > 4 ? 78 : 40,
+        font: '11px sans-serif',
+      },
+      { label: yLabel },
+    ],
+    series: [
+      { label: 'bin', value: (_u, i) => (i == null ? '—' : (labels[i] ?? '')) },
+      ...series.map((s, k) => ({
+        label: s.label,
+        fill: fills[k % fills.length],
+        stroke: k === 0 ? '#555555' : '#b3541e',
+        width: 1,
+        dash: k === 0 ? [4, 2] : [],
+        paths: uPlot.paths.bars({ size: [0.4, 60], align: k === 0 ? -1 : 1 }),
+        points: { show: false },
+      })),
+    ],
+  };
+  const plot = new uPlot(opts, [x, ...series.map((s) => s.values)], box);
+  box.append(
+    h(
+      'figcaption',
+      { class: 'values' },
+      labels
+        .map(
+          (l, i) => `${l}: ${series.map((s) => `${Number((s.values[i] ?? 0).toPrecision(3))}`).join(' / ')}`,
+        )
+        .join(' · '),
+    ),
+  );
+  return plot;
+}

@@ -29,6 +29,7 @@ const BADGES = {
   queued: ['…', 'queued'],
   drift: ['⚠', 'drift'],
   no_drift: ['✓', 'no drift'],
+  data_quality: ['⚠', 'data quality'],
   not_enough_data: ['…', 'not enough data'],
   not_monitorable: ['–', 'not monitorable'],
   passed: ['✓', 'passed'],

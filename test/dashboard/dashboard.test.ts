@@ -10,6 +10,7 @@ import { ADMIN_KEY, call, FUNCTION_KEY } from '../serving/registry-api/api-clien
 import { trainTwoTaxiVersions } from '../serving/support/trained-taxi';
 import { chromiumPresent, launchChromium } from './browser';
 import { seedDriftHistory } from './drift-seed';
+import type { TrainingProfile } from '../../src/ml/profile/types';
 
 let p: Pipeline;
 let browser: Browser | undefined;
@@ -190,23 +191,65 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await page.close();
   });
 
-  // The drift history route lands with the drift monitor; until then its data has no reader.
-  const driftRoute = () => p.runtime.registrations.get('getDriftHistory') !== undefined;
-  it('draws drift scores with their threshold and live error from the drift history', async (ctx) => {
-    if (!driftRoute()) {
-      console.warn('Skipping the drift page test: the app has no GET /api/models/{model}/drift yet');
-      ctx.skip();
-    }
-    await seedDriftHistory(p.adapters.registry, 'taxi', 1);
+  const trainingProfile = async (): Promise<TrainingProfile> => {
+    const v = await p.adapters.registry.getVersion('taxi', 1);
+    return v!.trainingProfile as unknown as TrainingProfile;
+  };
+
+  it('draws drift scores with their threshold, live error, and each distribution over its reference', async () => {
+    const profile = await trainingProfile();
+    await seedDriftHistory(p.adapters.registry, 'taxi', 1, profile);
     const page = await openDashboard(FUNCTION_KEY, '#/models/taxi/drift');
     await page.locator('figure[data-chart="Drift score per feature over time"] canvas').waitFor();
     const legend = await page.locator('figure[data-chart="Drift score per feature over time"]').innerText();
     expect(legend).toContain('temperature_c');
     expect(legend).toContain('threshold 0.1');
     await page.locator('figure[data-chart="Live rmse over time"] canvas').waitFor();
-    expect(await page.locator('#latest-drift').innerText()).toContain('drift');
-    expect(await page.locator('#latest-drift').innerText()).toContain('temperature_c');
+    const latest = await page.locator('#latest-drift').innerText();
+    expect(latest).toContain('drift');
+    expect(latest).toContain(`top input ${Object.keys(profile.columns)[0]} drifted`);
     expect(await page.locator('#drift-history tbody tr').count()).toBe(4);
+    // One overlay per profiled input and one for the predictions, each with both distributions.
+    const overlays = page.locator('.overlay');
+    await overlays.first().locator('canvas').waitFor();
+    expect(await overlays.count()).toBe(Object.keys(profile.columns).length + 1);
+    expect(await page.locator('#drift-reference').innerText()).toBe(
+      'Reference: the training profile of version 1.',
+    );
+    const temperature = page.locator('.overlay[data-column="temperature_c"]');
+    const legendText = await temperature.innerText();
+    expect(legendText).toContain('training');
+    expect(legendText).toContain('this window');
+    // Numeric bins are named by their edges, from "≤ first cut" to "> last cut".
+    const temperatureProfile = profile.columns.temperature_c!;
+    if (temperatureProfile.type !== 'numeric') throw new Error('temperature_c should be numeric');
+    expect(legendText).toContain(`≤ ${Number(temperatureProfile.cuts[0]!.toPrecision(4))}`);
+    expect(legendText).toContain('> ');
+    const weather = await page.locator('.overlay[data-column="weather"] figcaption').innerText();
+    const weatherProfile = profile.columns.weather!;
+    if (weatherProfile.type !== 'categorical') throw new Error('weather should be categorical');
+    for (const c of weatherProfile.categories) expect(weather).toContain(`${c.value}:`);
+    await page.close();
+  });
+
+  it('shows a data-quality check as such, with no red drift for inputs it could not score', async () => {
+    const profile = await trainingProfile();
+    const first = Object.keys(profile.columns)[0]!;
+    await seedDriftHistory(p.adapters.registry, 'taxi', 1, profile, {
+      start: '2026-11-28T09:00:00.000Z',
+      count: 1,
+      latest: 'data_quality',
+    });
+    const page = await openDashboard(FUNCTION_KEY, '#/models/taxi/drift');
+    await page.locator('#latest-drift').waitFor();
+    expect(await page.locator('#latest-drift .badge').innerText()).toContain('data quality');
+    const row = page.locator(`#drift-features tr[data-column="${first}"]`);
+    expect(await row.locator('td').nth(0).innerText()).toContain('not enough data');
+    expect(await row.locator('td').nth(0).innerText()).toContain('only 0 readable values');
+    expect(await row.locator('td').nth(6).innerText()).toContain('100% (training 0%)');
+    expect(await row.locator('td').nth(6).innerText()).toContain('data quality');
+    expect(await page.locator('#drift-features .badge-drift').count()).toBe(0);
+    expect(await page.locator('#drift-history tbody tr').first().innerText()).toContain('data quality');
     await page.close();
   });
 });

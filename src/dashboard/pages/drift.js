@@ -1,8 +1,9 @@
-// Drift: per-feature drift score over time against its threshold, the prediction's training
-// distribution with its latest drift, and live error over time.
+// Drift: the latest verdict and why, each input's drift and data quality, its distribution against
+// the reference, the drift score per feature and live error over time, and the history.
 import { api } from '../api.js';
-import { barChart, lineChart } from '../charts.js';
+import { lineChart } from '../charts.js';
 import { badge, h, num, section, when } from '../dom.js';
+import { columnStatus, distributions } from './drift-distributions.js';
 import { modelNav } from './model.js';
 
 export async function renderDrift(view, [model]) {
@@ -24,8 +25,8 @@ export async function renderDrift(view, [model]) {
     drawScores(charts, items);
     drawLiveError(charts, items);
   });
-  const version = latest.version;
-  if (version) view.append(await predictionProfile(name, version, latest));
+  const overlays = latest.version ? await distributions(model, latest, body.items) : null;
+  if (overlays) view.append(overlays);
   view.append(historyTable(body.items));
 }
 
@@ -38,16 +39,28 @@ function latestSummary(item) {
       { id: 'latest-drift' },
       badge(item.status),
       ` on version ${item.version}, ${when(item.createdAt)}, ${num(item.rows)} rows`,
-      r?.driftedTopFeatures?.length ? `; drifted: ${r.driftedTopFeatures.join(', ')}` : '',
+      r?.verdictReason ? ` – ${r.verdictReason}` : '',
       item.reason ? ` – ${item.reason}` : '',
     ),
     r ? featureTable(r) : null,
   );
 }
 
+const pct = (x) => (typeof x === 'number' ? `${num(Math.round(x * 1000) / 10)}%` : '—');
+
 function featureTable(report) {
   const rows = Object.entries(report.features ?? {});
   if (report.prediction) rows.push(['(prediction)', report.prediction]);
+  const headings = [
+    'Column',
+    'Drift',
+    'Metric',
+    'Score',
+    'Threshold',
+    'PSI',
+    'p-value',
+    'Missing or unreadable',
+  ];
   return h(
     'table',
     { id: 'drift-features' },
@@ -57,27 +70,40 @@ function featureTable(report) {
       h(
         'tr',
         {},
-        ['Column', 'Verdict', 'Metric', 'Score', 'Threshold', 'PSI', 'p-value'].map((t) =>
-          h('th', { scope: 'col' }, t),
-        ),
+        headings.map((t) => h('th', { scope: 'col' }, t)),
       ),
     ),
     h(
       'tbody',
       {},
-      rows.map(([column, d]) =>
-        h(
+      rows.map(([column, d]) => {
+        const q = report.quality?.[column];
+        return h(
           'tr',
-          {},
+          { 'data-column': column },
           h('th', { scope: 'row' }, column),
-          h('td', {}, badge(d.drifted ? 'drift' : 'no_drift')),
+          h('td', {}, badge(columnStatus(d)), d.reason ? h('div', { class: 'muted' }, d.reason) : null),
           h('td', {}, d.metric),
           h('td', {}, num(d.score)),
           h('td', {}, num(d.threshold)),
           h('td', {}, num(d.psi)),
-          h('td', {}, `${num(d.pValue)} (${d.pValueTest})`),
-        ),
-      ),
+          h(
+            'td',
+            {},
+            d.pValue === null || d.pValue === undefined ? '—' : `${num(d.pValue)} (${d.pValueTest})`,
+          ),
+          h(
+            'td',
+            {},
+            q
+              ? [
+                  `${pct(q.missingRate + q.unreadableRate)} (training ${pct(q.trainingMissingRate)}) `,
+                  q.breached ? badge('data_quality') : null,
+                ]
+              : '—',
+          ),
+        );
+      }),
     ),
   );
 }
@@ -94,6 +120,7 @@ function drawScores(container, items) {
   const thresholds = [
     ...new Set(items.flatMap((i) => Object.values(i.report?.features ?? {}).map((d) => d.threshold))),
   ];
+  // A feature with no score in a check (too few readable values) is a gap in its line, not zero.
   for (const t of thresholds)
     series.push({ label: `threshold ${num(t)}`, values: times.map(() => t), threshold: true });
   if (columns.length === 0) {
@@ -140,67 +167,6 @@ function drawLiveError(container, items) {
   });
 }
 
-/** The training distribution of the version's predictions, with the latest prediction drift in words. */
-async function predictionProfile(name, version, latest) {
-  let profile;
-  try {
-    profile = (await api(`models/${name}/versions/${version}`)).body.trainingProfile?.prediction;
-  } catch (error) {
-    return h('p', { class: 'muted' }, `Training profile unavailable: ${error.message}`);
-  }
-  if (!profile) return h('p', { class: 'muted' }, `Version ${version} has no prediction profile.`);
-  const box = section('Predictions against the training profile');
-  const d = latest.report?.prediction;
-  box.append(
-    h(
-      'p',
-      {},
-      d
-        ? [
-            badge(d.drifted ? 'drift' : 'no_drift'),
-            ` latest ${d.metric} ${num(d.score)} (threshold ${num(d.threshold)}), PSI ${num(d.psi)}`,
-          ]
-        : 'The latest check scored no predictions.',
-    ),
-  );
-  const [labels, values, what] = profile.type === 'numeric' ? density(profile) : categoryShares(profile);
-  requestAnimationFrame(() =>
-    barChart(box, {
-      title: `Training predictions of version ${version} (${what})`,
-      labels,
-      values,
-      xLabel: 'bin',
-      yLabel: what,
-    }),
-  );
-  return box;
-}
-
-/**
- * The profile's histogram as a density: its bins are quantile-edged (each holds about the same
- * share), so the shape shows in share per unit of width, not in the shares themselves.
- */
-function density(profile) {
-  const edges = [profile.min, ...profile.cuts, profile.max];
-  const labels = [];
-  const values = [];
-  profile.counts.forEach((count, i) => {
-    const width = edges[i + 1] - edges[i];
-    if (!(width > 0)) return;
-    labels.push(`${num(edges[i])}–${num(edges[i + 1])}`);
-    values.push(count / profile.count / width);
-  });
-  return [labels, values, 'density'];
-}
-
-function categoryShares(profile) {
-  return [
-    profile.categories.map((c) => c.value),
-    profile.categories.map((c) => c.count / profile.count),
-    'share',
-  ];
-}
-
 function historyTable(items) {
   return section(
     'History',
@@ -234,7 +200,7 @@ function historyTable(items) {
               {},
               i.liveError
                 ? [
-                    `${i.liveError.metric} ${num(i.liveError.value)} `,
+                    `${i.liveError.metric} ${num(i.liveError.value ?? undefined)} `,
                     badge(i.liveError.breached ? 'breached' : 'passed'),
                   ]
                 : '—',
