@@ -7,7 +7,10 @@ const liveErrorSchema = z
     metric: z
       .enum(['rmse', 'accuracy', 'f1'])
       .describe('classifiers: f1 when the version was validated on f1, else accuracy'),
-    value: z.number().describe('the live value of metric'),
+    value: z
+      .number()
+      .nullable()
+      .describe('the live value of metric; null when no matched actual was readable'),
     accuracy: z.number().optional().describe('classifiers'),
     f1: z.number().optional().describe('classifiers: of the positive class (binary), or macro'),
     baseline: z.number().nullable().describe("the version's validation value"),
@@ -15,6 +18,10 @@ const liveErrorSchema = z
     breached: z.boolean(),
     matched: z.number().int().describe('feedback items joined with a logged row'),
     unknownRequestIds: z.number().int().describe('feedback request ids matching no logged row'),
+    unreadableActuals: z
+      .number()
+      .int()
+      .describe('matched feedback whose actual is no readable target (e.g. text for a regression)'),
   })
   .nullable()
   .describe('null when no feedback matched a logged row');
@@ -34,10 +41,16 @@ export const driftHistoryItemSchema = z.object({
   id: z.string().describe('drift:{window end}'),
   createdAt: z.string(),
   version: z.number().int(),
-  status: z.enum(['drift', 'no_drift', 'not_enough_data', 'not_monitorable']),
+  status: z
+    .enum(['drift', 'data_quality', 'no_drift', 'not_enough_data', 'not_monitorable'])
+    .describe(
+      'data_quality: a top-3 input, or at least monitoring.datasetDriftShare of the inputs, is missing or unreadable beyond its training rate plus monitoring.dataQualityMargin (no retrain is asked)',
+    ),
   window: z.object({ from: z.string(), to: z.string() }),
   rows: z.number().int(),
-  report: looseObject('per feature and prediction: metric, score, threshold, drifted, psi, pValue; quality')
+  report: looseObject(
+    'verdict, verdictReason, reference {kind: training|recent, reportId?, note?}, driftedShare, driftedTopFeatures, qualityBreaches, qualityBreachedTopFeatures, unmonitored; per feature and prediction: metric, score, threshold, drifted, psi, pValue (score, psi and pValue null with a reason below minSamples readable values), current (the window on the profile bins); per input quality: count, missing, unreadable, missingRate, unreadableRate, trainingMissingRate, limit, breached, outOfRange',
+  )
     .nullable()
     .describe('null when not monitorable'),
   liveError: liveErrorSchema,
