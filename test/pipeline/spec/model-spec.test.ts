@@ -25,7 +25,15 @@ describe('parseModelSpec', () => {
       params: {},
       seed: 42,
       validation: { holdoutFraction: 0.2, sliceColumns: [], maxSliceErrorRatio: 3, minSliceRows: 30 },
-      monitoring: { driftThreshold: 0.1, datasetDriftShare: 0.5, minSamples: 200, maxLiveErrorRatio: 1.25 },
+      monitoring: {
+        driftThreshold: 0.1,
+        datasetDriftShare: 0.5,
+        minSamples: 200,
+        maxLiveErrorRatio: 1.25,
+        dataQualityMargin: 0.1,
+        reference: 'training',
+        referenceWindowsBack: 1,
+      },
       retrain: { maxDrops: 5, cooldownMinutes: 60 },
     });
   });
@@ -61,6 +69,17 @@ describe('parseModelSpec', () => {
           field: 'validation.gates.0',
           message: 'a gate needs threshold, minAbsoluteChange or minRelativeChange',
         },
+      ],
+    ],
+    [
+      { target: 'y', monitoring: { reference: 'last-week' } },
+      [{ field: 'monitoring.reference', message: 'Invalid option: expected one of "training"|"recent"' }],
+    ],
+    [
+      { target: 'y', monitoring: { dataQualityMargin: 1.5, referenceWindowsBack: 0 } },
+      [
+        { field: 'monitoring.dataQualityMargin', message: 'Too big: expected number to be <=1' },
+        { field: 'monitoring.referenceWindowsBack', message: 'Too small: expected number to be >=1' },
       ],
     ],
   ])('refuses %j naming the field', (input, expected) => {
