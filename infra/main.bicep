@@ -77,7 +77,7 @@ var names = {
   systemTopic: 'evgt-${stem}-${token}'
 }
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
   location: location
   tags: tags

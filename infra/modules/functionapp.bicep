@@ -13,7 +13,7 @@ param maximumInstanceCount int = 100
 @description('App settings (name to value): resource properties only, no keys.')
 param appSettings object
 
-resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -22,7 +22,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: { reserved: true }
 }
 
-resource site 'Microsoft.Web/sites@2024-11-01' = {
+resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   // azd finds the app to deploy `services.api` of azure.yaml to by this tag.
@@ -53,7 +53,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
   }
 }
 
-resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
+resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
   properties: appSettings

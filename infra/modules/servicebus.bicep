@@ -16,7 +16,7 @@ var roles = {
   dataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 }
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   name: name
   location: location
   tags: tags
@@ -28,7 +28,7 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   }
 }
 
-resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = [
   for queueName in queueNames: {
     parent: namespace
     name: queueName
