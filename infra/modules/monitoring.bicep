@@ -16,6 +16,8 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   properties: {
     sku: { name: 'PerGB2018' }
     retentionInDays: retentionInDays
+    // Queries need an Entra ID token too, not the workspace's shared keys.
+    features: { disableLocalAuth: true }
   }
 }
 
