@@ -64,7 +64,7 @@ export function formatDiagnostic(d: BicepDiagnostic): string {
 }
 
 export interface BuildResult {
-  /** Each compiled ARM template by its Bicep file (relative to the repository); none on an error. */
+  /** Each compiled ARM template by its Bicep file (relative to the built folder); none on an error. */
   templates: Map<string, unknown>;
   diagnostics: BicepDiagnostic[];
 }
@@ -88,7 +88,7 @@ export function buildAll(bicep: string, dir: string, outDir: string): BuildResul
   if (status === 0)
     for (const file of bicepFiles(dir)) {
       const json = path.join(outDir, file.replace(/\.bicep$/, '.json'));
-      templates.set(relative(path.join(dir, file)), JSON.parse(readFileSync(json, 'utf8')) as unknown);
+      templates.set(file, JSON.parse(readFileSync(json, 'utf8')) as unknown);
     }
   return { templates, diagnostics };
 }
