@@ -21,14 +21,8 @@ import {
   type CodeFacts,
   type SettingsPolicy,
 } from './infra-checks';
-import {
-  appAccessProblems,
-  authProblems,
-  isolationProblems,
-  keylessProblems,
-  recoveryProblems,
-  roleProblems,
-} from './least-privilege-checks';
+import { authProblems, isolationProblems } from './isolation-and-auth-checks';
+import { appAccessProblems, keylessProblems, recoveryProblems, roleProblems } from './least-privilege-checks';
 import { MUTANTS, mutated } from './infra-mutants';
 
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');

@@ -2,7 +2,17 @@
 // checks must name for each: proof that every check can fail. Mutating the compiled JSON, not
 // the Bicep, spares a compiler run per case (about half a CPU-second each).
 
-type Json = Record<string, unknown>;
+import {
+  find,
+  moduleParams,
+  props,
+  remove,
+  everyResource,
+  settings,
+  storageContainers,
+  variables,
+  type Json,
+} from './template-edits';
 
 export interface Mutant {
   name: string;
@@ -11,42 +21,6 @@ export interface Mutant {
   mutate: (template: Json) => void;
   problem: string | RegExp;
 }
-
-interface Found {
-  resource: Json;
-  /** The template holding it (main or a module's). */
-  template: Json;
-}
-
-/** Every resource of the template and its modules' templates. */
-function everyResource(template: Json): Found[] {
-  return (template.resources as Json[]).flatMap((resource) => {
-    const inner = (resource.properties as Json | undefined)?.template as Json | undefined;
-    return [{ resource, template }, ...(inner ? everyResource(inner) : [])];
-  });
-}
-
-/** The first resource of `type` (whose name contains `named`, if given), anywhere in the tree. */
-function find(template: Json, type: string, named = ''): Found {
-  const found = everyResource(template).find(
-    (f) => f.resource.type === type && String(f.resource.name).includes(named),
-  );
-  if (!found) throw new Error(`the compiled template has no ${type} ${named}`);
-  return found;
-}
-
-const props = (template: Json, type: string, named = ''): Json =>
-  find(template, type, named).resource.properties as Json;
-/** A module's parameter values, `{ name: { value } }`. */
-const moduleParams = (template: Json, module: string): Record<string, Json> =>
-  props(template, 'Microsoft.Resources/deployments', module).parameters as Record<string, Json>;
-const settings = (template: Json): Json => moduleParams(template, 'functionapp').appSettings!.value as Json;
-const variables = (template: Json): Json => template.variables as Json;
-const storageContainers = (t: Json) => variables(t).storageContainers as Json[];
-const remove = (template: Json, type: string, named = '') => {
-  const { resource, template: holder } = find(template, type, named);
-  holder.resources = (holder.resources as Json[]).filter((r) => r !== resource);
-};
 
 const m = (
   name: string,
