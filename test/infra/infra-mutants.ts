@@ -191,6 +191,11 @@ const LEAST_PRIVILEGE: Mutant[] = [
     'SCM basic authentication is not turned off',
   ),
   m(
+    'FTP basic auth on',
+    (t) => remove(t, 'Microsoft.Web/sites/basicPublishingCredentialsPolicies', 'ftp'),
+    'FTP basic authentication is not turned off',
+  ),
+  m(
     'Log Analytics local auth on',
     (t) =>
       void ((props(t, 'Microsoft.OperationalInsights/workspaces').features as Json).disableLocalAuth = false),
