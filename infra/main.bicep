@@ -12,8 +12,14 @@ param environmentName string
 @description('Azure region of every resource (a region that offers Flex Consumption).')
 param location string
 
-@description('Object id of the user or service principal running the deployment: it may upload data and read the registry. Empty = none.')
+@description('Object id of the user or service principal running the deployment: it may upload data drops and models and read artifacts and the registry. Empty = none.')
 param principalId string = ''
+
+@description('Client id of the Entra ID app registration with the app roles predict, feedback and operate (infra/scripts/register-api-app.sh creates it before provisioning). Empty = no App Service Authentication.')
+param authClientId string = ''
+
+@description('Public network access off on Storage, Cosmos DB and Service Bus; the app reaches them through private endpoints in a virtual network. Service Bus then needs Premium.')
+param networkIsolation bool = false
 
 @description('Resource group name; default rg-<environmentName>.')
 param resourceGroupName string = ''
@@ -30,7 +36,7 @@ param applicationInsightsName string = ''
 param storageSku string = 'Standard_LRS'
 
 @allowed(['Standard', 'Premium'])
-@description('Service Bus tier: Standard at least (Basic has no duplicate detection).')
+@description('Service Bus tier: Standard at least (Basic has no duplicate detection); networkIsolation makes it Premium (the tier with private endpoints).')
 param serviceBusSku string = 'Standard'
 
 @allowed([512, 2048, 4096])
@@ -39,6 +45,7 @@ param instanceMemoryMB int = 2048
 
 @minValue(40)
 @maxValue(1000)
+@description('Most instances Flex Consumption scales out to: the ceiling of what a flood of requests can cost.')
 param maximumInstanceCount int = 100
 
 @allowed(['servicebus', 'storage'])
@@ -54,12 +61,32 @@ param logRetentionDays int = 30
 
 // The contract's names: the defaults of src/platform/config/settings.ts and the registry's
 // containers (src/platform/registry/registry-containers.ts).
-var blobContainers = ['datasets', 'models', 'incoming-models', 'prediction-logs']
 var pipelineQueues = ['validate-requests', 'register-requests', 'drift-requests', 'retrain-requests']
 var cosmosDatabaseName = 'mlops'
 var cosmosContainers = ['models', 'runs', 'monitoring']
 // Flex Consumption reads the app package from this container.
 var deploymentContainer = 'app-package'
+// Every container with the blob role of the app identity and of the user principal on it: people
+// drop data and models and read the rest, and cannot write the deployment package. The Functions
+// host's own containers exist in advance, since no role here lets it create a container.
+var storageContainers = [
+  { name: 'datasets', app: 'contributor', user: 'contributor' }
+  { name: 'models', app: 'contributor', user: 'reader' }
+  { name: 'incoming-models', app: 'contributor', user: 'contributor' }
+  { name: 'prediction-logs', app: 'contributor', user: 'reader' }
+  { name: deploymentContainer, app: 'contributor', user: '' }
+  { name: 'azure-webjobs-hosts', app: 'owner', user: '' }
+  { name: 'azure-webjobs-secrets', app: 'owner', user: '' }
+]
+// Storage queues: the pipeline's (PIPELINE_TRANSPORT=storage), their poison queues and the blob
+// triggers' poison queue, all made here for the same reason.
+var storageQueues = concat(pipelineQueues, [
+  'validate-requests-poison'
+  'register-requests-poison'
+  'drift-requests-poison'
+  'retrain-requests-poison'
+  'webjobs-blobtrigger-poison'
+])
 
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 // Short enough that every generated name fits its resource's limit (Storage 24, Cosmos 44).
@@ -75,9 +102,10 @@ var names = {
   logAnalytics: !empty(logAnalyticsName) ? logAnalyticsName : 'log-${stem}-${token}'
   appInsights: !empty(applicationInsightsName) ? applicationInsightsName : 'appi-${stem}-${token}'
   systemTopic: 'evgt-${stem}-${token}'
+  network: 'vnet-${stem}-${token}'
 }
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
   location: location
   tags: tags
@@ -102,6 +130,16 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module network 'modules/network.bicep' = if (networkIsolation) {
+  scope: rg
+  name: 'network'
+  params: { name: names.network, location: location, tags: tags }
+}
+
+// Private endpoint wiring for the data modules; unused without networkIsolation.
+var endpointSubnetId = networkIsolation ? network!.outputs.endpointSubnetId : ''
+var dnsZoneIds = networkIsolation ? network!.outputs.zoneIds : {}
+
 module storage 'modules/storage.bicep' = {
   scope: rg
   name: 'storage'
@@ -110,10 +148,13 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     sku: storageSku
-    containerNames: concat(blobContainers, [deploymentContainer])
-    queueNames: pipelineQueues
+    containers: storageContainers
+    queueNames: storageQueues
     appPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
+    networkIsolation: networkIsolation
+    endpointSubnetId: endpointSubnetId
+    dnsZoneIds: dnsZoneIds
   }
 }
 
@@ -126,7 +167,11 @@ module cosmos 'modules/cosmos.bicep' = {
     tags: tags
     databaseName: cosmosDatabaseName
     containerNames: cosmosContainers
-    dataPrincipalIds: empty(principalId) ? [identity.outputs.principalId] : [identity.outputs.principalId, principalId]
+    contributorPrincipalIds: [identity.outputs.principalId]
+    readerPrincipalIds: empty(principalId) ? [] : [principalId]
+    networkIsolation: networkIsolation
+    endpointSubnetId: endpointSubnetId
+    dnsZoneIds: dnsZoneIds
   }
 }
 
@@ -137,10 +182,13 @@ module serviceBus 'modules/servicebus.bicep' = {
     name: names.serviceBus
     location: location
     tags: tags
-    sku: serviceBusSku
+    sku: networkIsolation ? 'Premium' : serviceBusSku
     queueNames: pipelineQueues
     maxDeliveryCount: maxDeliveryCount
     appPrincipalId: identity.outputs.principalId
+    networkIsolation: networkIsolation
+    endpointSubnetId: endpointSubnetId
+    dnsZoneIds: dnsZoneIds
   }
 }
 
@@ -174,6 +222,8 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${deploymentContainer}'
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    subnetId: networkIsolation ? network!.outputs.appSubnetId : ''
+    authClientId: authClientId
     // Its outputs tie the app after storage, Cosmos DB, Service Bus and monitoring, so the
     // host starts with the identity's data roles in place.
     appSettings: appSettings
@@ -202,6 +252,7 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output AZURE_COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output AZURE_SERVICEBUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output AUTH_CLIENT_ID string = authClientId
 output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output APPLICATIONINSIGHTS_PORTAL_URL string = 'https://portal.azure.com/#resource${monitoring.outputs.applicationInsightsId}/overview'

@@ -10,7 +10,7 @@ var blobTriggers = [
   { functionName: 'ingestUploadedModel', container: 'incoming-models' }
 ]
 
-resource site 'Microsoft.Web/sites@2024-11-01' existing = {
+resource site 'Microsoft.Web/sites@2025-03-01' existing = {
   name: functionAppName
 }
 
@@ -20,7 +20,7 @@ resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
 
 // The documented endpoint of an Event Grid blob trigger:
 // https://<app host>/runtime/webhooks/blobs?functionName=Host.Functions.<name>&code=<blobs_extension key>
-var blobsExtensionKey = listKeys('${site.id}/host/default', '2024-11-01').systemKeys.blobs_extension
+var blobsExtensionKey = listKeys('${site.id}/host/default', '2025-03-01').systemKeys.blobs_extension
 
 resource subscriptions 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = [
   for trigger in blobTriggers: {

@@ -12,8 +12,12 @@ param instanceMemoryMB int = 2048
 param maximumInstanceCount int = 100
 @description('App settings (name to value): resource properties only, no keys.')
 param appSettings object
+@description('Subnet of the VNet integration (networkIsolation); empty = none.')
+param subnetId string = ''
+@description('Client id of the Entra ID app registration whose tokens App Service Authentication validates; empty = no authentication.')
+param authClientId string = ''
 
-resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -22,7 +26,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   properties: { reserved: true }
 }
 
-resource site 'Microsoft.Web/sites@2024-11-01' = {
+resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   // azd finds the app to deploy `services.api` of azure.yaml to by this tag.
@@ -35,7 +39,10 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    siteConfig: { minTlsVersion: '1.2' }
+    siteConfig: { minTlsVersion: '1.2', ftpsState: 'Disabled' }
+    // All outbound traffic through the virtual network, where the private endpoints are.
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
+    outboundVnetRouting: { allTraffic: !empty(subnetId) }
     functionAppConfig: {
       deployment: {
         storage: {
@@ -53,10 +60,48 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
   }
 }
 
-resource settings 'Microsoft.Web/sites/config@2024-11-01' = {
+resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
   properties: appSettings
+}
+
+// Deployments authenticate with Entra ID (azd does): no publishing user name and password.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'scm'
+  properties: { allow: false }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+// App Service Authentication validates Entra ID bearer tokens and passes the caller, with its
+// app roles, in x-ms-client-principal (set only by the platform). Anonymous requests still reach
+// the app, which decides per route: function keys keep working for predict.
+resource auth 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(authClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: { requireAuthentication: false, unauthenticatedClientAction: 'AllowAnonymous' }
+    httpSettings: { requireHttps: true }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: { allowedAudiences: [authClientId, 'api://${authClientId}'] }
+      }
+    }
+    // Bearer tokens only: no sign-in pages, no session cookies.
+    login: { tokenStore: { enabled: false } }
+  }
 }
 
 output id string = site.id

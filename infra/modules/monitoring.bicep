@@ -9,13 +9,15 @@ param publisherPrincipalId string
 
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: logAnalyticsName
   location: location
   tags: tags
   properties: {
     sku: { name: 'PerGB2018' }
     retentionInDays: retentionInDays
+    // Queries need an Entra ID token too, not the workspace's shared keys.
+    features: { disableLocalAuth: true }
   }
 }
 

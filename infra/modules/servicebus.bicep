@@ -8,15 +8,17 @@ param tags object = {}
 param sku string = 'Standard'
 param queueNames array
 param maxDeliveryCount int = 5
-@description('The Function App identity: sender and receiver on the namespace.')
+@description('The Function App identity: sender and receiver on each queue.')
 param appPrincipalId string
+@description('Public network access off; the app reaches the namespace through a private endpoint (Premium only).')
+param networkIsolation bool = false
+param endpointSubnetId string = ''
+@description('Private endpoint group -> its private DNS zone id.')
+param dnsZoneIds object = {}
 
-var roles = {
-  dataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
-  dataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-}
+var roles = ['69a216fc-b8fb-44d8-bc22-1f3c2cd27a39', '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'] // Data Sender, Data Receiver
 
-resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   name: name
   location: location
   tags: tags
@@ -24,11 +26,11 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   properties: {
     disableLocalAuth: true
     minimumTlsVersion: '1.2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
   }
 }
 
-resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = [
   for queueName in queueNames: {
     parent: namespace
     name: queueName
@@ -44,17 +46,31 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
   }
 ]
 
+// Sender and receiver on each queue (not the namespace): i / 2 is the queue, i % 2 the role.
 resource assignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for role in [roles.dataSender, roles.dataReceiver]: {
-    scope: namespace
-    name: guid(namespace.id, appPrincipalId, role)
+  for i in range(0, length(queueNames) * 2): {
+    scope: queues[i / 2]
+    name: guid(queues[i / 2].id, appPrincipalId, roles[i % 2])
     properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles[i % 2])
       principalId: appPrincipalId
       principalType: 'ServicePrincipal'
     }
   }
 ]
+
+module endpoint 'private-endpoint.bicep' = if (networkIsolation) {
+  name: 'pe-${name}'
+  params: {
+    name: 'pe-${name}'
+    location: location
+    tags: tags
+    subnetId: endpointSubnetId
+    targetId: namespace.id
+    groupId: 'namespace'
+    dnsZoneId: dnsZoneIds.?namespace ?? ''
+  }
+}
 
 output id string = namespace.id
 output name string = namespace.name

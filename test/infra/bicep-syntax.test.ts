@@ -1,6 +1,6 @@
 // Every Bicep file under infra/ parses with the tree-sitter Bicep grammar: no syntax error and no
-// missing token. The Bicep compiler (`az bicep build`) is a .NET binary outside the npm and
-// Debian registries, so types and resource properties are not checked here; syntax is.
+// missing token. A quick check that needs no .NET; types, resource properties and the linter's
+// rules are checked by the real compiler in bicep-compile.test.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,34 +1,37 @@
-// infra/ against the code: the settings the config reads, the contract's containers and queues
-// (read from the code's defaults), the blob triggers' Event Grid source and subscriptions, and
-// no keys. `az bicep build` is not run here (syntax is checked in bicep-syntax.test.ts); the Bicep
-// text is read with targeted readers.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// infra/ against the code, read from the compiled ARM templates (bicep build): the settings the
+// config reads and the identity of each connection, the contract's containers, queues and Cosmos
+// DB containers (read from the code's defaults), the blob triggers' Event Grid subscriptions, and
+// least privilege. Each check is shown to fail by a copy of the compiled templates with its
+// feature taken out (infra-mutants.ts).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFunctionApp } from '../../src/local/app-loader';
 import { resolveSettingReferences } from '../../src/local/app-settings';
 import { compileBlobPath } from '../../src/local/blob-path-pattern';
 import { SETTINGS } from '../../src/platform/config';
 import { CONTAINER_IDS } from '../../src/platform/registry/registry-containers';
+import { HOW_TO_RUN, ROOT, buildAll, findBicep, formatDiagnostic } from './bicep-compiler';
+import { readDeployment, type Deployment } from './deployment';
 import {
   appSettingProblems,
   blobSubscriptionProblems,
   contractProblems,
-  keylessProblems,
   type CodeFacts,
-  type InfraFiles,
   type SettingsPolicy,
 } from './infra-checks';
+import { authProblems, isolationProblems } from './isolation-and-auth-checks';
+import { appAccessProblems, keylessProblems, recoveryProblems, roleProblems } from './least-privilege-checks';
+import { MUTANTS, mutated } from './infra-mutants';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { main: string; engines: { node: string } };
 const sample = (JSON.parse(read('local.settings.sample.json')) as { Values: Record<string, string> }).Values;
+const DEPLOYMENT_CONTAINER = 'app-package';
 
-const FILES: InfraFiles = Object.fromEntries([
-  ['main.bicep', read('infra/main.bicep')],
-  ...readdirSync(path.join(ROOT, 'infra/modules')).map((f) => [`modules/${f}`, read(`infra/modules/${f}`)]),
-]);
+const bicep = findBicep();
+if (!bicep) console.warn(`test/infra/consistency.test.ts skipped: no Bicep compiler (${HOW_TO_RUN}).`);
 
 const POLICY: SettingsPolicy = {
   hostSettings: {
@@ -57,8 +60,13 @@ const POLICY: SettingsPolicy = {
 };
 
 let FACTS: CodeFacts;
+let TEMPLATES: Map<string, unknown>;
+let REAL: Deployment;
+const scratch = mkdtempSync(path.join(tmpdir(), 'infra-arm-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 beforeAll(() => {
+  if (!bicep) return;
   const entry = path.join(ROOT, pkg.main);
   if (!existsSync(entry)) throw new Error(`${pkg.main} is missing: run \`npm run build\` first.`);
   for (const [name, value] of Object.entries(sample)) process.env[name] ??= value;
@@ -80,16 +88,31 @@ beforeAll(() => {
     })),
     nodeMajor: /(\d+)/.exec(pkg.engines.node)![1]!,
   };
-});
+  // infra/ compiled by the pinned compiler, once; the mutants are copies of its output.
+  const built = buildAll(bicep, path.join(ROOT, 'infra'), scratch);
+  const errors = built.diagnostics.filter((d) => d.level === 'Error');
+  if (errors.length) throw new Error(`infra/ does not compile:\n${errors.map(formatDiagnostic).join('\n')}`);
+  TEMPLATES = built.templates;
+  REAL = readDeployment(TEMPLATES);
+}, 300_000);
 
-const allProblems = (files: InfraFiles, facts: CodeFacts = FACTS): string[] => [
-  ...appSettingProblems(files, facts, POLICY),
-  ...contractProblems(files, facts),
-  ...keylessProblems(files),
-  ...blobSubscriptionProblems(files, facts),
-];
+const allProblems = (d: Deployment, facts: CodeFacts = FACTS): string[] => {
+  const containers = facts.blobContainers.map(([, c]) => c);
+  const queues = facts.queues.map(([, q]) => q);
+  return [
+    ...appSettingProblems(d, facts, POLICY),
+    ...contractProblems(d, facts),
+    ...blobSubscriptionProblems(d, facts),
+    ...roleProblems(d, DEPLOYMENT_CONTAINER),
+    ...appAccessProblems(d, [...containers, DEPLOYMENT_CONTAINER], queues),
+    ...keylessProblems(d),
+    ...recoveryProblems(d, ['models', 'datasets']),
+    ...isolationProblems(d),
+    ...authProblems(d),
+  ];
+};
 
-describe('infra/ agrees with the code', () => {
+describe.skipIf(!bicep)('the compiled infra/ agrees with the code', () => {
   it('reads the contract from the code, not from a copy', () => {
     expect(FACTS.blobContainers.map(([, name]) => name)).toEqual([
       'datasets',
@@ -104,12 +127,35 @@ describe('infra/ agrees with the code', () => {
     ]);
   });
 
-  it('sets every setting without a default, creates every container, queue and Cosmos container, keyless', () => {
-    expect(allProblems(FILES)).toEqual([]);
+  it('sets the settings, creates the contract, grants least privilege, keyless', () => {
+    expect(allProblems(REAL)).toEqual([]);
   });
 
-  it('runs the blob subscriptions after deploy, from azure.yaml', () => {
+  it('names a contract name the code changed and the Bicep did not', () => {
+    const facts = { ...FACTS, queues: [...FACTS.queues.slice(1), ['VALIDATE_QUEUE', 'validation-requests']] };
+    expect(allProblems(REAL, facts as CodeFacts)).toEqual(
+      expect.arrayContaining([
+        'Storage queue "validation-requests" (VALIDATE_QUEUE) is not created',
+        'Service Bus queue "validation-requests" (VALIDATE_QUEUE) is not created',
+      ]),
+    );
+  });
+
+  it.each(MUTANTS.map((m) => [m.name, m] as const))('names %s', (_name, mutant) => {
+    const expected =
+      typeof mutant.problem === 'string' ? mutant.problem : expect.stringMatching(mutant.problem);
+    expect(allProblems(readDeployment(mutated(TEMPLATES, mutant)))).toEqual(
+      expect.arrayContaining([expected]),
+    );
+  });
+});
+
+describe('azd wiring around the template', () => {
+  it('runs the app registration before provisioning and the blob subscriptions after deploy', () => {
     const yaml = read('azure.yaml');
+    expect(yaml).toMatch(
+      /^ {2}preprovision:\n(?: {4}.*\n)*? {6}run: \.\/infra\/scripts\/register-api-app\.sh$/m,
+    );
     expect(yaml).toMatch(/^ {2}postdeploy:$/m);
     for (const script of [
       'infra/scripts/subscribe-blob-triggers.sh',
@@ -118,114 +164,25 @@ describe('infra/ agrees with the code', () => {
       expect(yaml).toContain(`./${script}`);
       expect(read(script)).toContain('--template-file infra/modules/blob-event-subscriptions.bicep');
     }
-  });
-});
-
-/** `files` with `from` replaced by `to` in one file; fails when `from` is not there. */
-function edited(file: string, from: string, to: string): InfraFiles {
-  const text = FILES[file]!;
-  if (!text.includes(from)) throw new Error(`infra/${file} no longer contains ${JSON.stringify(from)}`);
-  return { ...FILES, [file]: text.replace(from, to) };
-}
-
-describe('a drift between code and infra is a named problem', () => {
-  it.each([
-    [
-      'a Cosmos container dropped',
-      () => edited('main.bicep', "['models', 'runs', 'monitoring']", "['models', 'monitoring']"),
-      'Cosmos DB container "runs" (CONTAINER_IDS) is not created: add it to var cosmosContainers of infra/main.bicep',
-    ],
-    [
-      'blob triggers left on scans',
-      () =>
-        edited(
-          'main.bicep',
-          "BLOB_TRIGGER_SOURCE: 'EventGrid'",
-          "BLOB_TRIGGER_SOURCE: 'LogsAndContainerScan'",
-        ),
-      'blob triggers in Azure must use Event Grid (Flex Consumption): infra/main.bicep sets BLOB_TRIGGER_SOURCE to "LogsAndContainerScan"',
-    ],
-    [
-      'a setting without default no longer set',
-      () => edited('main.bicep', '  COSMOS_ENDPOINT: cosmos.outputs.endpoint\n', ''),
-      'COSMOS_ENDPOINT has no default and infra/main.bicep does not set it',
-    ],
-    [
-      'a misspelt setting',
-      () =>
-        edited(
-          'main.bicep',
-          'PIPELINE_TRANSPORT: pipelineTransport',
-          'PIPELINE_TRANSPORTS: pipelineTransport',
-        ),
-      'infra/main.bicep sets PIPELINE_TRANSPORTS, which is neither an app setting nor a listed host setting',
-    ],
-    [
-      'a value the app refuses',
-      () => edited('main.bicep', "@allowed(['servicebus', 'storage'])", "@allowed(['servicebus', 'kafka'])"),
-      'infra/main.bicep sets PIPELINE_TRANSPORT to "kafka", which the app refuses: expected "storage" or "servicebus"',
-    ],
-    [
-      'an identity connection without its client id',
-      () => edited('main.bicep', '  AzureWebJobsStorage__clientId: identity.outputs.clientId\n', ''),
-      'AzureWebJobsStorage: infra/main.bicep sets AzureWebJobsStorage__accountName without AzureWebJobsStorage__clientId (user-assigned identity)',
-    ],
-    [
-      'the Service Bus queues no longer from the contract list',
-      () =>
-        edited(
-          'main.bicep',
-          '    queueNames: pipelineQueues\n    maxDeliveryCount',
-          "    queueNames: ['x']\n    maxDeliveryCount",
-        ),
-      `infra/main.bicep: module serviceBus does not pass pipelineQueues as queueNames (it passes "['x']")`,
-    ],
-    [
-      'another partition key',
-      () => edited('modules/cosmos.bicep', "paths: ['/model']", "paths: ['/id']"),
-      'infra/modules/cosmos.bicep: containers are not partitioned by /model',
-    ],
-    [
-      'shared keys back on',
-      () => edited('modules/storage.bicep', 'allowSharedKeyAccess: false', 'allowSharedKeyAccess: true'),
-      'infra/modules/storage.bicep does not turn key access off (allowSharedKeyAccess: false)',
-    ],
-    [
-      'a blob function without subscription',
-      () =>
-        edited(
-          'modules/blob-event-subscriptions.bicep',
-          "  { functionName: 'ingestUploadedModel', container: 'incoming-models' }\n",
-          '',
-        ),
-      'blob-triggered function ingestUploadedModel has no Event Grid subscription in infra/modules/blob-event-subscriptions.bicep',
-    ],
-    [
-      'a subscription on the wrong container',
-      () => edited('modules/blob-event-subscriptions.bicep', "container: 'datasets'", "container: 'models'"),
-      'trainOnDataDrop watches "datasets" but infra/modules/blob-event-subscriptions.bicep subscribes it to "models"',
-    ],
-  ])('%s', (_what, files, problem) => {
-    expect(allProblems(files())).toContain(problem);
+    const parameters = JSON.parse(read('infra/main.parameters.json')) as {
+      parameters: Record<string, { value: unknown }>;
+    };
+    expect(parameters.parameters.authClientId).toEqual({ value: '${AUTH_CLIENT_ID}' });
+    expect(read('infra/scripts/register-api-app.sh')).toContain('azd env set AUTH_CLIENT_ID');
   });
 
-  it('names a key put in the app settings', () => {
-    const files = edited(
-      'main.bicep',
-      '  COSMOS_DATABASE: cosmosDatabaseName\n',
-      "  COSMOS_DATABASE: cosmosDatabaseName\n  COSMOS_CONNECTION: 'AccountEndpoint=https://a.documents.azure.com:443/;AccountKey=a2V5;'\n",
-    );
-    expect(allProblems(files)).toEqual([
-      "infra/main.bicep sets COSMOS_CONNECTION to a key or secret: 'AccountEndpoint=https://a.documents.azure.com:443/;AccountKey=a2V5;'",
-      'infra/main.bicep sets COSMOS_CONNECTION, a credential: use the identity-based setting instead',
-      'COSMOS_CONNECTION is listed as not set in Azure, yet infra/main.bicep sets it',
-    ]);
-  });
-
-  it('names a contract name the code changed and the Bicep did not', () => {
-    const facts = { ...FACTS, queues: [...FACTS.queues.slice(1), ['VALIDATE_QUEUE', 'validation-requests']] };
-    expect(allProblems(FILES, facts as CodeFacts)).toEqual([
-      'queue "validation-requests" (VALIDATE_QUEUE) is not created: add it to var pipelineQueues of infra/main.bicep',
-    ]);
+  it('declares exactly the app roles the app reads: predict, feedback, operate', () => {
+    const roles = JSON.parse(read('infra/app-roles.json')) as {
+      value: string;
+      id: string;
+      isEnabled: boolean;
+      allowedMemberTypes: string[];
+    }[];
+    expect(roles.map((r) => r.value)).toEqual(['predict', 'feedback', 'operate']);
+    expect(new Set(roles.map((r) => r.id)).size).toBe(3);
+    for (const r of roles) {
+      expect(r.isEnabled).toBe(true);
+      expect(r.allowedMemberTypes.sort()).toEqual(['Application', 'User']);
+    }
   });
 });
