@@ -1,5 +1,5 @@
 import { DataError } from '../errors';
-import { parseCell } from './cell';
+import { parseCell, parseDecimalComma } from './cell';
 import { rowLabel, type DataColumn } from './table';
 
 const INITIAL_CAPACITY = 1024;
@@ -31,6 +31,18 @@ export class ColumnBuilder {
     if (value === null) this.pushMissing();
     else if (typeof value === 'number') this.pushNumber(value);
     else this.pushString(value);
+  }
+
+  /** pushText that also reads a decimal comma (`3,5`) as a number: semicolon-separated files. */
+  pushTextDecimalComma(text: string): void {
+    const value = parseCell(text);
+    if (value === null) this.pushMissing();
+    else if (typeof value === 'number') this.pushNumber(value);
+    else {
+      const n = parseDecimalComma(value);
+      if (n === null) this.pushString(value);
+      else this.pushNumber(n);
+    }
   }
 
   /** Appends a JSON or Parquet value; anything but a scalar is a type error naming the row. */
