@@ -18,7 +18,8 @@ export interface DatasetLineage {
 
 /**
  * Rows (or one column's values) training left out for one reason: missing_target,
- * unparseable_target, unseen_class (rows); rare_category (values read as unknown).
+ * unparseable_target, unseen_class (rows); rare_category (values read as unknown),
+ * infinite_value (values read as missing).
  */
 export interface LeftOutCount {
   reason: string;

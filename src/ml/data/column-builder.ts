@@ -18,6 +18,7 @@ export class ColumnBuilder {
   private sourceType: 'datetime' | undefined;
   length = 0;
   private missingCount = 0;
+  private infiniteCount = 0;
   private numberCount = 0;
   private textCount = 0;
   private firstNumberRow = -1;
@@ -50,7 +51,11 @@ export class ColumnBuilder {
     if (value === null || value === undefined) this.pushMissing();
     else if (typeof value === 'number') {
       if (Number.isFinite(value)) this.pushNumber(value);
-      else this.pushMissing();
+      else {
+        // NaN is how pandas writes a missing float; only ±Infinity is a value lost.
+        if (!Number.isNaN(value)) this.infiniteCount++;
+        this.pushMissing();
+      }
     } else if (typeof value === 'string') this.pushText(value);
     else if (typeof value === 'boolean') this.pushString(value ? 'true' : 'false');
     else if (typeof value === 'bigint') this.pushNumber(Number(value));
@@ -118,6 +123,7 @@ export class ColumnBuilder {
       dictionary: this.dictionary,
       missing: this.missing.slice(0, n),
       missingCount: this.missingCount,
+      ...(this.infiniteCount > 0 ? { infiniteCount: this.infiniteCount } : {}),
       numberCount: this.numberCount,
       textCount: this.textCount,
       firstNumberRow: this.firstNumberRow,

@@ -3,12 +3,13 @@ import { labelValues } from './column-values';
 import type { FeaturePipeline } from './types';
 
 /** Why rows or values were left out of training. */
-export type LeftOutReason = 'missing_target' | 'unparseable_target' | 'unseen_class' | 'rare_category';
+export type LeftOutReason =
+  'missing_target' | 'unparseable_target' | 'unseen_class' | 'rare_category' | 'infinite_value';
 
 /** A count of rows (or of one column's values) left out for one reason; plain JSON. */
 export interface LeftOut {
   readonly reason: LeftOutReason;
-  /** 'rows' are not trained on or evaluated; 'values' are read as the unknown category. */
+  /** 'rows' are not trained on or evaluated; 'values' are read as unknown or missing. */
   readonly scope: 'rows' | 'values';
   readonly column: string;
   readonly count: number;
@@ -20,7 +21,8 @@ export interface LeftOut {
 /**
  * What training leaves out of a table, per reason: rows without a target, rows whose regression
  * target is text, holdout rows of a class the training rows never have, and categorical values
- * beyond the vocabulary (read as unknown). Empty when nothing was left out.
+ * beyond the vocabulary (read as unknown), ±Infinity values of an input (read as missing).
+ * Empty when nothing was left out.
  */
 export function leftOutOf(table: DataTable, pipeline: FeaturePipeline): LeftOut[] {
   const out: LeftOut[] = [];
@@ -46,6 +48,17 @@ export function leftOutOf(table: DataTable, pipeline: FeaturePipeline): LeftOut[
       const message = `${n} holdout rows of a "${target.name}" class that no training row has`;
       out.push(rows('unseen_class', target.name, n, message));
     }
+  }
+  for (const input of pipeline.inputs) {
+    const n = findColumn(table, input.name)?.infiniteCount ?? 0;
+    if (n === 0) continue;
+    out.push({
+      reason: 'infinite_value',
+      scope: 'values',
+      column: input.name,
+      count: n,
+      message: `${n} infinite values of "${input.name}" read as missing`,
+    });
   }
   pipeline.steps.forEach((step) => {
     if (step.kind !== 'ordinal' && step.kind !== 'oneHot') return;

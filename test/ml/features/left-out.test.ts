@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../src/ml/data/read-csv';
+import { DEFAULT_LIMITS } from '../../../src/ml/data/table';
+import { TableBuilder } from '../../../src/ml/data/table-builder';
 import { fitPipeline } from '../../../src/ml/features/fit-pipeline';
 import { leftOutOf } from '../../../src/ml/features/left-out';
 import type { PipelineOptions } from '../../../src/ml/features/types';
@@ -69,6 +71,27 @@ describe('leftOutOf', () => {
         count: 2,
         message:
           '2 values of "c" outside its 2 known categories (rare, or not in the training rows), read as unknown',
+      },
+    ]);
+  });
+
+  it('counts infinite input values read as missing, not NaN (a missing float in pandas files)', () => {
+    const builder = new TableBuilder('parquet', DEFAULT_LIMITS);
+    const [y, x] = [builder.addColumn('y'), builder.addColumn('x')];
+    [1, 2, 3, 4, 5].forEach((v) => {
+      builder.beginRow();
+      y.pushValue(v);
+    });
+    [Infinity, -Infinity, NaN, 5, 6].forEach((v) => x.pushValue(v));
+    const table = builder.finish();
+    const pipeline = fitPipeline(table, { target: 'y', task: 'regression', forModel: 'trees' });
+    expect(leftOutOf(table, pipeline)).toEqual([
+      {
+        reason: 'infinite_value',
+        scope: 'values',
+        column: 'x',
+        count: 2,
+        message: '2 infinite values of "x" read as missing',
       },
     ]);
   });
