@@ -12,6 +12,22 @@ export interface DatasetLineage {
   columns: number;
   /** Set when the data was assembled by a retrain request: why it was asked. */
   retrain?: RetrainLineage;
+  /** Rows and values training left out, per reason; empty when none (absent on older versions). */
+  leftOut?: LeftOutCount[];
+}
+
+/**
+ * Rows (or one column's values) training left out for one reason: missing_target,
+ * unparseable_target, unseen_class (rows); rare_category (values read as unknown),
+ * infinite_value (values read as missing).
+ */
+export interface LeftOutCount {
+  reason: string;
+  scope: 'rows' | 'values';
+  column: string;
+  count: number;
+  example?: string;
+  message: string;
 }
 
 /** Why a version was retrained: what asked, in words, and the drift report that caused it. */

@@ -1,3 +1,5 @@
+import type { LeftOutCount } from './model-version';
+
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
@@ -32,6 +34,8 @@ export interface Run {
   /** Milliseconds per stage. */
   timings?: Record<string, number>;
   version?: number;
+  /** Rows and values the training left out, per reason (set once the data is read). */
+  leftOut?: LeftOutCount[];
   error?: RunError;
   etag?: string;
 }

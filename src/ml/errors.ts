@@ -4,6 +4,7 @@ export type DataErrorCode =
   | 'no_rows'
   | 'missing_column'
   | 'bad_type'
+  | 'ambiguous_date'
   | 'bad_target'
   | 'single_class'
   | 'constant_column'

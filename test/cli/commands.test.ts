@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadDataDrop } from '../../src/cli/commands/upload';
 import { ROUTES } from '../../src/serving/openapi/routes';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv, withBlankTargets } from '../e2e/taxi-data';
 import { uniqueName } from '../local/helpers';
 import { FUNCTION_KEY, SAMPLE_SETTINGS } from '../serving/support/local-app';
 import { closedPort, runCli, type CliResult } from './run-cli';
@@ -28,7 +28,8 @@ let csv: string;
 beforeAll(async () => {
   p = await startPipeline();
   const storage = p.config.storage.kind === 'connectionString' ? p.config.storage.connectionString : '';
-  csv = taxiCsv({ days: 10, zones: 2 });
+  // The last 12 rows lack their target: the run and version say so.
+  csv = withBlankTargets(taxiCsv({ days: 10, zones: 2 }), 12);
   await uploadDataDrop(
     file('train.csv', csv),
     {
@@ -73,8 +74,9 @@ describe('mlops read commands', () => {
     const table = await mlops('versions', model);
     expect(table.code).toBe(0);
     expect(table.stdout.split('\n')[2]).toMatch(
-      /^\s*1\s+production\s+.*rmse=[\d.]+.*\d+ passed\s+.*train\.csv/,
+      /^\s*1\s+production\s+.*rmse=[\d.]+.*\d+ passed\s+.*train\.csv\s+12 rows missing target \(trips\)\s+\d{4}-/,
     );
+    expect(table.stdout.split('\n')[0]).toMatch(/\sDATASET\s+LEFT OUT\s+CREATED$/);
     const json = JSON.parse((await mlops('versions', model, '--json')).stdout) as {
       items: { version: number }[];
     };
@@ -84,6 +86,7 @@ describe('mlops read commands', () => {
   it('runs and logs: the run that trained version 1', async () => {
     const runs = await mlops('runs', model);
     expect(runs.stdout.split('\n')[2]).toMatch(/^run-[0-9a-f]{24}\s+succeeded\s+register\s+1\s+/);
+    expect(runs.stdout.split('\n')[2]).toMatch(/\s12 rows missing target \(trips\)(\s|$)/);
     const logs = await mlops('logs', model);
     expect(logs.code).toBe(0);
     expect(logs.stdout).toMatch(/\srun\s+run-[0-9a-f]{24} succeeded: version 1\n/);

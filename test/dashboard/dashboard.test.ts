@@ -11,6 +11,7 @@ import { trainTwoTaxiVersions } from '../serving/support/trained-taxi';
 import { chromiumPresent, launchChromium } from './browser';
 import { seedDriftHistory } from './drift-seed';
 import type { TrainingProfile } from '../../src/ml/profile/types';
+import { TAXI_SPEC, taxiCsv, withBlankTargets } from '../e2e/taxi-data';
 
 let p: Pipeline;
 let browser: Browser | undefined;
@@ -188,6 +189,23 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await page.click('#try-form button[type=submit]');
     await page.locator('#try-result .prediction').waitFor();
     expect(await page.locator('#try-result').innerText()).toMatch(/Prediction of version \d+: -?\d/);
+    await page.close();
+  });
+
+  it('says on the run and the version what training left out', async () => {
+    await p.drop('taxi-gaps', 'model.json', JSON.stringify(TAXI_SPEC));
+    const etag = await p.drop('taxi-gaps', 'gaps.csv', withBlankTargets(taxiCsv({ days: 6, zones: 2 }), 9));
+    expect((await p.finishedRun('taxi-gaps', runIdFor('taxi-gaps/gaps.csv', etag), 120_000)).status).toBe(
+      'succeeded',
+    );
+    const page = await openDashboard(FUNCTION_KEY, '#/models/taxi-gaps/runs');
+    const onRun = page.locator('#runs tbody tr .left-out li[data-reason=missing_target]');
+    await onRun.waitFor();
+    expect(await onRun.innerText()).toBe('9 rows without a value for target "trips"');
+    await page.goto(`${p.runtime.url}/api/dashboard/#/models/taxi-gaps`); // same document: a hash change
+    const onVersion = page.locator('#versions tr[data-version="1"] .left-out li[data-reason=missing_target]');
+    await onVersion.waitFor();
+    expect(await onVersion.innerText()).toBe('9 rows without a value for target "trips"');
     await page.close();
   });
 

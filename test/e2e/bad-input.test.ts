@@ -42,9 +42,9 @@ const cases: {
   {
     model: 'text-target',
     file: 'a.csv',
-    data: 'pickup_hour,zone,trips\n2025-01-01 00:00:00,Z01,4\n2025-01-01 01:00:00,Z01,many\n2025-01-01 02:00:00,Z01,5\n',
+    data: 'pickup_hour,zone,trips\n2025-01-01 00:00:00,Z01,4\n2025-01-01 01:00:00,Z01,many\n2025-01-01 02:00:00,Z01,lots\n',
     message:
-      'Column "trips" mixes numbers and text: data row 2 (1-based, header not counted) has "many" where most values are numbers',
+      'Column "trips" mixes numbers and text: data row 1 (1-based, header not counted) has 4 where most values are text',
   },
   {
     model: 'garbage',

@@ -31,3 +31,10 @@ function gaussian(random: () => number): number {
 
 /** The generator's spec, with fewer trees so the e2e suite stays fast. */
 export const TAXI_SPEC = { ...TAXI_DEMAND_SPEC, params: { nEstimators: 40 } };
+
+/** The CSV with the target ("trips", the last column) blanked in its last `rows` rows. */
+export function withBlankTargets(csv: string, rows: number): string {
+  const lines = csv.trimEnd().split('\n');
+  for (let i = lines.length - rows; i < lines.length; i++) lines[i] = lines[i]!.replace(/[^,]*$/, '');
+  return lines.join('\n') + '\n';
+}

@@ -44,10 +44,15 @@ export function predictCommand(): Command {
             `version ${columns.version} (it takes ${columns.inputs.map((i) => i.name).join(', ')})`,
         );
       }
-      const result = await predictBatches(client, model, castRecords(rows.records, columns), {
-        version: columns.version,
-        limits: { rows: opts.chunkRows, bytes: 1024 * 1024 },
-      });
+      const result = await predictBatches(
+        client,
+        model,
+        castRecords(rows.records, columns, rows.decimalComma),
+        {
+          version: columns.version,
+          limits: { rows: opts.chunkRows, bytes: 1024 * 1024 },
+        },
+      );
       const text = opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : toCsv(rows, result);
       if (opts.out) {
         writeFileSync(opts.out, text);

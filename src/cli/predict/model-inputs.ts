@@ -1,4 +1,5 @@
 import type { ModelVersion } from '../../domain/model-version';
+import { parseDecimalComma } from '../../ml/data/cell';
 import { modelPath, type ApiClient } from '../api-client';
 
 /** An input the version expects, as its feature schema names it. */
@@ -52,29 +53,31 @@ export function unknownColumns(columns: readonly string[], model: ModelColumns):
 
 /**
  * The records as the app takes them: only the model's inputs, CSV strings typed by the input's
- * type (numbers, booleans; an empty cell is a missing value). JSON values pass as they are.
+ * type (numbers, decimal commas too when `decimalComma`, booleans; an empty cell is a missing value). JSON values pass as they are.
  */
 export function castRecords(
   records: readonly Record<string, unknown>[],
   model: ModelColumns,
+  decimalComma = false,
 ): Record<string, unknown>[] {
   if (model.inputs.length === 0) return [...records];
   return records.map((record) => {
     const out: Record<string, unknown> = {};
     for (const input of model.inputs) {
       if (!(input.name in record)) continue;
-      out[input.name] = cast(record[input.name], input.type);
+      out[input.name] = cast(record[input.name], input.type, decimalComma);
     }
     return out;
   });
 }
 
-function cast(value: unknown, type: string | undefined): unknown {
+function cast(value: unknown, type: string | undefined, decimalComma: boolean): unknown {
   if (typeof value !== 'string') return value;
   if (value === '') return null;
   if (type === 'numeric') {
     const n = Number(value);
-    return Number.isFinite(n) ? n : value;
+    if (Number.isFinite(n)) return n;
+    return (decimalComma ? parseDecimalComma(value) : null) ?? value;
   }
   if (type === 'boolean') {
     const lower = value.toLowerCase();

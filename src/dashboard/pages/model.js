@@ -1,8 +1,9 @@
-// A model: versions (status, metrics, gates, lineage, promote/roll back), metric trend, slices,
+// A model: versions (status, metrics, gates, lineage and rows left out, promote/roll back), metric trend, slices,
 // and the inputs that matter most to the production version.
 import { api } from '../api.js';
 import { barChart, lineChart } from '../charts.js';
 import { badge, h, num, section, when } from '../dom.js';
+import { leftOutList } from './left-out.js';
 import { confirmPromotion } from './promote-dialog.js';
 
 export async function renderModel(view, [model], ctx) {
@@ -159,6 +160,7 @@ function lineageCell(v) {
       { class: 'muted small' },
       `${num(l.rows)} rows × ${l.columns} columns, sha256 ${l.sha256.slice(0, 10)}…`,
     ),
+    leftOutList(l.leftOut),
   );
 }
 

@@ -1,7 +1,8 @@
-// Training runs: progress of running ones, the failure reason of failed ones; refreshes while
+// Training runs: progress of running ones, what training left out, the failure reason of failed ones; refreshes while
 // any run is still going.
 import { api } from '../api.js';
 import { badge, errorBox, h, num, section, when } from '../dom.js';
+import { leftOutList } from './left-out.js';
 import { modelNav } from './model.js';
 
 const REFRESH_MS = 3000;
@@ -38,6 +39,7 @@ function runsTable(runs) {
     'Queued',
     'Took',
     'Version',
+    'Left out',
     'Failure reason',
   ];
   return h(
@@ -66,6 +68,7 @@ function runsTable(runs) {
           h('td', {}, when(r.queuedAt)),
           h('td', {}, took(r)),
           h('td', {}, r.version ? `v${r.version}` : '—'),
+          h('td', { class: 'left-out-cell' }, leftOutList(r.leftOut) ?? '—'),
           h(
             'td',
             { class: 'reason' },

@@ -38,3 +38,13 @@ export function parseCell(text: string): number | string | null {
 function textOrMissing(text: string): string | null {
   return MISSING_TOKENS.has(text) ? null : text;
 }
+
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+
+/**
+ * A number written with a decimal comma (`3,5`, `-0,25`), as semicolon-separated files from
+ * much of Europe write them; null for anything else (thousands separators included).
+ */
+export function parseDecimalComma(text: string): number | null {
+  return DECIMAL_COMMA.test(text) ? Number(text.replace(',', '.')) : null;
+}

@@ -1,5 +1,5 @@
 import { DataError } from '../errors';
-import { parseCell } from './cell';
+import { parseCell, parseDecimalComma } from './cell';
 import { rowLabel, type DataColumn } from './table';
 
 const INITIAL_CAPACITY = 1024;
@@ -18,6 +18,7 @@ export class ColumnBuilder {
   private sourceType: 'datetime' | undefined;
   length = 0;
   private missingCount = 0;
+  private infiniteCount = 0;
   private numberCount = 0;
   private textCount = 0;
   private firstNumberRow = -1;
@@ -33,12 +34,28 @@ export class ColumnBuilder {
     else this.pushString(value);
   }
 
+  /** pushText that also reads a decimal comma (`3,5`) as a number: semicolon-separated files. */
+  pushTextDecimalComma(text: string): void {
+    const value = parseCell(text);
+    if (value === null) this.pushMissing();
+    else if (typeof value === 'number') this.pushNumber(value);
+    else {
+      const n = parseDecimalComma(value);
+      if (n === null) this.pushString(value);
+      else this.pushNumber(n);
+    }
+  }
+
   /** Appends a JSON or Parquet value; anything but a scalar is a type error naming the row. */
   pushValue(value: unknown): void {
     if (value === null || value === undefined) this.pushMissing();
     else if (typeof value === 'number') {
       if (Number.isFinite(value)) this.pushNumber(value);
-      else this.pushMissing();
+      else {
+        // NaN is how pandas writes a missing float; only ±Infinity is a value lost.
+        if (!Number.isNaN(value)) this.infiniteCount++;
+        this.pushMissing();
+      }
     } else if (typeof value === 'string') this.pushText(value);
     else if (typeof value === 'boolean') this.pushString(value ? 'true' : 'false');
     else if (typeof value === 'bigint') this.pushNumber(Number(value));
@@ -106,6 +123,7 @@ export class ColumnBuilder {
       dictionary: this.dictionary,
       missing: this.missing.slice(0, n),
       missingCount: this.missingCount,
+      ...(this.infiniteCount > 0 ? { infiniteCount: this.infiniteCount } : {}),
       numberCount: this.numberCount,
       textCount: this.textCount,
       firstNumberRow: this.firstNumberRow,

@@ -1,4 +1,5 @@
-export { MISSING_TOKENS, parseCell } from './cell';
+export { MISSING_TOKENS, parseCell, parseDecimalComma } from './cell';
+export { CSV_DELIMITERS, detectDelimiter, type CsvDelimiter } from './detect-delimiter';
 export { readCsv, type CsvOptions } from './read-csv';
 export { readDataset, formatFromName } from './read-dataset';
 export { readJsonl } from './read-jsonl';

@@ -1,31 +1,48 @@
 import { parse, type Parser } from 'csv-parse';
 import { DataError } from '../errors';
 import type { ColumnBuilder } from './column-builder';
+import { detectDelimiter, type CsvDelimiter } from './detect-delimiter';
 import { DEFAULT_LIMITS, rowLabel, type DataTable, type ReadLimits } from './table';
 import { TableBuilder } from './table-builder';
 import { checkedChunks, type DataInput } from './text-source';
 
-/** Options for the CSV reader; `delimiter` defaults to ','. */
+/** Options for the CSV reader; `delimiter` defaults to the one detected from the first lines. */
 export interface CsvOptions {
   readonly limits?: ReadLimits;
-  readonly delimiter?: string;
+  readonly delimiter?: CsvDelimiter;
 }
+
+// Detection looks at the first bytes only: the header and the first records.
+const SAMPLE_BYTES = 64 * 1024;
 
 /**
  * Reads CSV into a columnar table, streaming: the first record is the header; BOM, CRLF, quoted
  * fields (a stray quote inside an unquoted field is kept as text) and blank lines are handled by
- * csv-parse; NA/N/A/empty cells are missing. A row with another field count than the header is
- * 'corrupt', naming the row (limits default DEFAULT_LIMITS).
+ * csv-parse; NA/N/A/empty cells are missing. The delimiter (`,` `;` tab `|`) is detected from
+ * the first lines unless given; with `;`, decimal commas (`3,5`) are numbers. A row with another
+ * field count than the header is 'corrupt', naming the row (limits default DEFAULT_LIMITS).
  */
 export async function readCsv(input: DataInput, options: CsvOptions = {}): Promise<DataTable> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const table = new TableBuilder('csv', limits);
+  const chunks = checkedChunks(input, limits);
+  let first: IteratorResult<Buffer>;
+  try {
+    first = await chunks.next();
+  } catch (err) {
+    await chunks.return(undefined);
+    throw err;
+  }
+  const delimiter =
+    options.delimiter ??
+    (first.done === true ? ',' : detectDelimiter(first.value.toString('utf8', 0, SAMPLE_BYTES)));
+  const decimalComma = delimiter === ';';
   const parser = parse({
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
     relax_quotes: true,
-    delimiter: options.delimiter ?? ',',
+    delimiter,
   });
   let columns: ColumnBuilder[] | null = null;
   let failure: unknown = null;
@@ -47,7 +64,8 @@ export async function readCsv(input: DataInput, options: CsvOptions = {}): Promi
       );
     }
     table.beginRow();
-    for (let i = 0; i < record.length; i++) columns[i].pushText(record[i]);
+    if (decimalComma) for (let i = 0; i < record.length; i++) columns[i].pushTextDecimalComma(record[i]);
+    else for (let i = 0; i < record.length; i++) columns[i].pushText(record[i]);
   };
   parser.on('readable', () => {
     try {
@@ -63,7 +81,9 @@ export async function readCsv(input: DataInput, options: CsvOptions = {}): Promi
   });
   const ended = new Promise<void>((resolve) => parser.once('end', resolve).once('close', resolve));
   try {
-    for await (const chunk of checkedChunks(input, limits)) {
+    if (first.done !== true && !parser.write(first.value)) await drained(parser);
+    if (failure !== null) throw failure;
+    for await (const chunk of chunks) {
       if (!parser.write(chunk)) await drained(parser);
       if (failure !== null) throw failure;
     }
@@ -72,6 +92,7 @@ export async function readCsv(input: DataInput, options: CsvOptions = {}): Promi
   } catch (err) {
     // A failing source stream keeps its own error: it is not the file's fault and may be retried.
     parser.destroy();
+    await chunks.return(undefined);
     throw err;
   }
   if (failure !== null) throw failure;

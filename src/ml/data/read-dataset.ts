@@ -1,4 +1,5 @@
 import { DataError } from '../errors';
+import type { CsvDelimiter } from './detect-delimiter';
 import { readCsv } from './read-csv';
 import { readJsonl } from './read-jsonl';
 import { readParquet } from './read-parquet';
@@ -27,11 +28,19 @@ export function formatFromName(fileName: string): DataFormat {
   return format;
 }
 
-/** Reads a dataset in the format its name says (limits default DEFAULT_LIMITS). */
-export function readDataset(input: DataInput, fileName: string, limits?: ReadLimits): Promise<DataTable> {
+/**
+ * Reads a dataset in the format its name says (limits default DEFAULT_LIMITS; a CSV's delimiter
+ * is detected unless given).
+ */
+export function readDataset(
+  input: DataInput,
+  fileName: string,
+  limits?: ReadLimits,
+  csv: { readonly delimiter?: CsvDelimiter } = {},
+): Promise<DataTable> {
   const format = formatFromName(fileName);
   const options = limits === undefined ? {} : { limits };
-  if (format === 'csv') return readCsv(input, options);
+  if (format === 'csv') return readCsv(input, { ...options, ...csv });
   if (format === 'jsonl') return readJsonl(input, options);
   return readParquet(input, options);
 }

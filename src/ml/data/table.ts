@@ -14,6 +14,8 @@ export interface DataColumn {
   /** 1 where the cell is missing. */
   readonly missing: Uint8Array;
   readonly missingCount: number;
+  /** Cells of ±Infinity (JSON or Parquet numbers) read as missing, counted among missingCount. */
+  readonly infiniteCount?: number;
   readonly numberCount: number;
   readonly textCount: number;
   /** 0-based row of the first number / first text cell, -1 when there is none. */

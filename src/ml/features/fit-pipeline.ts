@@ -51,6 +51,9 @@ export function fitPipeline(
       {
         timeColumns:
           options.timeColumn !== undefined && names.includes(options.timeColumn) ? [options.timeColumn] : [],
+        dateFormats: Object.fromEntries(
+          Object.entries(options.dateFormats ?? {}).filter(([name]) => names.includes(name)),
+        ),
       },
     );
   for (const name of names) {
@@ -67,6 +70,7 @@ export function fitPipeline(
       name,
       type: colSchema.type,
       ...(colSchema.unit ? { unit: colSchema.unit } : {}),
+      ...(colSchema.format ? { format: colSchema.format } : {}),
     };
     const fit = fitStep(col, field, rows, options.forModel, maxCategories);
     if ('dropped' in fit) dropped.push(fit.dropped);

@@ -12,14 +12,15 @@ export interface EncodedTarget {
 }
 
 /**
- * Fits the target's encoding on `rows`: regression needs numbers ('bad_target' naming the first
- * text row); classification keeps the class labels, in numeric order when all are numbers, else
+ * Fits the target's encoding on `rows`: regression needs mostly numbers ('bad_target' naming
+ * the first text row; rows with a text target are left out); classification keeps the class labels, in numeric order when all are numbers, else
  * in text order, so index 1 is the positive class of a 0/1 or false/true target.
  */
 export function fitTarget(col: DataColumn, task: Task, rows: Int32Array, maxClasses: number): TargetEncoding {
   const name = col.name;
   if (task === 'regression') {
-    if (col.textCount > 0) {
+    // A few text cells among numbers ("?", "#VALUE!") are rows left out (see leftOutOf); mostly text is no target.
+    if (col.textCount > 0 && col.textCount >= col.numberCount) {
       const text = col.dictionary[(col.codes as Int32Array)[col.firstTextRow]];
       throw new DataError(
         'bad_target',

@@ -1,4 +1,5 @@
 import type { Task } from '../matrix';
+import type { DateFormat } from '../schema/date-format';
 import type { DatePart } from '../schema/datetime';
 import type { ColumnType, EpochUnit } from '../schema/types';
 
@@ -14,6 +15,8 @@ export interface PipelineOptions {
   readonly exclude?: readonly string[];
   /** A time column (its date parts become features when it is one). */
   readonly timeColumn?: string;
+  /** Date forms per column, as the spec sets them (see InferOptions.dateFormats). */
+  readonly dateFormats?: Readonly<Record<string, DateFormat>>;
   readonly forModel: ModelFamily;
   /** Vocabulary size per categorical column, the unknown bucket included; default 255 trees, 50 linear. */
   readonly maxCategories?: number;
@@ -28,6 +31,8 @@ export interface InputField {
   readonly name: string;
   readonly type: ColumnType;
   readonly unit?: EpochUnit;
+  /** A datetime input's non-ISO date form: requests must write it the same way (or ISO 8601). */
+  readonly format?: DateFormat;
 }
 
 /** How one input becomes feature columns. Plain JSON, stored in the model card. */

@@ -1,4 +1,5 @@
 import { parseCell } from '../data/cell';
+import { parseDateAs, type DateFormat } from './date-format';
 import { epochToMs, parseDateTime } from './datetime';
 import type { ColumnType, EpochUnit } from './types';
 
@@ -6,6 +7,8 @@ import type { ColumnType, EpochUnit } from './types';
 export interface FieldType {
   readonly type: ColumnType;
   readonly unit?: EpochUnit;
+  /** A datetime field's non-ISO date form (ISO 8601 is read too). */
+  readonly format?: DateFormat;
 }
 
 /** A coerced cell: a number (numeric, boolean 0/1, datetime epoch ms), a label, or null = missing. */
@@ -63,7 +66,7 @@ export function coerceCell(field: FieldType, raw: unknown): Coerced {
 export function coerceValue(field: FieldType, raw: unknown): number | string | null | undefined {
   if (typeof raw === 'number' && field.type === 'numeric') return Number.isFinite(raw) ? raw : undefined;
   if (typeof raw === 'string' && field.type === 'datetime') {
-    const ms = parseDateTime(raw);
+    const ms = field.format === undefined ? parseDateTime(raw) : parseDateAs(raw, field.format);
     if (ms !== null) return ms;
   }
   const c = coerceCell(field, raw);
@@ -94,7 +97,7 @@ function fromText(field: FieldType, text: string): Coerced {
       return b === null ? wrong(field) : ok(b);
     }
     case 'datetime': {
-      const ms = parseDateTime(text);
+      const ms = field.format === undefined ? parseDateTime(text) : parseDateAs(text, field.format);
       return ms === null ? wrong(field) : ok(ms);
     }
   }
@@ -105,7 +108,11 @@ function ok(value: number | string | null): Coerced {
 }
 
 function wrong(field: FieldType): Coerced {
-  return { ok: false, reason: 'wrong_type', expected: EXPECTED[field.type] };
+  const expected =
+    field.type === 'datetime' && field.format !== undefined
+      ? `a date in ${field.format} form or ISO 8601`
+      : EXPECTED[field.type];
+  return { ok: false, reason: 'wrong_type', expected };
 }
 
 /**

@@ -3,12 +3,17 @@ import { DataError } from '../errors';
 import { booleanText } from './coerce';
 import { epochUnitFor, parseDateTime } from './datetime';
 import { booleanStats, labelStats, numberStats } from './column-stats';
+import { parseDateAs, type DateFormat } from './date-format';
+import { detectDateFormat } from './detect-date-format';
 import type { ColumnSchema, ColumnType, EpochUnit } from './types';
 
-/** What the caller says about one column: a forced type, or that it holds time. */
+/** What the caller says about one column: a forced type, that it holds time, its date form. */
 export interface ColumnHints {
   readonly type?: ColumnType;
   readonly isTime: boolean;
+  readonly dateFormat?: DateFormat;
+  /** The target: a few text cells among its numbers are rows left out, not a mixed column. */
+  readonly isTarget?: boolean;
 }
 
 /**
@@ -22,9 +27,14 @@ export function inferColumn(col: DataColumn, rowCount: number, hints: ColumnHint
     return { ...base, type: forced ?? (col.sourceType === 'datetime' ? 'datetime' : 'numeric'), distinct: 0 };
   }
   if (forced === 'categorical') return { ...base, type: 'categorical', ...labelStats(col) };
-  if (col.numberCount > 0 && col.textCount > 0) throw mixed(col);
+  if (col.numberCount > 0 && col.textCount > 0) {
+    if (hints.isTarget === true && col.textCount < col.numberCount) {
+      return { ...base, ...fromNumbers(col, forced, hints.isTime) };
+    }
+    throw mixed(col);
+  }
   if (col.textCount === 0) return { ...base, ...fromNumbers(col, forced, hints.isTime) };
-  return { ...base, ...fromText(col, forced) };
+  return { ...base, ...fromText(col, forced, hints.dateFormat) };
 }
 
 type Typed = Omit<ColumnSchema, 'name' | 'missing' | 'missingRate'>;
@@ -56,7 +66,7 @@ function fromNumbers(col: DataColumn, forced: ColumnType | undefined, isTime: bo
   };
 }
 
-function fromText(col: DataColumn, forced: ColumnType | undefined): Typed {
+function fromText(col: DataColumn, forced: ColumnType | undefined, format: DateFormat | undefined): Typed {
   const dict = col.dictionary;
   const counts = codeCounts(col);
   if (forced === 'numeric')
@@ -67,15 +77,39 @@ function fromText(col: DataColumn, forced: ColumnType | undefined): Typed {
     if (bad >= 0) throw badCell(col, bad, dict[codeAt(col, bad)], 'true or false');
     return { type: 'boolean', ...booleanStats(col) };
   }
-  const ms = dict.map(parseDateTime);
-  const dateRows = ms.reduce<number>((sum, v, code) => (v === null ? sum : sum + counts[code]), 0);
-  if (forced === 'datetime' || (forced === undefined && dateRows * 2 > col.textCount)) {
-    const bad = firstRow(col, (row) => ms[codeAt(col, row)] === null);
-    if (bad >= 0) throw badCell(col, bad, dict[codeAt(col, bad)], 'an ISO 8601 date or date-time');
-    const values = Float64Array.from(ms, (v) => v ?? NaN);
-    return dateStats(numberStats(values), 'ms');
+  const dates = textDates(col, counts, format);
+  if (forced === 'datetime' || (forced === undefined && dates.rows * 2 > col.textCount)) {
+    const bad = firstRow(col, (row) => dates.ms[codeAt(col, row)] === null);
+    const expected =
+      dates.format === undefined ? 'an ISO 8601 date or date-time' : `a date in ${dates.format} form`;
+    if (bad >= 0) throw badCell(col, bad, dict[codeAt(col, bad)], expected);
+    const values = Float64Array.from(dates.ms, (v) => v ?? NaN);
+    const stats = dateStats(numberStats(values), 'ms');
+    return dates.format === undefined ? stats : { ...stats, format: dates.format };
   }
   return { type: 'categorical', ...labelStats(col) };
+}
+
+/**
+ * Each distinct text's epoch ms in the column's date form: `format` when given, else ISO 8601
+ * when most rows are ISO, else the non-ISO form detected from the data (none: ISO).
+ */
+function textDates(
+  col: DataColumn,
+  counts: Int32Array,
+  format: DateFormat | undefined,
+): { format?: DateFormat; ms: readonly (number | null)[]; rows: number } {
+  const dict = col.dictionary;
+  const rowsOf = (ms: readonly (number | null)[]): number =>
+    ms.reduce<number>((sum, v, code) => (v === null ? sum : sum + counts[code]), 0);
+  if (format !== undefined) {
+    const ms = dict.map((t) => parseDateAs(t, format));
+    return { format, ms, rows: rowsOf(ms) };
+  }
+  const ms = dict.map(parseDateTime);
+  const rows = rowsOf(ms);
+  if (rows * 2 > col.textCount) return { ms, rows };
+  return detectDateFormat(col.name, dict, counts) ?? { ms, rows };
 }
 
 function dateStats(

@@ -7,11 +7,17 @@ import type { InferOptions, TableSchema } from './types';
 /**
  * Infers every column's type (numeric, categorical, boolean, datetime) and its report: missing
  * rate, distinct count, min/max. Numbers are read as epoch times only in columns whose name says
- * time (created_at, event_time...) or that `timeColumns` lists. Forced types win over inference.
+ * time (created_at, event_time...) or that `timeColumns` lists. Text dates are read as ISO 8601 or in a non-ISO form detected from
+ * the data (or set in `dateFormats`). Forced types win over inference.
  */
 export function inferSchema(table: DataTable, options: InferOptions = {}): TableSchema {
   const names = new Set(table.columns.map((c) => c.name));
-  for (const name of [...Object.keys(options.types ?? {}), ...(options.timeColumns ?? [])]) {
+  const named = [
+    ...Object.keys(options.types ?? {}),
+    ...(options.timeColumns ?? []),
+    ...Object.keys(options.dateFormats ?? {}),
+  ];
+  for (const name of named) {
     if (!names.has(name)) {
       throw new DataError('missing_column', `Column "${name}" named in the spec is not in the data`, {
         column: name,
@@ -20,10 +26,14 @@ export function inferSchema(table: DataTable, options: InferOptions = {}): Table
   }
   const timeColumns = new Set(options.timeColumns ?? []);
   const columns = table.columns.map((col) => {
-    const forced = options.types?.[col.name] ?? (timeColumns.has(col.name) ? 'datetime' : undefined);
+    const dateFormat = options.dateFormats?.[col.name];
+    const isTime = timeColumns.has(col.name) || dateFormat !== undefined;
+    const forced = options.types?.[col.name] ?? (isTime ? 'datetime' : undefined);
     return inferColumn(col, table.rowCount, {
       type: forced,
-      isTime: timeColumns.has(col.name) || isTimeName(col.name),
+      isTime: isTime || isTimeName(col.name),
+      ...(dateFormat === undefined ? {} : { dateFormat }),
+      ...(col.name === options.target ? { isTarget: true } : {}),
     });
   });
   return { rowCount: table.rowCount, columns };

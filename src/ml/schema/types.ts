@@ -1,3 +1,5 @@
+import type { DateFormat } from './date-format';
+
 /** How a column is used: numbers, labels, true/false or points in time. */
 export type ColumnType = 'numeric' | 'categorical' | 'boolean' | 'datetime';
 
@@ -16,6 +18,8 @@ export interface ColumnSchema {
   readonly type: ColumnType;
   /** Set when a datetime column holds epoch numbers. */
   readonly unit?: EpochUnit;
+  /** Set when a datetime column holds dates in a non-ISO form (ISO texts are read too). */
+  readonly format?: DateFormat;
   readonly missing: number;
   /** missing / rowCount, in [0, 1]. */
   readonly missingRate: number;
@@ -43,4 +47,8 @@ export interface InferOptions {
   readonly types?: Readonly<Record<string, ColumnType>>;
   /** Columns that are time: numbers in them are read as epoch seconds or milliseconds. */
   readonly timeColumns?: readonly string[];
+  /** The date form of a column, where inference must not guess (it forces 'datetime'). */
+  readonly dateFormats?: Readonly<Record<string, DateFormat>>;
+  /** The target column: text among its numbers is left out by training, not a type error. */
+  readonly target?: string;
 }

@@ -75,7 +75,7 @@ export async function assembleTrainingSet(
   };
   for (const drop of drops) {
     const { data } = await deps.blobs.downloadToBuffer(datasets, drop.name);
-    const table = await readDataset(data, drop.name, limits);
+    const table = await readDataset(data, drop.name, limits, spec.format);
     for (const c of table.columns) seen.add(c.name);
     for (const row of tableRows(table)) dropRows.push(row);
   }

@@ -1,3 +1,7 @@
+import { DataError } from '../../ml/errors';
+import { parseDateAs, type DateFormat } from '../../ml/schema/date-format';
+import { parseDateTime } from '../../ml/schema/datetime';
+import { detectDateFormat } from '../../ml/schema/detect-date-format';
 import type { BlobInfo } from '../../platform/ports/blob-store';
 import { notADataDrop } from '../../pipeline/train/data-drop';
 import type { ModelSpec } from '../../pipeline/spec/model-spec';
@@ -58,6 +62,7 @@ export function withinWindow(rows: readonly TrainingRow[], spec: ModelSpec): Tra
   const column = spec.timeColumn;
   const days = spec.retrain.windowDays;
   if (column === undefined || days === undefined) return [...rows];
+  const timeOf = timeReader(rows, column, spec.format.dateFormats[column]);
   const times = rows.map((r) => timeOf(r[column]));
   let newest = -Infinity;
   for (const t of times) if (t > newest) newest = t;
@@ -65,8 +70,28 @@ export function withinWindow(rows: readonly TrainingRow[], spec: ModelSpec): Tra
   return rows.filter((_, i) => Number.isNaN(times[i]!) || times[i]! >= cutoff);
 }
 
-function timeOf(cell: TrainingRow[string] | undefined): number {
-  if (typeof cell === 'number') return cell;
-  if (typeof cell === 'string') return Date.parse(cell);
-  return NaN;
+/**
+ * Reads the time column's cells as training will: ISO 8601, or the spec's date form, or the form
+ * detected from these cells (an ambiguous one leaves the times unread: training says why).
+ */
+function timeReader(
+  rows: readonly TrainingRow[],
+  column: string,
+  format: DateFormat | undefined,
+): (cell: TrainingRow[string] | undefined) => number {
+  let form = format;
+  if (form === undefined) {
+    const texts = [...new Set(rows.map((r) => r[column]).filter((c): c is string => typeof c === 'string'))];
+    try {
+      form = detectDateFormat(column, texts, new Array<number>(texts.length).fill(1))?.format;
+    } catch (err) {
+      if (!(err instanceof DataError)) throw err;
+      return (cell) => (typeof cell === 'number' ? cell : NaN);
+    }
+  }
+  return (cell) => {
+    if (typeof cell === 'number') return cell;
+    if (typeof cell !== 'string') return NaN;
+    return (form === undefined ? parseDateTime(cell) : parseDateAs(cell, form)) ?? NaN;
+  };
 }

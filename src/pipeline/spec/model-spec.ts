@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseJsonText, parseWithSchema } from '../../parse-with-schema';
+import { DATE_FORMATS } from '../../ml/schema/date-format';
 import { gateSchema } from './gate';
 
 const columnName = z.string().min(1, 'a column name cannot be empty');
@@ -25,6 +26,20 @@ const modelSpecObject = z
       .describe(
         'time-ordered holdout on this column, whose date parts become features; default: random holdout',
       ),
+    format: z
+      .object({
+        delimiter: z
+          .enum([',', ';', '\t', '|'])
+          .optional()
+          .describe('CSV field delimiter; default: detected from the header and first lines'),
+        dateFormats: z
+          .record(columnName, z.enum(DATE_FORMATS))
+          .default({})
+          .describe('date form per column, e.g. {"day": "DD/MM/YYYY"}; default: detected from the data'),
+      })
+      .strict()
+      .prefault({})
+      .describe('how the data files are written: CSV delimiter, date forms'),
     algorithm: z
       .enum(['gbdt', 'linear', 'logistic'])
       .default('gbdt')

@@ -2,6 +2,7 @@ import { readDataset } from '../../ml/data/read-dataset';
 import { findColumn, type DataTable, type ReadLimits } from '../../ml/data/table';
 import { DataError } from '../../ml/errors';
 import { fitPipeline } from '../../ml/features/fit-pipeline';
+import { leftOutOf, type LeftOut } from '../../ml/features/left-out';
 import { featureImportance, type InputImportance } from '../../ml/importance';
 import { numericValues } from '../../ml/features/column-values';
 import { buildTrainingSet } from '../../ml/features/transform-table';
@@ -45,6 +46,8 @@ export interface FitResult {
   readonly columns: number;
   readonly trainRows: number;
   readonly holdoutRows: number;
+  /** Rows and values training left out, per reason (empty when none). */
+  readonly leftOut: LeftOut[];
   readonly iterations: number;
   readonly schema: TableSchema;
   readonly pipeline: FeaturePipeline;
@@ -76,6 +79,7 @@ export async function fitDataset(
     Buffer.from(input.content.buffer, input.content.byteOffset, input.content.byteLength),
     input.fileName,
     input.limits,
+    spec.format,
   );
   if (table.rowCount === 0) throw new DataError('no_rows', `${input.fileName} has a header but no data rows`);
   onProgress({ stage: 'read', progress: 1, rowsRead: table.rowCount });
@@ -85,7 +89,8 @@ export async function fitDataset(
   const task = spec.task ?? inferTask(findColumn(table, spec.target)!);
   const params = trainerParams(spec, task);
   const timeColumns = spec.timeColumn === undefined ? [] : [spec.timeColumn];
-  const schema = inferSchema(table, { timeColumns });
+  const dateFormats = spec.format.dateFormats;
+  const schema = inferSchema(table, { timeColumns, dateFormats, target: spec.target });
   const split = holdoutSplit(table, schema, spec);
   const pipeline = fitPipeline(table, {
     target: spec.target,
@@ -93,6 +98,7 @@ export async function fitDataset(
     ...(spec.features ? { features: spec.features } : {}),
     exclude: spec.exclude,
     ...(spec.timeColumn ? { timeColumn: spec.timeColumn } : {}),
+    dateFormats,
     forModel: spec.algorithm === 'gbdt' ? 'trees' : 'linear',
     rows: Int32Array.from(split.train),
   });
@@ -140,6 +146,7 @@ export async function fitDataset(
     columns: table.columns.length,
     trainRows: train.rows.length,
     holdoutRows: holdout.rows.length,
+    leftOut: leftOutOf(table, pipeline),
     iterations: trained.iterations,
     schema,
     pipeline,
@@ -169,6 +176,7 @@ function holdoutSplit(table: DataTable, schema: TableSchema, spec: ModelSpec): H
     name: col.name,
     type: colSchema.type,
     ...(colSchema.unit ? { unit: colSchema.unit } : {}),
+    ...(colSchema.format ? { format: colSchema.format } : {}),
   });
   return timeOrderedSplit(times, fraction, spec.timeColumn);
 }

@@ -11,6 +11,7 @@ export function checkSpecColumns(table: DataTable, spec: ModelSpec): void {
     ...spec.exclude.map((c, i): [string, string] => [`exclude[${i}]`, c]),
     ...(spec.timeColumn === undefined ? [] : [['timeColumn', spec.timeColumn] as [string, string]]),
     ...spec.validation.sliceColumns.map((c, i): [string, string] => [`validation.sliceColumns[${i}]`, c]),
+    ...Object.keys(spec.format.dateFormats).map((c): [string, string] => [`format.dateFormats.${c}`, c]),
   ];
   for (const [field, column] of named) {
     if (have.has(column)) continue;

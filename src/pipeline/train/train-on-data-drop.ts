@@ -84,6 +84,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     rows: fit.rows,
     columns: fit.columns,
     ...(drop.retrain ? { retrain: drop.retrain } : {}),
+    leftOut: fit.leftOut,
   };
   const version = await deps.registry.createVersion({
     model,
@@ -143,6 +144,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     progress: 0,
     version: version.version,
     rowsRead: fit.rows,
+    leftOut: fit.leftOut,
     iterations: fit.iterations,
     timings: {
       ...fit.timings,

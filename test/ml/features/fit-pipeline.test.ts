@@ -148,12 +148,12 @@ describe('fitPipeline bad input', () => {
       { column: 'cnt' },
     ],
     [
-      'target not numeric for regression',
-      'y,x\n1,1\n2,2\nlots,3\n',
+      'target mostly text for regression',
+      'y,x\n1,1\nsome,2\nlots,3\n',
       {},
       'bad_target',
-      'Target "y" must be numeric for regression: data row 3 (1-based, header not counted) has "lots"',
-      { column: 'y', row: 3 },
+      'Target "y" must be numeric for regression: data row 2 (1-based, header not counted) has "some"',
+      { column: 'y', row: 2 },
     ],
     [
       'single class',

@@ -85,6 +85,26 @@ describe('withinWindow', () => {
     expect(withinWindow(rows, spec).map((r) => r.y)).toEqual([1, 2, 4]);
   });
 
+  it('reads day-first dates as training does: detected, or in the form the spec sets', () => {
+    const eu = [
+      { t: '31/12/2012 10:00', y: 1 },
+      { t: '01/12/2012', y: 2 },
+      { t: '02/11/2012', y: 3 }, // 2 November, not 11 February
+    ];
+    const spec = parseModelSpec({ target: 'y', timeColumn: 't', retrain: { windowDays: 31 } });
+    expect(withinWindow(eu, spec).map((r) => r.y)).toEqual([1, 2]);
+    const ambiguous = [
+      { t: '01/12/2012', y: 1 },
+      { t: '02/11/2012', y: 2 },
+    ];
+    const set = parseModelSpec({ ...spec, format: { dateFormats: { t: 'MM/DD/YYYY' } } });
+    // Month-first: 12 January and 11 February, 30 days apart.
+    expect(withinWindow(ambiguous, { ...set, retrain: { ...set.retrain, windowDays: 29 } })).toEqual([
+      { t: '02/11/2012', y: 2 },
+    ]);
+    expect(withinWindow(ambiguous, spec)).toHaveLength(2); // unread without the form: training says why
+  });
+
   it('keeps every row without windowDays or without a time column', () => {
     expect(withinWindow(rows, parseModelSpec({ target: 'y', timeColumn: 't' }))).toHaveLength(4);
     expect(withinWindow(rows, parseModelSpec({ target: 'y', retrain: { windowDays: 1 } }))).toHaveLength(4);

@@ -21,6 +21,7 @@ describe('parseModelSpec', () => {
     expect(parseModelSpec({ target: 'cnt' })).toEqual({
       target: 'cnt',
       exclude: [],
+      format: { dateFormats: {} },
       algorithm: 'gbdt',
       params: {},
       seed: 42,
@@ -82,8 +83,25 @@ describe('parseModelSpec', () => {
         { field: 'monitoring.referenceWindowsBack', message: 'Too small: expected number to be >=1' },
       ],
     ],
+    [
+      { target: 'y', format: { delimiter: ':' } },
+      [{ field: 'format.delimiter', message: 'Invalid option: expected one of ","|";"|"\t"|"|"' }],
+    ],
   ])('refuses %j naming the field', (input, expected) => {
     expect(issuesOf(() => parseModelSpec(input))).toEqual(expected);
+  });
+
+  it('keeps the CSV delimiter and date forms the spec states, and refuses an unknown form', () => {
+    const spec = parseModelSpec({
+      target: 'y',
+      format: { delimiter: ';', dateFormats: { day: 'DD/MM/YYYY' } },
+    });
+    expect(spec.format).toEqual({ delimiter: ';', dateFormats: { day: 'DD/MM/YYYY' } });
+    const issues = issuesOf(() =>
+      parseModelSpec({ target: 'y', format: { dateFormats: { day: 'D/M/YY' } } }),
+    );
+    expect(issues[0]?.field).toBe('format.dateFormats.day');
+    expect(issues[0]?.message).toMatch(/^Invalid option: expected one of "DD\/MM\/YYYY"\|"MM\/DD\/YYYY"/);
   });
 
   it('says when model.json is not JSON', () => {

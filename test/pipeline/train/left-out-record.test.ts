@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { trainDrop } from '../chain';
+import { memoryDeps } from '../memory-ports';
+
+/** The taxi CSV with the target blanked in `blank` rows and written as text in `text` rows. */
+function withBadTargets(csv: string, blank: number, text: number): string {
+  const [header, ...lines] = csv.trimEnd().split('\n');
+  const at = header!.split(',').indexOf('trips');
+  const edited = lines.map((line, i) => {
+    if (i >= blank + text) return line;
+    const cells = line.split(',');
+    cells[at] = i < blank ? '' : 'n.a.';
+    return cells.join(',');
+  });
+  return [header, ...edited].join('\n') + '\n';
+}
+
+describe('rows left out of training', () => {
+  it('are counted per reason on the run, the version and card.json', async () => {
+    const deps = memoryDeps();
+    deps.memory.registry.specs.set('taxi', TAXI_SPEC);
+    const runId = await trainDrop(deps, 'taxi', 'gaps.csv', withBadTargets(taxiCsv({ days: 10 }), 200, 3));
+    const expected = [
+      expect.objectContaining({ reason: 'missing_target', scope: 'rows', column: 'trips', count: 200 }),
+      expect.objectContaining({ reason: 'unparseable_target', column: 'trips', count: 3, example: 'n.a.' }),
+    ];
+    expect((await deps.registry.getRun('taxi', runId))?.leftOut).toEqual(expected);
+    expect((await deps.registry.getVersion('taxi', 1))?.lineage?.leftOut).toEqual(expected);
+    const card = JSON.parse(deps.memory.blobs.files.get('models/taxi/1/card.json')!.data.toString()) as {
+      lineage: { leftOut: unknown };
+    };
+    expect(card.lineage.leftOut).toEqual(expected);
+  });
+
+  it('are an empty list when nothing was left out', async () => {
+    const deps = memoryDeps();
+    deps.memory.registry.specs.set('taxi', TAXI_SPEC);
+    const runId = await trainDrop(deps, 'taxi', 'clean.csv', taxiCsv({ days: 10 }));
+    expect((await deps.registry.getRun('taxi', runId))?.leftOut).toEqual([]);
+  });
+});
