@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadDataDrop } from '../../src/cli/commands/upload';
+import { runIdFor } from '../../src/pipeline/ids';
 import { ROUTES } from '../../src/serving/openapi/routes';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
@@ -60,11 +61,21 @@ function failsWith(result: CliResult, message: RegExp): void {
 
 describe('mlops read commands', () => {
   it('models: a table with the production version, or the API answer with --json', async () => {
+    // A model whose only run failed is listed too, with why (issue 17).
+    const failing = uniqueName('failing');
+    await p.drop(failing, 'model.json', JSON.stringify(TAXI_SPEC));
+    const etag = await p.drop(failing, 'a.csv', 'pickup_hour,zone,trips\n');
+    await p.finishedRun(failing, runIdFor(`${failing}/a.csv`, etag));
     const table = await mlops('models');
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
-    expect(lines[0]).toMatch(/^MODEL\s+PRODUCTION\s+LATEST\s+VERSIONS\s+UPDATED$/);
-    expect(lines.find((l) => l.startsWith(model))).toMatch(new RegExp(`^${model}\\s+1\\s+1\\s+1\\s+\\d{4}-`));
+    expect(lines[0]).toMatch(/^MODEL\s+PRODUCTION\s+LATEST\s+VERSIONS\s+LAST RUN\s+UPDATED$/);
+    expect(lines.find((l) => l.startsWith(model))).toMatch(
+      new RegExp(`^${model}\\s+1\\s+1\\s+1\\s+succeeded\\s+\\d{4}-`),
+    );
+    expect(lines.find((l) => l.startsWith(failing))).toMatch(
+      new RegExp(`^${failing}\\s+0\\s+0\\s+failed \\(\\w+\\)\\s+\\d{4}-`),
+    );
     const json = JSON.parse((await mlops('models', '--json')).stdout) as { items: { model: string }[] };
     expect(json.items.map((m) => m.model)).toContain(model);
   });

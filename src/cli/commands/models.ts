@@ -6,6 +6,7 @@ interface ModelItem {
   latestVersion: number;
   versionCount: number;
   productionVersion?: number;
+  latestRun?: { status: string; error?: { code: string } };
   updatedAt: string;
 }
 
@@ -23,9 +24,16 @@ export function modelsCommand(): Command {
           { heading: 'PRODUCTION', value: (m) => m.productionVersion, right: true },
           { heading: 'LATEST', value: (m) => m.latestVersion, right: true },
           { heading: 'VERSIONS', value: (m) => m.versionCount, right: true },
+          { heading: 'LAST RUN', value: (m) => lastRun(m.latestRun) },
           { heading: 'UPDATED', value: (m) => m.updatedAt },
         ],
         'no models yet: upload data with `mlops upload <file> --model <name>`',
       );
     });
+}
+
+/** e.g. `succeeded`, or `failed (no_spec)`: a model whose runs all failed shows why. */
+function lastRun(run: ModelItem['latestRun']): string | undefined {
+  if (!run) return undefined;
+  return run.error ? `${run.status} (${run.error.code})` : run.status;
 }
