@@ -20,5 +20,6 @@ if (user) {
   process.exitCode = 1;
 } else {
   rmSync(dataDir, { recursive: true, force: true });
-  console.log(`${path.relative(ROOT, dataDir) || dataDir} cleared`);
+  const relative = path.relative(ROOT, dataDir);
+  console.log(`${relative && !relative.startsWith('..') ? relative : dataDir} cleared`);
 }

@@ -52,7 +52,7 @@ describe('the data folder lock', () => {
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
     const out = reset(dir);
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/cleared\n$/);
+    expect(out.stdout).toBe(`${dir} cleared\n`);
     expect(existsSync(dir)).toBe(false);
   });
 
