@@ -74,7 +74,7 @@ describe('mlops read commands', () => {
       new RegExp(`^${model}\\s+1\\s+1\\s+1\\s+succeeded\\s+\\d{4}-`),
     );
     expect(lines.find((l) => l.startsWith(failing))).toMatch(
-      new RegExp(`^${failing}\\s+0\\s+0\\s+failed \\(\\w+\\)\\s+\\d{4}-`),
+      new RegExp(`^${failing}\\s+-\\s+-\\s+0\\s+failed \\(no_rows\\)\\s+\\d{4}-`),
     );
     const json = JSON.parse((await mlops('models', '--json')).stdout) as { items: { model: string }[] };
     expect(json.items.map((m) => m.model)).toContain(model);

@@ -22,7 +22,7 @@ export function modelsCommand(): Command {
         [
           { heading: 'MODEL', value: (m) => m.model },
           { heading: 'PRODUCTION', value: (m) => m.productionVersion, right: true },
-          { heading: 'LATEST', value: (m) => m.latestVersion, right: true },
+          { heading: 'LATEST', value: (m) => m.latestVersion || undefined, right: true }, // 0: none yet
           { heading: 'VERSIONS', value: (m) => m.versionCount, right: true },
           { heading: 'LAST RUN', value: (m) => lastRun(m.latestRun) },
           { heading: 'UPDATED', value: (m) => m.updatedAt },
