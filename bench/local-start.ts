@@ -1,6 +1,7 @@
-// Start-up of `npm start` from a built checkout: spawn the local runtime, time until
-// GET /api/health answers 200, then Ctrl-C it and check it exits cleanly. Prints one JSON line
-// against the 3 s target (Core Tools cannot run on this machine, so the target is the peer).
+// Start-up of `npm start` from a built checkout with no source change (its build step included):
+// spawn it, time until GET /api/health answers 200, then Ctrl-C its process group and check it
+// exits cleanly. Prints one JSON line against the 3 s target (Core Tools cannot run on this
+// machine, so the target is the peer).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +15,11 @@ const TARGET_MS = 3000;
 async function once(): Promise<number> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'local-start-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/local/main.js')], {
+  const child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
     env: { ...process.env, LOCAL_DATA_DIR: dataDir, LOCAL_HTTP_PORT: String(PORT) },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true, // its own process group: npm, the shell and the runtime get the Ctrl-C
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
@@ -32,7 +34,7 @@ async function once(): Promise<number> {
       await new Promise((r) => setTimeout(r, 20));
     }
   } finally {
-    child.kill('SIGINT');
+    process.kill(-child.pid!, 'SIGINT');
     const code = await exited;
     rmSync(dataDir, { recursive: true, force: true });
     if (code !== 0) process.exitCode = 1;

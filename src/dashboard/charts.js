@@ -19,15 +19,30 @@ function chartWidth(container) {
 export function lineChart(container, { title, x, series, time = false, yLabel = '' }) {
   const box = h('figure', { class: 'chart', 'data-chart': title });
   container.append(box);
+  const versionAxis = {
+    // Ticks on whole versions only; the drawn labels are kept on the figure (data-x-ticks).
+    splits: (u) => wholeNumbers(u.scales.x.min, u.scales.x.max),
+    values: (_u, ticks) => {
+      const labels = ticks.map((t) => `v${t}`);
+      box.dataset.xTicks = labels.join('|');
+      return labels;
+    },
+  };
   const opts = {
     title,
     width: chartWidth(container),
     height: 260,
-    scales: { x: { time } },
-    axes: [
-      time ? {} : { values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? `v${t}` : '')) },
-      { label: yLabel },
-    ],
+    // One version alone is centred on its own tick, not on an axis from v0 to v2 (issue 17).
+    // (uPlot widens a single x value before any range function sees it, so the data decides.)
+    // One time alone (a single drift check) gets the hour around it, not years (issue 17).
+    scales: {
+      x: time
+        ? { time, ...(new Set(x).size === 1 && { range: () => [x[0] - 1800, x[0] + 1800] }) }
+        : { time, range: () => [Math.min(...x) - 0.5, Math.max(...x) + 0.5] },
+    },
+    axes: [time ? {} : versionAxis, { label: yLabel }],
+    // The drawn x span, kept on the figure (data-x-span) for the page's tests.
+    hooks: { ready: [(u) => (box.dataset.xSpan = String(u.scales.x.max - u.scales.x.min))] },
     series: [
       {
         label: time ? 'time' : 'version',
@@ -51,10 +66,15 @@ export function barChart(container, { title, labels, values, xLabel = 'slice', y
   const box = h('figure', { class: 'chart', 'data-chart': title });
   container.append(box);
   const x = labels.map((_, i) => i);
+  const width = chartWidth(container);
+  const fit = fitLabels(labels, width);
+  box.dataset.xTicks = labels.filter((_, i) => i % fit.step === 0).join('|');
+  box.dataset.labelAngle = String(fit.angle);
+  box.dataset.slotPx = String(Math.floor(fit.slot * fit.step));
   const opts = {
     title,
-    width: chartWidth(container),
-    height: 240,
+    width,
+    height: 240 + fit.extraHeight,
     scales: {
       x: { time: false, range: [-0.5, labels.length - 0.5] },
       // Bars start at zero, so their heights compare.
@@ -62,9 +82,10 @@ export function barChart(container, { title, labels, values, xLabel = 'slice', y
     },
     axes: [
       {
-        values: (_u, ticks) => ticks.map((t) => labels[t] ?? ''),
+        values: (_u, ticks) => ticks.map((t) => (t % fit.step === 0 ? (labels[t] ?? '') : '')),
         splits: () => x,
-        rotate: 0,
+        rotate: fit.angle,
+        size: fit.axisSize,
       },
       { label: yLabel },
     ],
@@ -145,4 +166,33 @@ export function pairedBarChart(container, { title, labels, series, yLabel = '' }
     ),
   );
   return plot;
+}
+
+/** Whole numbers from ceil(min) to floor(max). */
+function wholeNumbers(min, max) {
+  const out = [];
+  for (let v = Math.ceil(min); v <= Math.floor(max); v++) out.push(v);
+  return out;
+}
+
+// uPlot's axis font, to measure labels with.
+const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif';
+const LINE_PX = 16;
+const Y_AXIS_PX = 60;
+
+/**
+ * How bar labels fit under their bars without overlapping (issue 17): level when the widest
+ * fits its bar's slot, else slanted at 45°, and then only every step-th label when slots are
+ * closer than slanted lines of text.
+ */
+function fitLabels(labels, width) {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = AXIS_FONT;
+  const widest = Math.max(0, ...labels.map((l) => ctx.measureText(l).width));
+  const slot = (width - Y_AXIS_PX) / Math.max(1, labels.length);
+  if (widest + 8 <= slot) return { angle: 0, step: 1, slot, axisSize: undefined, extraHeight: 0 };
+  // Slanted labels are a line apart along the axis every line / sin 45°.
+  const step = Math.max(1, Math.ceil((LINE_PX * Math.SQRT2) / slot));
+  const axisSize = Math.ceil(widest * Math.SQRT1_2 + LINE_PX + 8);
+  return { angle: -45, step, slot, axisSize, extraHeight: Math.max(0, axisSize - 50) };
 }

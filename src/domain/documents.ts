@@ -1,3 +1,4 @@
+import type { Run } from './run';
 import type { JsonValue } from './json';
 
 /** The model spec (model.json) as last accepted, kept opaque: its schema lives with the pipeline. */
@@ -20,11 +21,14 @@ export interface MonitoringDocument {
   etag?: string;
 }
 
-/** A model known to the registry, aggregated from its versions and alias. */
+/** A model known to the registry, aggregated from its versions, alias, spec and runs. */
 export interface ModelSummary {
   model: string;
+  /** 0 while the model has no version (e.g. every run failed). */
   latestVersion: number;
   versionCount: number;
   productionVersion?: number;
+  /** The newest run by queue time: a model whose runs all failed is listed with why. */
+  latestRun?: Pick<Run, 'id' | 'status' | 'queuedAt' | 'finishedAt' | 'error'>;
   updatedAt: string;
 }

@@ -3,8 +3,21 @@
 
 declare module 'azurite/dist/src/common/ServerBase' {
   import type { Server } from 'node:http';
+  /** The part of a LokiJS database Azurite's metadata stores keep in their `db` field. */
+  export interface LokiDb {
+    autosaveInterval: number;
+    autosaveEnable(): void;
+    autosaveDisable(): void;
+  }
+  export interface LokiStore {
+    db: LokiDb;
+  }
   export default abstract class ServerBase {
     protected readonly httpServer: Server;
+    /** Blob or queue metadata (set by BlobServer and QueueServer). */
+    protected readonly metadataStore: LokiStore;
+    /** Where the extents (blob and message content) of the extent store are. */
+    protected readonly extentMetadataStore: LokiStore;
     start(): Promise<void>;
     close(): Promise<void>;
     getHttpServerAddress(): string;

@@ -10,25 +10,31 @@ import type { RunningService } from './emulators-azurite';
 
 export const COSMOS_SNAPSHOT_FILE = 'cosmos.json';
 
-/** How often a changed Cosmos stand-in is saved to the data folder. */
-export const DEFAULT_SNAPSHOT_INTERVAL_MS = 5_000;
+/**
+ * How long after a change the Cosmos stand-in's content is saved: changes in that window share
+ * one save, and a write acknowledged a second before a kill -9 is on disk (issue 17).
+ */
+export const DEFAULT_SNAPSHOT_DELAY_MS = 200;
 
 /**
  * Starts the Cosmos DB stand-in over plain HTTP on 127.0.0.1:port (0 = a free port). With a
- * dataDir it restores `cosmos.json` at start and saves it when changed (every 5 s by default) and on stop.
+ * dataDir it restores `cosmos.json` at start and saves it after each change (within
+ * DEFAULT_SNAPSHOT_DELAY_MS, changes coalesced) and on stop.
  */
 export async function startCosmos(
   port: number,
   dataDir?: string,
-  snapshotIntervalMs = DEFAULT_SNAPSHOT_INTERVAL_MS,
+  snapshotDelayMs = DEFAULT_SNAPSHOT_DELAY_MS,
 ): Promise<RunningService> {
   const file = dataDir === undefined ? undefined : join(dataDir, COSMOS_SNAPSHOT_FILE);
   const snapshot = file === undefined ? undefined : readSnapshot(file);
   const server = createHttpServer();
-  let dirty = false;
-  server.on('request', (req) => {
-    // Queries are POSTs too, but they change nothing.
-    if (req.method !== 'GET' && req.headers['x-ms-documentdb-isquery'] === undefined) dirty = true;
+  let onChange = (): void => undefined;
+  server.on('request', (req, res) => {
+    // Queries are POSTs too, but they change nothing. Marked once answered, so a save that
+    // began before the change was applied is followed by another.
+    if (req.method !== 'GET' && req.headers['x-ms-documentdb-isquery'] === undefined)
+      res.once('finish', () => onChange());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
@@ -52,7 +58,8 @@ export async function startCosmos(
     throw err;
   }
   mkdirSync(dataDir, { recursive: true });
-  dirty = false;
+  let dirty = false;
+  let timer: NodeJS.Timeout | undefined;
   let saving: Promise<void> = Promise.resolve();
   const save = (): Promise<void> => {
     saving = saving
@@ -64,16 +71,20 @@ export async function startCosmos(
       });
     return saving;
   };
-  const timer = setInterval(() => {
-    save().catch((err: unknown) =>
-      console.error(`Cosmos DB emulator: snapshot to ${file} failed: ${String(err)}`),
-    );
-  }, snapshotIntervalMs);
-  timer.unref();
+  onChange = () => {
+    dirty = true;
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      save().catch((err: unknown) =>
+        console.error(`Cosmos DB emulator: snapshot to ${file} failed: ${String(err)}`),
+      );
+    }, snapshotDelayMs);
+  };
   return {
     port: actualPort,
     stop: async () => {
-      clearInterval(timer);
+      clearTimeout(timer);
+      onChange = () => undefined;
       await save().finally(close);
     },
   };

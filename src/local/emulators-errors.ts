@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 /** A local emulator could not start; the message says what is wrong and how to fix it. */
 export class EmulatorError extends AppError {
   constructor(
-    code: 'port_in_use' | 'corrupt_data',
+    code: 'port_in_use' | 'corrupt_data' | 'data_dir_in_use',
     message: string,
     details: Record<string, unknown>,
     cause?: unknown,

@@ -6,7 +6,7 @@ import { DEFAULT_DATA_DIR, emulatorAppSettings, startEmulators } from './emulato
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR);
-  const emulators = await startEmulators({ dataDir });
+  const emulators = await startEmulators({ dataDir, command: 'npm run emulators' });
   console.log(`Emulators running (data in ${dataDir}):`);
   console.log(`  Azurite blob   http://127.0.0.1:${emulators.ports.blob}`);
   console.log(`  Azurite queue  http://127.0.0.1:${emulators.ports.queue}`);

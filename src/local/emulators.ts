@@ -3,6 +3,7 @@ import { startAzurite, type RunningService } from './emulators-azurite';
 import { startCosmos } from './emulators-cosmos';
 import { COSMOS_EMULATOR_KEY } from '../platform/config/dev-values';
 import { portInUse } from './emulators-errors';
+import { lockDataDir } from './data-dir-lock';
 
 export { EmulatorError } from './emulators-errors';
 export { COSMOS_EMULATOR_KEY } from '../platform/config/dev-values';
@@ -14,11 +15,13 @@ export interface EmulatorPorts {
 }
 
 export interface EmulatorOptions {
-  /** Folder for persisted data; undefined keeps everything in memory. */
+  /** Folder for persisted data, used by one set of emulators at a time; undefined keeps everything in memory. */
   dataDir?: string;
+  /** The command starting them, named to whoever finds the data folder in use (default "a local runtime"). */
+  command?: string;
   /** Ports to listen on (0 = a free port); defaults to DEFAULT_EMULATOR_PORTS. */
   ports?: Partial<EmulatorPorts>;
-  /** How often changed Cosmos data is saved to dataDir (default 5000 ms; also saved on stop). */
+  /** How long after a change Cosmos data is saved to dataDir (default 200 ms; also saved on stop). */
   cosmosSnapshotMs?: number;
 }
 
@@ -49,20 +52,30 @@ const DEV_ACCOUNT_KEY =
 
 /**
  * Starts Azurite blob + queue and the Cosmos DB stand-in in this process. Defaults: ports
- * 10000/10001/8081, data in memory. Throws an EmulatorError for a taken port or corrupt data.
+ * 10000/10001/8081, data in memory. Throws an EmulatorError for a taken port, a data folder in
+ * use by another process, or corrupt data.
  */
 export async function startEmulators(options: EmulatorOptions = {}): Promise<RunningEmulators> {
   const wanted = { ...DEFAULT_EMULATOR_PORTS, ...options.ports };
-  // Probe first, so a taken port fails before anything else has started.
-  await ensurePortFree('Azurite blob', wanted.blob);
-  await ensurePortFree('Azurite queue', wanted.queue);
-  await ensurePortFree('Cosmos DB', wanted.cosmos);
-
+  const release =
+    options.dataDir === undefined
+      ? () => undefined
+      : lockDataDir(options.dataDir, options.command ?? 'a local runtime');
   const started: RunningService[] = [];
   const stopAll = async (): Promise<void> => {
     const services = started.splice(0).reverse();
-    await Promise.all(services.map((s) => s.stop()));
+    await Promise.all(services.map((s) => s.stop())).finally(release);
   };
+  try {
+    // Probe first, so a taken port fails before anything else has started.
+    await ensurePortFree('Azurite blob', wanted.blob);
+    await ensurePortFree('Azurite queue', wanted.queue);
+    await ensurePortFree('Cosmos DB', wanted.cosmos);
+  } catch (err) {
+    release();
+    throw err;
+  }
+
   try {
     const blob = await startAzurite('blob', wanted.blob, options.dataDir);
     started.push(blob);

@@ -4,12 +4,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
 import { loadAppSettings } from './app-settings';
-import { DEFAULT_DATA_DIR, emulatorAppSettings, startEmulators, type RunningEmulators } from './emulators';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_EMULATOR_PORTS,
+  emulatorAppSettings,
+  startEmulators,
+  type EmulatorPorts,
+  type RunningEmulators,
+} from './emulators';
 import { loadHostConfig } from './host-config';
-import { ADMIN_KEY_SETTING, FUNCTION_KEY_SETTING } from './http-auth';
 import { DEFAULT_HTTP_PORT, LocalRuntime } from './runtime';
-import type { RegisteredFunction } from './registrations';
 import { HTTP_PORT_SETTING } from './runtime-errors';
+import { startBanner } from './start-banner';
+
+/** `blob,queue,cosmos` emulator ports (0 = a free one); unset, the ones tools expect. */
+const EMULATOR_PORTS_SETTING = 'LOCAL_EMULATOR_PORTS';
 
 /** The repository root: this file is dist/src/local/main.js. */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -17,68 +26,41 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 async function main(): Promise<void> {
   const { settings, file, localHttpPort } = loadAppSettings(ROOT);
   const host = loadHostConfig(ROOT);
-  const port = parsePort(settings[HTTP_PORT_SETTING] ?? localHttpPort?.toString());
+  const port = parsePort(
+    HTTP_PORT_SETTING,
+    settings[HTTP_PORT_SETTING] ?? localHttpPort?.toString(),
+    DEFAULT_HTTP_PORT,
+  );
   const entry = path.join(
     ROOT,
     (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main,
   );
 
-  const dataDir = path.resolve(ROOT, settings.LOCAL_DATA_DIR ?? DEFAULT_DATA_DIR);
+  const dataDir = path.resolve(ROOT, settings.LOCAL_DATA_DIR || DEFAULT_DATA_DIR);
+  const ports = parseEmulatorPorts(settings[EMULATOR_PORTS_SETTING]);
   let emulators: RunningEmulators | undefined;
   let runtime: LocalRuntime | undefined;
   try {
-    emulators = await startEmulators({ dataDir });
+    emulators = await startEmulators({ dataDir, ports, command: 'npm start' });
     Object.assign(settings, emulatorAppSettings(emulators));
     runtime = await LocalRuntime.start({ entry, settings, host, port });
   } catch (err) {
     await emulators?.stop().catch(() => undefined);
     throw err;
   }
-  const ms = Math.round(process.uptime() * 1000);
-  printBanner(runtime, emulators, host.routePrefix, file, dataDir, ms);
+  const banner = startBanner({
+    url: runtime.url,
+    prefix: host.routePrefix,
+    functions: runtime.registrations.list(),
+    settings,
+    settingsFile: file,
+    emulatorPorts: emulators.ports,
+    cosmosEndpoint: emulators.cosmosEndpoint,
+    dataDir,
+    startedMs: Math.round(process.uptime() * 1000),
+  });
+  console.log(banner);
   handleSignals(runtime, emulators);
-}
-
-function printBanner(
-  runtime: LocalRuntime,
-  emulators: RunningEmulators,
-  prefix: string,
-  settingsFile: string | undefined,
-  dataDir: string,
-  ms: number,
-): void {
-  const lines = [
-    `Functions app running at ${runtime.url}/${prefix} (started in ${ms} ms)`,
-    ...runtime.registrations
-      .list()
-      .map((fn) => `  ${fn.metadata.name}: ${describeTrigger(fn.trigger, runtime.url, prefix)}`),
-    `  GET ${runtime.url}/admin/functions lists them; POST /admin/functions/{name} runs one (admin key)`,
-    `  keys: x-functions-key header or ?code=, values of ${FUNCTION_KEY_SETTING} and ${ADMIN_KEY_SETTING}` +
-      ` (from ${settingsFile ? path.basename(settingsFile) : 'the environment'})`,
-    `  storage: Azurite blob :${emulators.ports.blob}, queue :${emulators.ports.queue}; Cosmos DB: ${emulators.cosmosEndpoint}`,
-    `  data: ${dataDir} (npm run reset clears it)`,
-    `  dashboard: ${runtime.url}/ (enter ${FUNCTION_KEY_SETTING}'s value when it asks for a key)`,
-    'Press Ctrl-C to stop.',
-  ];
-  console.log(lines.join('\n'));
-}
-
-/** One line per function, as Core Tools prints them at start. */
-function describeTrigger(trigger: RegisteredFunction['trigger'], url: string, prefix: string): string {
-  switch (trigger.type) {
-    case 'httpTrigger': {
-      const methods = Array.isArray(trigger.methods) ? trigger.methods.join(',') : 'ANY';
-      return `[${methods}] ${url}/${prefix ? `${prefix}/` : ''}${String(trigger.route ?? '')}`;
-    }
-    case 'blobTrigger':
-      return `blobTrigger ${String(trigger.path)}`;
-    case 'queueTrigger':
-      return `queueTrigger ${String(trigger.queueName)}`;
-    case 'timerTrigger':
-      return `timerTrigger ${String(trigger.schedule)}`;
-    default:
-      return trigger.type;
-  }
 }
 
 function handleSignals(runtime: LocalRuntime, emulators: RunningEmulators): void {
@@ -105,15 +87,25 @@ function handleSignals(runtime: LocalRuntime, emulators: RunningEmulators): void
   process.on('SIGTERM', stop);
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_HTTP_PORT;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+function parseEmulatorPorts(value: string | undefined): EmulatorPorts {
+  if (value === undefined || value === '') return DEFAULT_EMULATOR_PORTS;
+  const parts = value.split(',');
+  if (parts.length !== 3) {
     throw new AppError(
       'invalid',
       'bad_setting',
-      `${HTTP_PORT_SETTING}="${value}" is not a port number (0-65535).`,
+      `${EMULATOR_PORTS_SETTING}="${value}" must be three ports, blob,queue,cosmos (e.g. 10000,10001,8081).`,
     );
+  }
+  const [blob, queue, cosmos] = parts.map((p) => parsePort(EMULATOR_PORTS_SETTING, p.trim(), -1));
+  return { blob: blob!, queue: queue!, cosmos: cosmos! };
+}
+
+function parsePort(setting: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('invalid', 'bad_setting', `${setting}="${value}" is not a port number (0-65535).`);
   }
   return port;
 }

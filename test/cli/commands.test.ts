@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadDataDrop } from '../../src/cli/commands/upload';
+import { runIdFor } from '../../src/pipeline/ids';
 import { ROUTES } from '../../src/serving/openapi/routes';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv, withBlankTargets } from '../e2e/taxi-data';
@@ -61,11 +62,21 @@ function failsWith(result: CliResult, message: RegExp): void {
 
 describe('mlops read commands', () => {
   it('models: a table with the production version, or the API answer with --json', async () => {
+    // A model whose only run failed is listed too, with why (issue 17).
+    const failing = uniqueName('failing');
+    await p.drop(failing, 'model.json', JSON.stringify(TAXI_SPEC));
+    const etag = await p.drop(failing, 'a.csv', 'pickup_hour,zone,trips\n');
+    await p.finishedRun(failing, runIdFor(`${failing}/a.csv`, etag));
     const table = await mlops('models');
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
-    expect(lines[0]).toMatch(/^MODEL\s+PRODUCTION\s+LATEST\s+VERSIONS\s+UPDATED$/);
-    expect(lines.find((l) => l.startsWith(model))).toMatch(new RegExp(`^${model}\\s+1\\s+1\\s+1\\s+\\d{4}-`));
+    expect(lines[0]).toMatch(/^MODEL\s+PRODUCTION\s+LATEST\s+VERSIONS\s+LAST RUN\s+UPDATED$/);
+    expect(lines.find((l) => l.startsWith(model))).toMatch(
+      new RegExp(`^${model}\\s+1\\s+1\\s+1\\s+succeeded\\s+\\d{4}-`),
+    );
+    expect(lines.find((l) => l.startsWith(failing))).toMatch(
+      new RegExp(`^${failing}\\s+-\\s+-\\s+0\\s+failed \\(no_rows\\)\\s+\\d{4}-`),
+    );
     const json = JSON.parse((await mlops('models', '--json')).stdout) as { items: { model: string }[] };
     expect(json.items.map((m) => m.model)).toContain(model);
   });
@@ -153,6 +164,25 @@ describe('mlops predict', () => {
     expect(answer.requests).toHaveLength(3);
   });
 
+  it('ignores columns the model does not know, as the API does, and says so', async () => {
+    const extra = csv
+      .split('\n')
+      .slice(0, 3)
+      .map((l, i) => `${l},${i === 0 ? 'driver,fare' : 'x,1'}`)
+      .join('\n');
+    const out = await mlops('predict', model, file('extra.csv', extra));
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(
+      /^.*extra\.csv: ignoring columns driver, fare, unknown to taxi-\S+ version 1 \(it takes pickup_hour, .*\)\n$/,
+    );
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/,driver,fare,prediction$/);
+    expect(lines.slice(1).map((l) => Number(l.split(',').at(-1)))).toEqual([
+      expect.any(Number),
+      expect.any(Number),
+    ]);
+  });
+
   it.each([
     ['a missing file', () => path.join(dir, 'missing.csv'), /^mlops: file not found: .*missing\.csv$/],
     [
@@ -164,19 +194,6 @@ describe('mlops predict', () => {
       'a header-only CSV',
       () => file('header.csv', csv.split('\n')[0] + '\n'),
       /^mlops: .*header\.csv is empty: /,
-    ],
-    [
-      'columns the model does not know',
-      () =>
-        file(
-          'extra.csv',
-          csv
-            .split('\n')
-            .slice(0, 3)
-            .map((l, i) => `${l},${i === 0 ? 'driver,fare' : 'x,1'}`)
-            .join('\n'),
-        ),
-      /^mlops: .*extra\.csv: columns driver, fare unknown to taxi-\S+ version 1 \(it takes pickup_hour, .*\)$/,
     ],
   ])('fails with one line on %s', async (_, input, message) => {
     failsWith(await mlops('predict', model, input()), message);

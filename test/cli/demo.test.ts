@@ -1,7 +1,14 @@
 // `mlops demo` up to predictions, as a user runs it: its own runtime on free ports and a
 // temporary data folder, a trained production model, predictions and feedback.
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { runCli } from './run-cli';
+
+// The compiled demo, as `mlops demo` runs it: it finds the app's entry relative to dist/.
+const { runDemo } = createRequire(__filename)(
+  '../../dist/src/cli/demo/run-demo.js',
+) as typeof import('../../src/cli/demo/run-demo');
 
 describe('mlops demo', () => {
   it('runs its first steps to a production model and predictions, saying what it does', async () => {
@@ -17,7 +24,25 @@ describe('mlops demo', () => {
       /normal day: 96 predictions from version 1, e\.g\. [\d.]+, [\d.]+, [\d.]+ trips\n/,
     );
     expect(out.stdout).toMatch(/feedback: the true trips of the 2016 drifted rows/);
-    expect(out.stdout).toMatch(/dashboard: http:\/\/localhost:\d+\//);
+    // Its runtime is stopped at the end: no dashboard URL or command for it (issue 17).
+    expect(out.stdout).not.toMatch(/dashboard:|try:/);
+    expect(out.stdout).toMatch(
+      /the demo runtime is stopped and its data removed; `npm start` runs one that stays\n$/,
+    );
+  });
+
+  it('points at the dashboard and a command when it keeps its runtime serving', async () => {
+    let text = '';
+    const runtime = await runDemo({ until: 'generate', keep: true, write: (t) => (text += t) });
+    try {
+      expect(runtime).toBeDefined();
+      expect(text).toMatch(/dashboard: http:\/\/localhost:\d+\/ {2}\(function key: \S+\)\n/);
+      expect(text).toMatch(/try: mlops versions taxi --url http:\/\/127\.0\.0\.1:\d+ /);
+      expect((await fetch(`${runtime!.url}/api/health`)).status).toBe(200);
+    } finally {
+      await runtime?.stop();
+      if (runtime) rmSync(runtime.dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unknown step before starting anything', async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadDataDrop, type UploadOptions } from '../../src/cli/commands/upload';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
+import type { JsonValue } from '../../src/domain/json';
 import { uniqueName } from '../local/helpers';
 import { FUNCTION_KEY, ROOT } from '../serving/support/local-app';
 
@@ -67,6 +68,16 @@ describe('mlops upload', () => {
     expect((await p.adapters.registry.getVersion(model, 1))?.status).toBe('production');
   });
 
+  it('uploads data alone when the model has a spec put by PUT /spec', async () => {
+    const model = uniqueName('taxi');
+    await p.adapters.registry.putSpec(model, JSON.parse(JSON.stringify(TAXI_SPEC)) as JsonValue);
+    const data = file('taxi-spec-stored.csv', taxiCsv({ days: 10, zones: 3 }));
+    const { lines, error } = await upload(data, options(model));
+    expect(error).toBeUndefined();
+    expect(lines[0]).toMatch(/^uploaded \S+\/taxi-spec-stored\.csv \(\d+ bytes\)$/);
+    expect(lines.at(-1)).toMatch(new RegExp(`^run run-[0-9a-f]{24} succeeded: ${model} version 1$`));
+  });
+
   it('fails with the run reason when the data cannot train', async () => {
     const model = uniqueName('taxi');
     const spec = file('spec-2.json', JSON.stringify(TAXI_SPEC));
@@ -100,6 +111,12 @@ describe('mlops upload', () => {
       () => file('data.csv', 'a,b\n1,2\n'),
       { key: 'not-the-key' },
       /^the runtime at http:\/\/127\.0\.0\.1:\d+ refused the function key \(401\); check --key or LOCAL_FUNCTION_KEY$/,
+    ],
+    [
+      'no spec given and none stored',
+      () => file('data.csv', 'a,b\n1,2\n'),
+      {},
+      /^nothing-\S+ has no spec yet: pass --spec <spec\.json> \(at least \{"target": "<column>"\}\)\. Nothing was uploaded: data uploaded before its spec does not train\.$/,
     ],
   ])('stops before uploading anything on %s', async (_, data, overrides, message) => {
     const model = uniqueName('nothing');

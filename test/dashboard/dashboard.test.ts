@@ -30,6 +30,31 @@ afterEach(() => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
+interface LabelFit {
+  angle: number;
+  slot: number;
+  widest: number;
+  shown: number;
+}
+
+/** In the page: the bar chart's shown labels, measured in uPlot's axis font, and its layout. */
+function measureLabels(el: unknown): LabelFit {
+  type Ctx = { font: string; measureText(t: string): { width: number } };
+  const doc = (
+    globalThis as unknown as { document: { createElement(t: 'canvas'): { getContext(k: '2d'): Ctx } } }
+  ).document;
+  const ctx = doc.createElement('canvas').getContext('2d');
+  ctx.font = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif';
+  const data = (el as { dataset: Record<string, string | undefined> }).dataset;
+  const shown = (data.xTicks ?? '').split('|');
+  return {
+    angle: Number(data.labelAngle),
+    slot: Number(data.slotPx),
+    widest: Math.max(...shown.map((l) => ctx.measureText(l).width)),
+    shown: shown.length,
+  };
+}
+
 /** A fresh tab (its own session storage) on the dashboard, signed in with `key` unless null. */
 async function openDashboard(key: string | null = FUNCTION_KEY, hash = '#/'): Promise<Page> {
   const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
@@ -209,6 +234,81 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await page.close();
   });
 
+  it('lists a model whose runs all failed, with why, and keeps a failed-run table within 1280 px', async () => {
+    await p.drop('all-failed', 'model.json', JSON.stringify({ target: 'trips' }));
+    // A long name with no break in it: the runs table wraps it rather than widening the page.
+    const name = `${'no-target-'.repeat(12)}export.csv`;
+    const etag = await p.drop('all-failed', name, 'pickup_hour,zone\n1,Z01\n2,Z02\n');
+    const failed = await p.finishedRun('all-failed', runIdFor(`all-failed/${name}`, etag));
+    const page = await openDashboard();
+    const row = page.locator('#models tr[data-model=all-failed]');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('no version');
+    expect(await row.innerText()).toContain('✗ failed');
+    expect(await row.innerText()).toContain(failed.error!.message);
+    await page.goto(`${p.runtime.url}/api/dashboard/#/models/all-failed/runs`); // a hash change
+    await page.locator('#runs tr[data-status=failed]').waitFor();
+    const widths = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+        .document;
+      return [doc.documentElement.scrollWidth, (globalThis as unknown as { innerWidth: number }).innerWidth];
+    });
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    await page.close();
+  });
+
+  it('fills the try-it form with training values and shows only the prediction of a regression', async () => {
+    const production = (await p.adapters.registry.getAlias('taxi', 'production'))!.version;
+    const version = (await p.adapters.registry.getVersion('taxi', production))!;
+    const profile = version.trainingProfile as {
+      timeRanges: Record<string, { max: string }>;
+      columns: Record<string, { categories: { value: string }[] }>;
+    };
+    const page = await openDashboard(FUNCTION_KEY, '#/models/taxi/try');
+    await page.locator('#try-form').waitFor();
+    // Inside the training range (not today), and the usual boolean (not always true).
+    expect(await page.inputValue('#in-pickup_hour')).toBe(profile.timeRanges.pickup_hour!.max.slice(0, 16));
+    expect(await page.inputValue('#in-is_holiday')).toBe(profile.columns.is_holiday!.categories[0]!.value);
+    await page.click('#try-form button[type=submit]');
+    await page.locator('#try-result .prediction').waitFor();
+    const text = await page.locator('#try-result').innerText();
+    expect(text).not.toContain('null');
+    expect(await page.locator('#try-result p').count()).toBe(2); // the prediction and the request id
+    await page.close();
+  });
+
+  it('draws one version on its own tick, and slants or thins slice labels that would overlap', async () => {
+    await p.drop('taxi-one', 'model.json', JSON.stringify({ ...TAXI_SPEC, params: { nEstimators: 10 } }));
+    const etag = await p.drop('taxi-one', 'one.csv', taxiCsv({ days: 10, zones: 8 }));
+    expect((await p.finishedRun('taxi-one', runIdFor('taxi-one/one.csv', etag))).status).toBe('succeeded');
+    const ticks = async (page: Page, chart: string) => {
+      const figure = page.locator(`figure[data-chart="${chart}"]`);
+      await figure.locator('canvas').waitFor();
+      return figure.getAttribute('data-x-ticks');
+    };
+    const page = await openDashboard(FUNCTION_KEY, '#/models/taxi-one');
+    expect(await ticks(page, 'rmse across versions')).toBe('v1');
+    await page.goto(`${p.runtime.url}/api/dashboard/#/models/taxi`);
+    expect(await ticks(page, 'rmse across versions')).toBe('v1|v2');
+    await page.close();
+    for (const width of [1280, 480]) {
+      const narrow = await browser!.newPage({ viewport: { width, height: 800 } });
+      narrow.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+      await narrow.goto(`${p.runtime.url}/#/models/taxi-one`);
+      await narrow.fill('#key-input', FUNCTION_KEY);
+      await narrow.click('#key-form button[type=submit]');
+      const figure = narrow.locator('figure[data-chart^="rmse by slice"]');
+      await figure.locator('canvas').waitFor();
+      // Level labels must each fit their slot; slanted ones need a slanted line's spacing.
+      const fit = await figure.evaluate(measureLabels);
+      expect(fit.shown).toBeGreaterThan(0);
+      if (fit.angle === 0) expect(fit.widest).toBeLessThanOrEqual(fit.slot);
+      else expect(fit.slot).toBeGreaterThanOrEqual(16 * Math.SQRT2);
+      if (width === 480) expect(fit.angle).toBe(-45);
+      await narrow.close();
+    }
+  });
+
   const trainingProfile = async (): Promise<TrainingProfile> => {
     const v = await p.adapters.registry.getVersion('taxi', 1);
     return v!.trainingProfile as unknown as TrainingProfile;
@@ -268,6 +368,16 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     expect(await row.locator('td').nth(6).innerText()).toContain('data quality');
     expect(await page.locator('#drift-features .badge-drift').count()).toBe(0);
     expect(await page.locator('#drift-history tbody tr').first().innerText()).toContain('data quality');
+    await page.close();
+  });
+
+  it('draws a single drift check on the hour around it, not on an axis of years', async () => {
+    const profile = await trainingProfile();
+    await seedDriftHistory(p.adapters.registry, 'taxi-one', 1, profile, { count: 1 });
+    const page = await openDashboard(FUNCTION_KEY, '#/models/taxi-one/drift');
+    const figure = page.locator('figure[data-chart="Drift score per feature over time"]');
+    await figure.locator('canvas').waitFor();
+    expect(await figure.getAttribute('data-x-span')).toBe('3600');
     await page.close();
   });
 });

@@ -81,7 +81,7 @@ const cases: {
     file: 'a.csv',
     data: taxiCsv({ days: 3 }),
     message:
-      /^No model spec for "no-spec": upload datasets-[a-z0-9-]+\/no-spec\/model\.json \(at least \{"target": "<column>"\}\) or PUT \/api\/models\/no-spec\/spec$/,
+      /^No model spec for "no-spec": upload datasets-[a-z0-9-]+\/no-spec\/model\.json \(at least \{"target": "<column>"\}\) or PUT \/api\/models\/no-spec\/spec, then upload this data again or POST \/api\/models\/no-spec\/retrain: a spec added later does not train data already uploaded$/,
   },
 ];
 

@@ -6,6 +6,7 @@ interface ModelItem {
   latestVersion: number;
   versionCount: number;
   productionVersion?: number;
+  latestRun?: { status: string; error?: { code: string } };
   updatedAt: string;
 }
 
@@ -21,11 +22,18 @@ export function modelsCommand(): Command {
         [
           { heading: 'MODEL', value: (m) => m.model },
           { heading: 'PRODUCTION', value: (m) => m.productionVersion, right: true },
-          { heading: 'LATEST', value: (m) => m.latestVersion, right: true },
+          { heading: 'LATEST', value: (m) => m.latestVersion || undefined, right: true }, // 0: none yet
           { heading: 'VERSIONS', value: (m) => m.versionCount, right: true },
+          { heading: 'LAST RUN', value: (m) => lastRun(m.latestRun) },
           { heading: 'UPDATED', value: (m) => m.updatedAt },
         ],
         'no models yet: upload data with `mlops upload <file> --model <name>`',
       );
     });
+}
+
+/** e.g. `succeeded`, or `failed (no_spec)`: a model whose runs all failed shows why. */
+function lastRun(run: ModelItem['latestRun']): string | undefined {
+  if (!run) return undefined;
+  return run.error ? `${run.status} (${run.error.code})` : run.status;
 }

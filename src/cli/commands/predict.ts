@@ -39,9 +39,10 @@ export function predictCommand(): Command {
       const columns = await modelColumns(client, model, opts.version);
       const unknown = unknownColumns(rows.columns, columns);
       if (unknown.length > 0) {
-        throw new Error(
-          `${file}: ${unknown.length === 1 ? 'column' : 'columns'} ${unknown.join(', ')} unknown to ${model} ` +
-            `version ${columns.version} (it takes ${columns.inputs.map((i) => i.name).join(', ')})`,
+        // As the API does: rows straight from a training file carry columns the model never used.
+        process.stderr.write(
+          `${file}: ignoring ${unknown.length === 1 ? 'column' : 'columns'} ${unknown.join(', ')}, unknown to ` +
+            `${model} version ${columns.version} (it takes ${columns.inputs.map((i) => i.name).join(', ')})\n`,
         );
       }
       const result = await predictBatches(

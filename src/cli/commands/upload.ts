@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { AzureBlobStore } from '../../platform/blob/azure-blob-store';
 import { blobServiceClient } from '../../platform/storage-clients';
 import { parseModelSpecText } from '../../pipeline/spec/model-spec';
+import { hasStoredSpec } from '../upload/stored-spec';
 import { fileWithProgress } from '../output/progress-bar';
 import { fetchRuns } from '../upload/runs-client';
 import { resolveTarget, type TargetOptions } from '../upload/upload-target';
@@ -48,6 +49,12 @@ export async function uploadDataDrop(
   const blobs = new AzureBlobStore(
     blobServiceClient({ kind: 'connectionString', connectionString: target.connectionString }, CLI_RETRY),
   );
+  if (specText === undefined && wait && !(await hasStoredSpec(blobs, target, options.model))) {
+    throw new Error(
+      `${options.model} has no spec yet: pass --spec <spec.json> (at least {"target": "<column>"}). ` +
+        'Nothing was uploaded: data uploaded before its spec does not train.',
+    );
+  }
   if (specText !== undefined) {
     await blobs.upload(target.container, `${options.model}/model.json`, specText, {
       contentType: 'application/json',

@@ -42,10 +42,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoRuntime | undef
     await steps(runtime, n, options);
     options.write('\n');
     n.say(`done in ${n.total()}`);
-    n.say(
-      `dashboard: ${runtime.url.replace('127.0.0.1', 'localhost')}/  (function key: ${runtime.functionKey})`,
-    );
-    n.say(`try: mlops versions ${MODEL} --url ${runtime.url}   (also: runs, drift, logs, predict)`);
+    if (options.keep) {
+      n.say(
+        `dashboard: ${runtime.url.replace('127.0.0.1', 'localhost')}/  (function key: ${runtime.functionKey})`,
+      );
+      n.say(`try: mlops versions ${MODEL} --url ${runtime.url}   (also: runs, drift, logs, predict)`);
+    } else {
+      // Its runtime and data are gone once this returns: point at what keeps one running.
+      n.say('the demo runtime is stopped and its data removed; `npm start` runs one that stays');
+    }
     keep = options.keep;
     succeeded = true;
     return keep ? runtime : undefined;

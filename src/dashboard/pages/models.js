@@ -39,20 +39,26 @@ export async function renderModels(view) {
 
 async function modelRow(m) {
   const name = encodeURIComponent(m.model);
-  const [run, drift] = await Promise.all([
-    latest(`models/${name}/runs?pageSize=1`),
-    latest(`models/${name}/drift?pageSize=1`),
-  ]);
+  const drift = await latest(`models/${name}/drift?pageSize=1`);
+  // The list carries each model's newest run: one whose runs all failed shows why (issue 17).
+  const run = m.latestRun;
   return h(
     'tr',
     { 'data-model': m.model },
     h('th', { scope: 'row' }, h('a', { href: `#/models/${name}` }, m.model)),
-    h('td', {}, m.productionVersion ? `v${m.productionVersion}` : 'none yet'),
+    h('td', {}, m.productionVersion ? `v${m.productionVersion}` : m.versionCount ? 'none yet' : 'no version'),
     h('td', {}, String(m.versionCount)),
     h(
       'td',
-      {},
-      cell(run, (r) => [badge(r.status), ' ', h('a', { href: `#/models/${name}/runs` }, 'runs')]),
+      { class: 'last-run' },
+      run
+        ? [
+            badge(run.status),
+            ' ',
+            h('a', { href: `#/models/${name}/runs` }, 'runs'),
+            run.error ? h('div', { class: 'run-error small' }, run.error.message) : null,
+          ]
+        : h('span', { class: 'muted' }, 'none yet'),
     ),
     h(
       'td',

@@ -51,8 +51,9 @@ function predictForm(model, version) {
   const fields = inputFields(version);
   if (fields.length === 0) return h('p', {}, `Version ${version.version} records no input schema.`);
   const profile = version.trainingProfile?.columns ?? {};
+  const times = version.trainingProfile?.timeRanges ?? {};
   const result = h('div', { id: 'try-result', role: 'status' });
-  const controls = fields.map((f) => [f, control(f, profile[f.name])]);
+  const controls = fields.map((f) => [f, control(f, profile[f.name], times[f.name])]);
   const lists = fields.map((f) => valueList(f, profile[f.name]));
   const form = h(
     'form',
@@ -83,6 +84,7 @@ function predictForm(model, version) {
         method: 'POST',
         body: { rows: [row] },
       });
+      // Regressions answer no probabilities: nothing, not a `null`, goes in their place (issue 17).
       result.replaceChildren(
         h(
           'p',
@@ -90,7 +92,9 @@ function predictForm(model, version) {
           `Prediction of version ${body.version}: `,
           h('strong', {}, String(formatPrediction(body.predictions[0]))),
         ),
-        body.probabilities ? h('p', {}, `Probabilities: ${JSON.stringify(body.probabilities[0])}`) : null,
+        ...(body.probabilities
+          ? [h('p', { class: 'probabilities' }, `Probabilities: ${JSON.stringify(body.probabilities[0])}`)]
+          : []),
         h('p', { class: 'muted small' }, `Request id ${body.requestId}`),
       );
     } catch (error) {
@@ -104,22 +108,27 @@ function formatPrediction(value) {
   return typeof value === 'number' ? num(value) : value;
 }
 
-/** An input for one field, prefilled with a typical training value. */
-function control(field, profile) {
+/**
+ * An input for one field, prefilled with a typical training value: the median number, the most
+ * frequent category or boolean, the last time trained on (today would be outside the training range).
+ */
+function control(field, profile, timeRange) {
   const id = `in-${field.name}`;
-  if (field.type === 'boolean')
+  if (field.type === 'boolean') {
+    const usual = profile?.type === 'categorical' ? profile.categories[0]?.value : undefined;
     return h(
       'select',
       { id, name: field.name },
-      h('option', { value: 'true' }, 'true'),
-      h('option', { value: 'false' }, 'false'),
+      h('option', { value: 'true', selected: usual === 'true' }, 'true'),
+      h('option', { value: 'false', selected: usual !== 'true' }, 'false'),
     );
+  }
   if (field.type === 'datetime')
     return h('input', {
       id,
       name: field.name,
       type: 'datetime-local',
-      value: new Date().toISOString().slice(0, 16),
+      value: (timeRange?.max ?? new Date().toISOString()).slice(0, 16),
     });
   if (field.type === 'numeric') {
     const typical =

@@ -2,7 +2,7 @@ import { findColumn, type DataTable } from '../data/table';
 import { labelValues, numericValues } from '../features/column-values';
 import type { FeaturePipeline } from '../features/types';
 import { profileCategorical, profileNumeric, type ProfileOptions } from './profile-column';
-import type { ColumnProfile, TrainingProfile } from './types';
+import type { ColumnProfile, TimeRange, TrainingProfile } from './types';
 
 /** The model's predictions on the profiled rows: values (regression) or class indices. */
 export type ProfiledPredictions = Float64Array | Int32Array;
@@ -19,9 +19,15 @@ export function buildTrainingProfile(
 ): TrainingProfile {
   const rows = options.rows ?? Int32Array.from({ length: table.rowCount }, (_, i) => i);
   const columns: Record<string, ColumnProfile> = {};
+  const timeRanges: Record<string, TimeRange> = {};
   for (const field of pipeline.inputs) {
     const col = findColumn(table, field.name);
-    if (col === undefined || field.type === 'datetime') continue;
+    if (col === undefined) continue;
+    if (field.type === 'datetime') {
+      const range = timeRange(numericValues(col, field), rows);
+      if (range) timeRanges[field.name] = range;
+      continue;
+    }
     if (field.type === 'numeric') {
       const values = numericValues(col, field);
       columns[field.name] = profileNumeric(
@@ -42,9 +48,28 @@ export function buildTrainingProfile(
       );
     }
   }
-  const profile: TrainingProfile = { version: 1, rowCount: rows.length, columns };
+  const profile: TrainingProfile = {
+    version: 1,
+    rowCount: rows.length,
+    columns,
+    ...(Object.keys(timeRanges).length > 0 && { timeRanges }),
+  };
   if (options.predictions === undefined) return profile;
   return { ...profile, prediction: profilePredictions(pipeline, options.predictions, options) };
+}
+
+/** First and last time of a datetime column (epoch ms, NaN = missing) over `rows`, as ISO strings. */
+function timeRange(values: Float64Array, rows: Int32Array): TimeRange | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of rows) {
+    const v = values[r]!;
+    if (Number.isNaN(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min > max) return undefined;
+  return { min: new Date(min).toISOString(), max: new Date(max).toISOString() };
 }
 
 /** Distribution of predictions: a numeric profile, or class label frequencies for classifiers. */

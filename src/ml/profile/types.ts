@@ -39,4 +39,12 @@ export interface TrainingProfile {
   readonly columns: Readonly<Record<string, ColumnProfile>>;
   /** The model's predictions on the training rows: values, or predicted class labels. */
   readonly prediction?: ColumnProfile;
+  /** By datetime input column: the first and last time trained on (absent before it was recorded). */
+  readonly timeRanges?: Readonly<Record<string, TimeRange>>;
+}
+
+/** A span of time as ISO 8601 strings. */
+export interface TimeRange {
+  readonly min: string;
+  readonly max: string;
 }

@@ -23,7 +23,8 @@ export async function loadSpec(
     throw new AppError(
       'invalid',
       'no_spec',
-      `No model spec for "${model}": upload ${container}/${name} (at least {"target": "<column>"}) or PUT /api/models/${model}/spec`,
+      `No model spec for "${model}": upload ${container}/${name} (at least {"target": "<column>"}) or PUT /api/models/${model}/spec, ` +
+        `then upload this data again or POST /api/models/${model}/retrain: a spec added later does not train data already uploaded`,
     );
   }
   const { data } = await deps.blobs.downloadToBuffer(container, name);

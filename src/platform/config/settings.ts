@@ -164,6 +164,14 @@ export const SETTINGS = [
     schema: optional(z.coerce.number().int().min(1).max(65535)),
   }),
   setting({
+    name: 'LOCAL_EMULATOR_PORTS',
+    description: 'Local runtime only: the emulator ports as blob,queue,cosmos (0 = a free port).',
+    default: '10000,10001,8081',
+    sample: '',
+    expected: 'three port numbers separated by commas',
+    schema: optional(z.string().regex(/^\s*\d+\s*,\s*\d+\s*,\s*\d+\s*$/)),
+  }),
+  setting({
     name: 'LOCAL_DATA_DIR',
     description: 'Local runtime only: where the emulators keep their data across restarts.',
     default: '.local',

@@ -48,7 +48,7 @@ export interface Registry {
   getSpec(model: string): Promise<ModelSpecDocument | undefined>;
   putSpec(model: string, spec: JsonValue): Promise<ModelSpecDocument>;
 
-  /** Every model with at least one version or spec, in name order. */
+  /** Every model with at least one version, spec or run (with the newest run), in name order. */
   listModels(): Promise<ModelSummary[]>;
 
   /**

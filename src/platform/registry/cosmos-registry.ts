@@ -67,7 +67,8 @@ export class CosmosRegistry implements Registry {
     return specs.putSpec((await this.c()).models, model, spec);
   }
   async listModels() {
-    return models.listModels((await this.c()).models);
+    const { models: modelDocs, runs: runDocs } = await this.c();
+    return models.listModels(modelDocs, runDocs);
   }
   async putMonitoring(doc: MonitoringDocument, options?: { ifMatch?: string | null }) {
     return monitoring.putMonitoring((await this.c()).monitoring, doc, options);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALIAS_NAMES } from '../../domain/alias';
 import { VERSION_STATUSES } from '../../domain/model-version';
+import { RUN_STATUSES } from '../../domain/run';
 
 // Request and response schemas of the registry API: requests are validated with them and the
 // OpenAPI document is generated from them, so the two cannot drift apart.
@@ -37,9 +38,22 @@ export type PromotionResult = z.infer<typeof promotionResultSchema>;
 /** One model in `GET /models`. */
 export const modelListItemSchema = z.object({
   model: z.string(),
-  latestVersion: z.number().int().describe('0 when the model has a spec but no version yet'),
+  latestVersion: z
+    .number()
+    .int()
+    .describe('0 while the model has no version (a spec only, or runs that all failed)'),
   versionCount: z.number().int(),
   productionVersion: z.number().int().optional(),
+  latestRun: z
+    .object({
+      id: z.string(),
+      status: z.enum(RUN_STATUSES),
+      queuedAt: z.string(),
+      finishedAt: z.string().optional(),
+      error: z.object({ code: z.string(), message: z.string() }).optional().describe('why it failed'),
+    })
+    .optional()
+    .describe('the newest run by queue time, absent before the first'),
   updatedAt: z.string(),
 });
 

@@ -74,6 +74,10 @@ describe('buildTrainingProfile', () => {
       predictions: Int32Array.of(0, 1, 1, 1),
     });
     expect(Object.keys(profile.columns)).toEqual(['x', 'c', 'f']);
+    // Datetimes only as the span trained on: a form's default stays inside it.
+    expect(profile.timeRanges).toEqual({
+      t: { min: '2011-01-01T00:00:00.000Z', max: '2011-01-04T00:00:00.000Z' },
+    });
     expect(profile.rowCount).toBe(4);
     expect(profile.columns.x).toMatchObject({
       type: 'numeric',

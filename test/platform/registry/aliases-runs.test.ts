@@ -104,6 +104,35 @@ describe('CosmosRegistry runs, specs, models, monitoring', () => {
     expect(listed).toMatchObject({ latestVersion: 2, versionCount: 2, productionVersion: 1 });
   });
 
+  it('lists a model whose runs all failed, with its newest run and why it failed', async () => {
+    const error = { code: 'empty_file', message: 'The file is empty: no header and no rows' };
+    await registry.putRun({
+      ...run('all-failed', 'run-old', '2026-01-01T00:00:00Z'),
+      status: 'failed',
+      error,
+    });
+    await registry.putRun({
+      ...run('all-failed', 'run-new', '2026-01-02T00:00:00Z'),
+      status: 'failed',
+      finishedAt: '2026-01-02T00:00:05Z',
+      error,
+    });
+    const listed = (await registry.listModels()).find((m) => m.model === 'all-failed');
+    expect(listed).toEqual({
+      model: 'all-failed',
+      latestVersion: 0,
+      versionCount: 0,
+      latestRun: {
+        id: 'run-new',
+        status: 'failed',
+        queuedAt: '2026-01-02T00:00:00Z',
+        finishedAt: '2026-01-02T00:00:05Z',
+        error,
+      },
+      updatedAt: '2026-01-02T00:00:05Z',
+    });
+  });
+
   it('puts and lists monitoring records by kind, newest first', async () => {
     for (const [id, kind, createdAt] of [
       ['d1', 'drift', '2026-01-01T00:00:00Z'],
