@@ -54,7 +54,7 @@ param logRetentionDays int = 30
 
 // The contract's names: the defaults of src/platform/config/settings.ts and the registry's
 // containers (src/platform/registry/registry-containers.ts).
-var blobContainers = ['datasets', 'models', 'incoming-models', 'prediction-logs']
+var blobContainers = ['datasets', 'models', 'incoming-models', 'prediction-logs', 'scoring', 'predictions']
 var pipelineQueues = ['validate-requests', 'register-requests', 'drift-requests', 'retrain-requests']
 var cosmosDatabaseName = 'mlops'
 var cosmosContainers = ['models', 'runs', 'monitoring']
@@ -157,6 +157,8 @@ var appSettings = {
   SERVICEBUS_CONNECTION__credential: 'managedidentity'
   SERVICEBUS_CONNECTION__clientId: identity.outputs.clientId
   BLOB_TRIGGER_SOURCE: 'EventGrid'
+  SCORING_CONTAINER: 'scoring'
+  PREDICTIONS_CONTAINER: 'predictions'
   AZURE_CLIENT_ID: identity.outputs.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'

@@ -96,10 +96,13 @@ describe('infra/ agrees with the code', () => {
       'models',
       'incoming-models',
       'prediction-logs',
+      'scoring',
+      'predictions',
     ]);
     expect(FACTS.queues).toHaveLength(4);
     expect(FACTS.blobTriggers.map((t) => t.functionName).sort()).toEqual([
       'ingestUploadedModel',
+      'scoreDrop',
       'trainOnDataDrop',
     ]);
   });
