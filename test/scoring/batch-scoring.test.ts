@@ -2,10 +2,14 @@
 // is scored and written to predictions/{model}/{name} in its format, with the predictions HTTP
 // predict gives for the same rows, a run beside the training runs, the rows in the prediction
 // log; bad files and bad rows fail or are marked with the reason.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreFile, type ScoreOptions } from '../../src/cli/score/score-file';
 import type { Run } from '../../src/domain/run';
 import { scoringRunIdFor } from '../../src/scoring/scoring-drop';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
@@ -246,5 +250,46 @@ describe('a scoring drop that cannot be scored fails its run with the reason and
     const run = await dropFile(model, name, data);
     expect(run).toMatchObject({ status: 'failed', trigger: { kind: 'scoring' }, error: { code, message } });
     expect(await output(`${model}/${name.replace(/^v\d+\//, '')}`)).toBeUndefined();
+  });
+});
+
+describe('mlops score', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mlops-score-'));
+  const options = (overrides: Partial<ScoreOptions> = {}): ScoreOptions => ({
+    url: p.runtime.url,
+    key: FUNCTION_KEY,
+    connectionString: p.config.storage.kind === 'connectionString' ? p.config.storage.connectionString : '',
+    scoringContainer: p.config.containers.scoring,
+    predictionsContainer: p.config.containers.predictions,
+    intervalMs: 100,
+    ...overrides,
+  });
+
+  it('uploads a file, follows the run and downloads its predictions', async () => {
+    const csv = taxiCsv({ days: 1, seed: 31 });
+    const file = path.join(dir, 'cli.csv');
+    writeFileSync(file, csv);
+    const lines: string[] = [];
+    const result = await scoreFile('taxi', file, options({ version: 1 }), (l) => lines.push(l));
+    expect(result.out).toBe(path.join(dir, 'cli.predictions.csv'));
+    const http = await httpPredict(inputsOf(csvRows(csv)), '?version=1');
+    expect(csvRows(readFileSync(result.out, 'utf8')).map((r) => Number(r.prediction))).toEqual(
+      http.predictions,
+    );
+    expect(lines[0]).toBe(
+      `uploaded ${p.config.containers.scoring}/taxi/v1/cli.csv (${Buffer.byteLength(csv)} bytes)`,
+    );
+    expect(lines.at(-1)).toBe(
+      `run ${result.runId} succeeded: ${csvRows(csv).length} rows scored by version 1; wrote ${result.out}`,
+    );
+  });
+
+  it('fails with the run reason and writes no file', async () => {
+    const file = path.join(dir, 'ghost.csv');
+    writeFileSync(file, taxiCsv({ days: 1, seed: 32 }));
+    await expect(scoreFile('taxi', file, options({ version: 42 }), () => undefined)).rejects.toThrow(
+      /^run score-[0-9a-f]{24} failed \(version_not_found\): Model "taxi" has no version 42$/,
+    );
+    expect(existsSync(path.join(dir, 'ghost.predictions.csv'))).toBe(false);
   });
 });
