@@ -74,6 +74,8 @@ var storageContainers = [
   { name: 'models', app: 'contributor', user: 'reader' }
   { name: 'incoming-models', app: 'contributor', user: 'contributor' }
   { name: 'prediction-logs', app: 'contributor', user: 'reader' }
+  { name: 'scoring', app: 'contributor', user: 'contributor' }
+  { name: 'predictions', app: 'contributor', user: 'reader' }
   { name: deploymentContainer, app: 'contributor', user: '' }
   { name: 'azure-webjobs-hosts', app: 'owner', user: '' }
   { name: 'azure-webjobs-secrets', app: 'owner', user: '' }
@@ -205,6 +207,8 @@ var appSettings = {
   SERVICEBUS_CONNECTION__credential: 'managedidentity'
   SERVICEBUS_CONNECTION__clientId: identity.outputs.clientId
   BLOB_TRIGGER_SOURCE: 'EventGrid'
+  SCORING_CONTAINER: 'scoring'
+  PREDICTIONS_CONTAINER: 'predictions'
   AZURE_CLIENT_ID: identity.outputs.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'

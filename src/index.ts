@@ -7,6 +7,7 @@ import './functions/train-on-data-drop';
 import './functions/validate-candidate';
 import './functions/register-version';
 import './functions/ingest-uploaded-model';
+import './functions/score-drop';
 import './functions/list-models';
 import './functions/get-model';
 import './functions/get-artifact';

@@ -8,6 +8,7 @@ param systemTopicName string
 var blobTriggers = [
   { functionName: 'trainOnDataDrop', container: 'datasets' }
   { functionName: 'ingestUploadedModel', container: 'incoming-models' }
+  { functionName: 'scoreDrop', container: 'scoring' }
 ]
 
 resource site 'Microsoft.Web/sites@2025-03-01' existing = {

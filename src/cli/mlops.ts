@@ -9,6 +9,7 @@ import { predictCommand } from './commands/predict';
 import { promoteCommand } from './commands/promote';
 import { runsCommand } from './commands/runs';
 import { startCommand } from './commands/start';
+import { scoreCommand } from './commands/score';
 import { uploadCommand } from './commands/upload';
 import { versionsCommand } from './commands/versions';
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     .addCommand(versionsCommand())
     .addCommand(promoteCommand())
     .addCommand(predictCommand())
+    .addCommand(scoreCommand())
     .addCommand(driftCommand())
     .addCommand(runsCommand())
     .addCommand(logsCommand())

@@ -9,12 +9,23 @@ export interface RunError {
   message: string;
 }
 
+/** What a batch-scoring run did: rows read, scored and refused, and where the predictions went. */
+export interface ScoringSummary {
+  format: string;
+  rows: number;
+  scored: number;
+  /** Rows that got an empty prediction and an `error` (a missing feature, a wrong type). */
+  errorRows: number;
+  /** The predictions blob, `{model}/{name}` in the predictions container, once written. */
+  output?: string;
+}
+
 /** A training (or validation) run: one per dataset blob version, so redeliveries find it. */
 export interface Run {
   id: string;
   model: string;
   status: RunStatus;
-  /** What started it: a data drop, a retrain request, an uploaded model. */
+  /** What started it: a data drop, a retrain request, an uploaded model, a scoring drop. */
   trigger?: {
     kind: string;
     blobName?: string;
@@ -37,5 +48,7 @@ export interface Run {
   /** Rows and values the training left out, per reason (set once the data is read). */
   leftOut?: LeftOutCount[];
   error?: RunError;
+  /** Scoring runs (`trigger.kind` "scoring") only. */
+  scoring?: ScoringSummary;
   etag?: string;
 }

@@ -62,6 +62,8 @@ export function isolatedAppSettings(): Record<string, string> {
     MODELS_CONTAINER: uniqueName('models'),
     INCOMING_MODELS_CONTAINER: uniqueName('incoming'),
     PREDICTION_LOGS_CONTAINER: uniqueName('logs'),
+    SCORING_CONTAINER: uniqueName('scoring'),
+    PREDICTIONS_CONTAINER: uniqueName('predictions'),
     VALIDATE_QUEUE: uniqueName('validate'),
     REGISTER_QUEUE: uniqueName('register'),
     DRIFT_QUEUE: uniqueName('drift'),

@@ -119,10 +119,13 @@ describe.skipIf(!bicep)('the compiled infra/ agrees with the code', () => {
       'models',
       'incoming-models',
       'prediction-logs',
+      'scoring',
+      'predictions',
     ]);
     expect(FACTS.queues).toHaveLength(4);
     expect(FACTS.blobTriggers.map((t) => t.functionName).sort()).toEqual([
       'ingestUploadedModel',
+      'scoreDrop',
       'trainOnDataDrop',
     ]);
   });

@@ -100,6 +100,12 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     connection: 'AzureWebJobsStorage',
     source: 'LogsAndContainerScan',
   },
+  scoreDrop: {
+    type: 'blobTrigger',
+    path: '%SCORING_CONTAINER%/{model}/{name}',
+    connection: 'AzureWebJobsStorage',
+    source: 'LogsAndContainerScan',
+  },
 };
 
 let app: Registrations;
@@ -189,6 +195,7 @@ describe('registrations of the compiled entry', () => {
       const sources = inAzure.byTrigger('blobTrigger').map((fn) => [fn.metadata.name, fn.trigger.source]);
       expect(sources.sort()).toEqual([
         ['ingestUploadedModel', 'EventGrid'],
+        ['scoreDrop', 'EventGrid'],
         ['trainOnDataDrop', 'EventGrid'],
       ]);
       process.env.BLOB_TRIGGER_SOURCE = 'Polling';

@@ -26,6 +26,8 @@ export interface ContainerNames {
   models: string;
   incomingModels: string;
   predictionLogs: string;
+  scoring: string;
+  predictions: string;
 }
 
 export interface QueueNames {

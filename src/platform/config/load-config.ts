@@ -37,6 +37,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       models: p.MODELS_CONTAINER,
       incomingModels: p.INCOMING_MODELS_CONTAINER,
       predictionLogs: p.PREDICTION_LOGS_CONTAINER,
+      scoring: p.SCORING_CONTAINER,
+      predictions: p.PREDICTIONS_CONTAINER,
     },
     queues: {
       validate: p.VALIDATE_QUEUE,

@@ -226,6 +226,8 @@ function containerSettings() {
     c('MODELS_CONTAINER', 'models', 'model artifacts (ONNX) and cards'),
     c('INCOMING_MODELS_CONTAINER', 'incoming-models', 'bring-your-own ONNX models'),
     c('PREDICTION_LOGS_CONTAINER', 'prediction-logs', 'prediction logs (JSON lines)'),
+    c('SCORING_CONTAINER', 'scoring', 'batch-scoring drops (scoring/{model}/[v{N}/]{name})'),
+    c('PREDICTIONS_CONTAINER', 'predictions', 'batch-scoring output (predictions/{model}/{name})'),
   ] as const;
 }
 

@@ -50,7 +50,27 @@ const version = z
   })
   .catchall(z.unknown())
   .describe('a model version record (status, metrics, gates, artifact, lineage, feature importance)');
-const run = looseObject('a training run (status, stage, timings, error)');
+const run = z
+  .object({
+    trigger: z
+      .object({
+        kind: z.string().describe('data_drop, retrain, upload, or scoring for a batch-scoring drop'),
+      })
+      .catchall(z.unknown())
+      .optional(),
+    scoring: z
+      .object({
+        format: z.string(),
+        rows: z.number(),
+        scored: z.number(),
+        errorRows: z.number().describe('rows given an empty prediction and an error'),
+        output: z.string().optional().describe('the predictions blob, {model}/{name}'),
+      })
+      .optional()
+      .describe('scoring runs only'),
+  })
+  .catchall(z.unknown())
+  .describe('a training or scoring run (status, stage, timings, error; scoring counts)');
 
 /**
  * Every HTTP route of the app. Functions take method, route and auth from here, the OpenAPI
@@ -122,7 +142,7 @@ export const ROUTES = {
     method: 'GET',
     route: 'models/{model}/runs',
     authLevel: 'function',
-    summary: 'Training runs of a model, newest first',
+    summary: 'Training and scoring runs of a model, newest first',
     query: pageQuerySchema,
     responses: { 200: { description: 'one page', schema: pageOf(run) } },
     errors: [400, 401, 404],

@@ -10,6 +10,8 @@ export interface LogRow {
   readonly probabilities?: readonly number[];
   /** ISO time of the prediction. */
   readonly time: string;
+  /** "batch" for rows of a scoring drop (requestId is then its run id); absent for HTTP predict. */
+  readonly source?: 'batch';
 }
 
 /**

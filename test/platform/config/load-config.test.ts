@@ -44,6 +44,8 @@ describe('loadConfig', () => {
         models: 'models',
         incomingModels: 'incoming-models',
         predictionLogs: 'prediction-logs',
+        scoring: 'scoring',
+        predictions: 'predictions',
       },
       queues: {
         validate: 'validate-requests',
