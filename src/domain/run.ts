@@ -33,5 +33,9 @@ export interface Run {
   timings?: Record<string, number>;
   version?: number;
   error?: RunError;
+  /** A succeeded run that made no version says why, e.g. "already trained as version 3". */
+  message?: string;
+  /** The existing version with the same data and spec, when this run trained nothing. */
+  duplicateOf?: number;
   etag?: string;
 }
