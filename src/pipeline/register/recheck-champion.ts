@@ -33,5 +33,5 @@ export async function recheckAgainst(
   const changeGates = gatesOf(files.card).filter(
     (g) => g.minAbsoluteChange !== undefined || g.minRelativeChange !== undefined,
   );
-  return championGates(changeGates, files.card.task, candidate.metrics, scores, champion);
+  return championGates(changeGates, { task: files.card.task, scores, metrics: candidate.metrics }, champion);
 }

@@ -1,25 +1,34 @@
 import type { GateRecord } from '../../domain/model-version';
 import type { Task } from '../../ml/matrix';
-import { evaluate, type MetricSet } from '../../ml/metrics';
+import type { MetricSet } from '../../ml/metrics';
 import type { Gate } from '../spec/gate';
-import { asPrediction } from '../train/prediction-shape';
 import { evaluateGates } from './gates';
+import { metricsOnRows } from './metrics-on-rows';
 import type { ChampionScore } from './score-champion';
 import type { HoldoutScores } from './score-holdout';
+
+/** What the champion gates judge: the validated model's scores and metrics, the served model's metrics. */
+export interface CandidateScores {
+  readonly task: Task;
+  /** The validated model on the holdout. */
+  readonly scores: HoldoutScores;
+  readonly metrics: MetricSet;
+  /** The served model on the whole holdout, to tell whether it is the champion again; optional. */
+  readonly servedMetrics?: MetricSet;
+}
 
 /**
  * The gates as the version records them: thresholds on the candidate's holdout metrics, change
  * gates on the rows the champion never saw (the candidate scored on those same rows), and a
- * record of how the comparison went. A candidate whose scores there equal the champion's exactly
- * fails: it is the same model again, with nothing to gain from a promotion.
+ * record of how the comparison went. A served model whose scores on the holdout equal the
+ * champion's exactly fails: it is the same model again, with nothing to gain from a promotion.
  */
 export function championGates(
   gates: readonly Gate[],
-  task: Task,
-  metrics: MetricSet,
-  scores: HoldoutScores,
+  candidate: CandidateScores,
   champion: ChampionScore | undefined,
 ): GateRecord[] {
+  const { metrics } = candidate;
   if (champion === undefined) return evaluateGates(gates, metrics).map(toRecord);
   const label = `production v${champion.version}`;
   if (champion.kind === 'incompatible') {
@@ -29,33 +38,34 @@ export function championGates(
     ];
   }
   const { comparison } = champion;
-  const note: GateRecord = { passed: true, reason: comparison.reason, gate: { check: 'champion' } };
-  if (champion.kind === 'too_few') {
-    const why = `not compared with ${label} (${comparison.rows} holdout rows it never saw)`;
-    return [...evaluateGates(gates, metrics, undefined, why).map(toRecord), note];
-  }
-  const candidate = metricsOnRows(task, scores, champion.rows);
-  const records = evaluateGates(gates, metrics, { label, metrics: champion.metrics, candidate }).map(
-    toRecord,
-  );
-  const names = Object.keys(champion.metrics).filter((k) => k !== 'count');
-  if (names.length > 0 && names.every((k) => candidate[k] === champion.metrics[k])) {
-    records.push({
+  const records =
+    champion.kind === 'too_few'
+      ? evaluateGates(
+          gates,
+          metrics,
+          undefined,
+          `not compared with ${label} (${comparison.rows} holdout rows it never saw)`,
+        )
+      : evaluateGates(gates, metrics, {
+          label,
+          metrics: champion.metrics,
+          candidate: metricsOnRows(candidate.task, candidate.scores, champion.rows),
+        });
+  const out = records.map(toRecord);
+  if (candidate.servedMetrics && sameScores(candidate.servedMetrics, champion.allMetrics)) {
+    out.push({
       passed: false,
-      reason: `scores exactly equal to ${label}'s on the ${comparison.rows} rows compared: not promoted`,
+      reason: `scores exactly equal to ${label}'s on all ${comparison.holdoutRows} holdout rows: the same model, not promoted`,
       gate: { check: 'champion_equal' },
     });
   }
-  return [...records, note];
+  out.push({ passed: true, reason: comparison.reason, gate: { check: 'champion' } });
+  return out;
 }
 
-/** The candidate's metrics on some of its holdout rows (indices into the holdout). */
-export function metricsOnRows(task: Task, scores: HoldoutScores, rows: readonly number[]): MetricSet {
-  const w = scores.nOutputs;
-  const output = new Float64Array(rows.length * w);
-  rows.forEach((r, i) => output.set(scores.output.subarray(r * w, (r + 1) * w), i * w));
-  const actual = Float64Array.from(rows, (r) => scores.actual[r]);
-  return evaluate(task, actual, asPrediction(task, output, w));
+function sameScores(a: MetricSet, b: MetricSet): boolean {
+  const names = Object.keys(b);
+  return names.length > 0 && names.every((k) => Object.is(a[k], b[k]));
 }
 
 function toRecord(v: { gate: Gate; passed: boolean; reason: string }): GateRecord {

@@ -74,7 +74,16 @@ export async function judgeCandidate(
       : undefined;
   const gates: GateRecord[] = [
     { passed: parity.passed, reason: parity.reason, gate: { check: 'onnx_parity' } },
-    ...championGates(gatesOf(card), task, metrics, scores, champion),
+    ...championGates(
+      gatesOf(card),
+      {
+        task,
+        scores,
+        metrics,
+        servedMetrics: evaluate(task, servedScores.actual, servedScores.prediction),
+      },
+      champion,
+    ),
     { passed: bias.passed, reason: `bias: ${bias.reason}`, gate: { check: 'bias', metric } },
   ];
   const failed = gates.filter((g) => !g.passed);

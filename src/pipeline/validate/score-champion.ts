@@ -5,6 +5,7 @@ import type { PipelineDeps } from '../pipeline-deps';
 import { permanentFailure } from '../failure';
 import type { Holdout } from '../train/holdout-file';
 import { cardInputColumns, cardTarget, scoreCard } from './card-scoring';
+import { metricsOnRows } from './metrics-on-rows';
 import { unseenRows } from './unseen-rows';
 import { loadVersionFiles } from './version-files';
 
@@ -17,8 +18,15 @@ export type ChampionScore =
       /** Indices into the holdout of the rows compared. */
       readonly rows: number[];
       readonly comparison: ChampionComparison;
+      /** On every holdout row, seen or not: only to tell whether the candidate is the same model. */
+      readonly allMetrics: MetricSet;
     }
-  | { readonly kind: 'too_few'; readonly version: number; readonly comparison: ChampionComparison }
+  | {
+      readonly kind: 'too_few';
+      readonly version: number;
+      readonly comparison: ChampionComparison;
+      readonly allMetrics: MetricSet;
+    }
   | { readonly kind: 'incompatible'; readonly version: number; readonly reason: string };
 
 /** What the comparison needs of the candidate: what it predicts, its time column, the row minimum. */
@@ -64,18 +72,20 @@ export async function scoreChampion(
       rows: unseen.indices.length,
       holdoutRows: holdout.records.length,
     };
+    const scores = await scoreCard(files.card, files.onnx, holdout.records);
+    const allMetrics = evaluate(target.task, scores.actual, scores.prediction);
     if (unseen.indices.length < candidate.minRows) {
       const reason = `${unseen.reason}, fewer than validation.minRows ${candidate.minRows}: not compared, judged on the absolute gates alone`;
-      return { kind: 'too_few', version: championVersion, comparison: { ...base, compared: false, reason } };
+      const comparison = { ...base, compared: false, reason };
+      return { kind: 'too_few', version: championVersion, comparison, allMetrics };
     }
-    const records = unseen.indices.map((i) => holdout.records[i]);
-    const scores = await scoreCard(files.card, files.onnx, records);
     return {
       kind: 'scored',
       version: championVersion,
-      metrics: evaluate(target.task, scores.actual, scores.prediction),
+      metrics: metricsOnRows(target.task, scores, unseen.indices),
       rows: unseen.indices,
       comparison: { ...base, compared: true, reason: unseen.reason },
+      allMetrics,
     };
   } catch (err) {
     const reason = permanentFailure(err);
