@@ -100,8 +100,9 @@ export async function judgeCandidate(
 
 /** What the champion comparison needs to know of the candidate. */
 export function candidateSide(card: AnyCard): CandidateSide {
-  const { validation } = card.spec;
-  return { target: cardTarget(card), timeColumn: card.spec.timeColumn, minRows: validation.minRows };
+  // Cards written before minRows existed hold a spec without it: the default then.
+  const minRows = (card.spec.validation.minRows as number | undefined) ?? 30;
+  return { target: cardTarget(card), timeColumn: card.spec.timeColumn, minRows };
 }
 
 /** Non-finite metrics (e.g. MAPE with zero actuals) are left out: JSON cannot hold them. */
