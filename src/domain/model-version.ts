@@ -68,6 +68,33 @@ export interface FeatureImportance {
   importance: number;
 }
 
+/** The served model of a refit version: trained on all rows (train + holdout) once validated. */
+export interface RefitRecord {
+  rows: number;
+  iterations: number;
+}
+
+/** The latest time (numeric value of the time column) the served model trained on. */
+export interface TrainedThrough {
+  column: string;
+  last: number;
+  /** The same time as the data file wrote it. */
+  label: string;
+}
+
+/** How a candidate was compared with production: on holdout rows production never trained on. */
+export interface ChampionComparison {
+  championVersion: number;
+  /** time: later than its training data; rows: not among its training rows; all: unknown, every row. */
+  basis: 'time' | 'rows' | 'all';
+  /** Holdout rows compared on, of holdoutRows. */
+  rows: number;
+  holdoutRows: number;
+  /** False when fewer than validation.minRows were left: decided on the absolute gates alone. */
+  compared: boolean;
+  reason: string;
+}
+
 /** A registered model version: the full record of one trained (or uploaded) model. */
 export interface ModelVersion {
   model: string;
@@ -92,6 +119,13 @@ export interface ModelVersion {
   featureImportance?: FeatureImportance[];
   artifact: ArtifactRef;
   lineage?: DatasetLineage;
+  /** sha256 of the parsed spec (canonical JSON): with lineage.sha256, one version per data and spec. */
+  specSha256?: string;
+  /** Set when the served model was refit on all rows; metrics are the validated model's holdout metrics. */
+  refit?: RefitRecord;
+  trainedThrough?: TrainedThrough;
+  /** Set by validation when there was a production version to compare with. */
+  comparison?: ChampionComparison;
   /** Why the status is what it is (gate failures, who promoted it). */
   statusReason?: string;
   createdAt: string;

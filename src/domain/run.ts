@@ -50,5 +50,9 @@ export interface Run {
   error?: RunError;
   /** Scoring runs (`trigger.kind` "scoring") only. */
   scoring?: ScoringSummary;
+  /** A succeeded run that made no version says why, e.g. "already trained as version 3". */
+  message?: string;
+  /** The existing version with the same data and spec, when this run trained nothing. */
+  duplicateOf?: number;
   etag?: string;
 }

@@ -9,6 +9,8 @@ export interface CandidateArtifacts {
   readonly sha256: string;
   readonly holdoutJsonl: string;
   readonly card: unknown;
+  /** More files of the version (validated model, training row hashes), written before the card. */
+  readonly extraFiles?: readonly { readonly path: string; readonly data: Uint8Array }[];
 }
 
 /**
@@ -29,6 +31,11 @@ export async function writeCandidateArtifacts(
   await deps.blobs.upload(container, paths.holdout, artifacts.holdoutJsonl, {
     contentType: 'application/x-ndjson',
   });
+  for (const file of artifacts.extraFiles ?? []) {
+    await deps.blobs.upload(container, file.path, Buffer.from(file.data), {
+      contentType: 'application/octet-stream',
+    });
+  }
   await deps.blobs.upload(container, paths.card, JSON.stringify(artifacts.card, null, 2), {
     contentType: 'application/json',
   });

@@ -13,6 +13,7 @@ export type VersionPatch = Partial<
     | 'featureSchema'
     | 'trainingProfile'
     | 'params'
+    | 'comparison'
   >
 >;
 

@@ -66,6 +66,17 @@ describe('mlops upload', () => {
     expect(lines.some((l) => /^run run-[0-9a-f]{24}: running, stage \w+( \d+%)?$/.test(l))).toBe(true);
     expect(lines.at(-1)).toMatch(new RegExp(`^run run-[0-9a-f]{24} succeeded: ${model} version 1$`));
     expect((await p.adapters.registry.getVersion(model, 1))?.status).toBe('production');
+
+    // The same file again under another name: nothing to train, and the CLI says so.
+    const copy = file('taxi-2025-01-copy.csv', taxiCsv({ days: 10, zones: 3 }));
+    const again = await upload(copy, options(model));
+    expect(again.error).toBeUndefined();
+    expect(again.lines.at(-1)).toMatch(
+      new RegExp(
+        `^run run-[0-9a-f]{24} succeeded: ${model} already trained as version 1: same data \\(sha256 [0-9a-f]{12}\\) and spec$`,
+      ),
+    );
+    expect(await p.adapters.registry.getVersion(model, 2)).toBeUndefined();
   });
 
   it('uploads data alone when the model has a spec put by PUT /spec', async () => {

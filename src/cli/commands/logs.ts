@@ -62,7 +62,7 @@ function runEvents(run: Run): LogEvent[] {
     events.push({
       time: run.finishedAt,
       kind: 'run',
-      message: `${run.id} succeeded: version ${run.version ?? '-'}`,
+      message: `${run.id} succeeded: ${run.message ?? `version ${run.version ?? '-'}`}`,
     });
   } else if (run.startedAt) {
     events.push({

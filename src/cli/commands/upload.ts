@@ -85,7 +85,9 @@ export async function uploadDataDrop(
       `run ${run.id} failed (${run.error?.code ?? 'no code'}): ${run.error?.message ?? 'no reason given'}`,
     );
   }
-  print(`run ${run.id} succeeded: ${options.model} version ${run.version ?? '(none recorded)'}`);
+  // A run that trained nothing (the same data and spec as an existing version) says why.
+  const outcome = run.message ?? `version ${run.version ?? '(none recorded)'}`;
+  print(`run ${run.id} succeeded: ${options.model} ${outcome}`);
   return { blobName, runId: run.id, ...(run.version !== undefined && { version: run.version }) };
 }
 

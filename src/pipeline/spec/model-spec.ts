@@ -73,6 +73,20 @@ const modelSpecObject = z
           .min(1)
           .default(30)
           .describe('slices with fewer rows are reported, not judged; default 30'),
+        refit: z
+          .boolean()
+          .default(true)
+          .describe(
+            'once the gates pass, serve a model trained on all rows (train + holdout) with the same settings; default true',
+          ),
+        minRows: z
+          .number()
+          .int()
+          .min(1)
+          .default(30)
+          .describe(
+            'holdout rows production never trained on needed to compare with it; fewer: absolute gates alone; default 30',
+          ),
       })
       .strict()
       .prefault({}),

@@ -1,10 +1,10 @@
+import type { TrainedThrough } from '../../domain/model-version';
 import { readDataset } from '../../ml/data/read-dataset';
 import { findColumn, type DataTable, type ReadLimits } from '../../ml/data/table';
 import { DataError } from '../../ml/errors';
 import { fitPipeline } from '../../ml/features/fit-pipeline';
 import { leftOutOf, type LeftOut } from '../../ml/features/left-out';
 import { featureImportance, type InputImportance } from '../../ml/importance';
-import { numericValues } from '../../ml/features/column-values';
 import { buildTrainingSet } from '../../ml/features/transform-table';
 import type { FeaturePipeline } from '../../ml/features/types';
 import type { Task } from '../../ml/matrix';
@@ -18,6 +18,8 @@ import type { ModelSpec } from '../spec/model-spec';
 import { holdoutLines } from './holdout-file';
 import { inferTask } from './infer-task';
 import { checkSpecColumns } from './spec-columns';
+import { refitOnAllRows, type ServedModel } from './refit-model';
+import { seenRows, timeValues } from './seen-rows-record';
 import { trainModel } from './train-model';
 import { trainerParams, type TrainerParams } from './trainer-params';
 import { asPrediction, predictionProfile } from './prediction-shape';
@@ -58,9 +60,20 @@ export interface FitResult {
   readonly engineMetrics: MetricSet;
   readonly onnx: Uint8Array;
   readonly signature: OnnxSignature;
-  /** holdout.jsonl: the raw holdout rows and the engine's prediction for each. */
+  /** holdout.jsonl: the raw holdout rows and the served model's engine prediction for each. */
   readonly holdoutJsonl: string;
   readonly timings: Readonly<Record<string, number>>;
+  /**
+   * With validation.refit, the model judged on the holdout (trained on the train rows only);
+   * everything above but engineMetrics, trainRows and iterations is then the served model's.
+   */
+  readonly validated?: { readonly pipeline: FeaturePipeline; readonly onnx: Uint8Array };
+  /** With validation.refit: the rows and iterations of the served model, trained on all rows. */
+  readonly refit?: { readonly rows: number; readonly iterations: number };
+  /** With a time column: the latest time the served model trained on (its numeric value). */
+  readonly trainedThrough?: TrainedThrough;
+  /** Without a time column: hashes of the served model's training rows, sorted (see rowHash). */
+  readonly trainingRows?: { readonly columns: string[]; readonly hashes: Uint32Array };
 }
 
 /**
@@ -91,17 +104,20 @@ export async function fitDataset(
   const timeColumns = spec.timeColumn === undefined ? [] : [spec.timeColumn];
   const dateFormats = spec.format.dateFormats;
   const schema = inferSchema(table, { timeColumns, dateFormats, target: spec.target });
-  const split = holdoutSplit(table, schema, spec);
-  const pipeline = fitPipeline(table, {
-    target: spec.target,
-    task,
-    ...(spec.features ? { features: spec.features } : {}),
-    exclude: spec.exclude,
-    ...(spec.timeColumn ? { timeColumn: spec.timeColumn } : {}),
-    dateFormats,
-    forModel: spec.algorithm === 'gbdt' ? 'trees' : 'linear',
-    rows: Int32Array.from(split.train),
-  });
+  const times = spec.timeColumn === undefined ? undefined : timeValues(table, schema, spec.timeColumn);
+  const split = holdoutSplit(table, times, spec);
+  const fitPipelineOn = (rows: Int32Array): FeaturePipeline =>
+    fitPipeline(table, {
+      target: spec.target,
+      task,
+      ...(spec.features ? { features: spec.features } : {}),
+      exclude: spec.exclude,
+      ...(spec.timeColumn ? { timeColumn: spec.timeColumn } : {}),
+      dateFormats,
+      forModel: spec.algorithm === 'gbdt' ? 'trees' : 'linear',
+      rows,
+    });
+  const pipeline = fitPipelineOn(Int32Array.from(split.train));
   const train = buildTrainingSet(pipeline, table, Int32Array.from(split.train));
   const holdout = buildTrainingSet(pipeline, table, Int32Array.from(split.holdout));
   if (holdout.rows.length === 0) {
@@ -113,31 +129,51 @@ export async function fitDataset(
   const tFit = performance.now();
 
   // Iteration progress at most every progressIntervalMs (default 200): enough to watch a run,
-  // too few messages and run writes to slow training down.
+  // too few messages and run writes to slow training down. A refit is the second half.
+  const { refit } = spec.validation;
   let lastReport = performance.now();
-  const onIteration = (done: number, planned: number): void => {
-    const now = performance.now();
-    if (now - lastReport < progressIntervalMs) return;
-    lastReport = now;
-    onProgress({ stage: 'train', progress: done / planned, rowsRead: table.rowCount, iterations: done });
-  };
-  const trained = trainModel(spec.algorithm, { matrix: train.X, target: train.y, task }, params, onIteration);
+  const progressFrom =
+    (start: number, share: number) =>
+    (done: number, planned: number): void => {
+      const now = performance.now();
+      if (now - lastReport < progressIntervalMs) return;
+      lastReport = now;
+      const progress = start + (share * done) / planned;
+      onProgress({ stage: 'train', progress, rowsRead: table.rowCount, iterations: done });
+    };
+  const trainSet = { matrix: train.X, target: train.y, task };
+  const trained = trainModel(spec.algorithm, trainSet, params, progressFrom(0, refit ? 0.5 : 1));
+  const holdoutPred = predict(trained.model, holdout.X);
+  const engineMetrics = evaluate(task, holdout.y, asPrediction(task, holdoutPred, trained.model.nOutputs));
+  const served: ServedModel = refit
+    ? refitOnAllRows(
+        table,
+        fitPipelineOn,
+        Int32Array.from([...split.train, ...split.holdout]).sort(),
+        { algorithm: spec.algorithm, task, params, iterations: trained.iterations },
+        progressFrom(0.5, 0.5),
+      )
+    : { pipeline, model: trained.model, set: train, iterations: trained.iterations };
   const tTrain = performance.now();
   onProgress({ stage: 'export', progress: 0, rowsRead: table.rowCount, iterations: trained.iterations });
 
-  const model = trained.model;
-  const holdoutPred = predict(model, holdout.X);
-  const engineMetrics = evaluate(task, holdout.y, asPrediction(task, holdoutPred, model.nOutputs));
-  const trainPred = predict(model, train.X);
+  const model = served.model;
+  const servedHoldoutPred = refit
+    ? predict(model, buildTrainingSet(served.pipeline, table, holdout.rows).X)
+    : holdoutPred;
+  const trainPred = predict(model, served.set.X);
   const tPredict = performance.now();
-  const trainingProfile = buildTrainingProfile(pipeline, table, {
-    rows: train.rows,
+  const trainingProfile = buildTrainingProfile(served.pipeline, table, {
+    rows: served.set.rows,
     predictions: predictionProfile(task, trainPred, model.nOutputs),
   });
-  const importance = featureImportance(model, pipeline, train.X);
+  const importance = featureImportance(model, served.pipeline, served.set.X);
   const tProfile = performance.now();
-  const exported = exportOnnx(model, { metadata: { feature_names: JSON.stringify(pipeline.featureNames) } });
-  const holdoutJsonl = holdoutLines(table, holdout.rows, holdoutPred, model.nOutputs);
+  const onnxOf = (m: typeof model, p: FeaturePipeline): ReturnType<typeof exportOnnx> =>
+    exportOnnx(m, { metadata: { feature_names: JSON.stringify(p.featureNames) } });
+  const exported = onnxOf(model, served.pipeline);
+  const holdoutJsonl = holdoutLines(table, holdout.rows, servedHoldoutPred, model.nOutputs, times);
+  const seen = seenRows(table, served, times, spec.timeColumn);
   const tEnd = performance.now();
   return {
     task,
@@ -149,13 +185,20 @@ export async function fitDataset(
     leftOut: leftOutOf(table, pipeline),
     iterations: trained.iterations,
     schema,
-    pipeline,
+    pipeline: served.pipeline,
     trainingProfile,
     featureImportance: importance,
     engineMetrics,
     onnx: exported.bytes,
     signature: exported.signature,
     holdoutJsonl,
+    ...seen,
+    ...(refit
+      ? {
+          validated: { pipeline, onnx: onnxOf(trained.model, pipeline).bytes },
+          refit: { rows: served.set.rows.length, iterations: served.iterations },
+        }
+      : {}),
     timings: {
       readMs: Math.round(tRead - t0),
       prepareMs: Math.round(tFit - tRead),
@@ -167,16 +210,8 @@ export async function fitDataset(
   };
 }
 
-function holdoutSplit(table: DataTable, schema: TableSchema, spec: ModelSpec): HoldoutSplit {
+function holdoutSplit(table: DataTable, times: Float64Array | undefined, spec: ModelSpec): HoldoutSplit {
   const fraction = spec.validation.holdoutFraction;
-  if (spec.timeColumn === undefined) return randomSplit(table.rowCount, fraction, spec.seed);
-  const col = findColumn(table, spec.timeColumn)!;
-  const colSchema = schema.columns.find((c) => c.name === spec.timeColumn)!;
-  const times = numericValues(col, {
-    name: col.name,
-    type: colSchema.type,
-    ...(colSchema.unit ? { unit: colSchema.unit } : {}),
-    ...(colSchema.format ? { format: colSchema.format } : {}),
-  });
+  if (times === undefined) return randomSplit(table.rowCount, fraction, spec.seed);
   return timeOrderedSplit(times, fraction, spec.timeColumn);
 }

@@ -1,4 +1,4 @@
-import type { DatasetLineage } from '../../domain/model-version';
+import type { DatasetLineage, RefitRecord, TrainedThrough } from '../../domain/model-version';
 import type { FeaturePipeline } from '../../ml/features/types';
 import type { InputImportance } from '../../ml/importance';
 import type { MetricSet } from '../../ml/metrics';
@@ -12,9 +12,15 @@ import type { ModelSpec } from '../spec/model-spec';
 export function artifactPaths(
   model: string,
   version: number,
-): { onnx: string; card: string; holdout: string } {
+): { onnx: string; card: string; holdout: string; validatedOnnx: string; trainingRows: string } {
   const base = `${model}/${version}`;
-  return { onnx: `${base}/model.onnx`, card: `${base}/card.json`, holdout: `${base}/holdout.jsonl` };
+  return {
+    onnx: `${base}/model.onnx`,
+    card: `${base}/card.json`,
+    holdout: `${base}/holdout.jsonl`,
+    validatedOnnx: `${base}/validated.onnx`,
+    trainingRows: `${base}/training-rows.bin`,
+  };
 }
 
 /**
@@ -38,7 +44,13 @@ export interface ModelCard {
   readonly createdAt: string;
   readonly lineage: DatasetLineage;
   readonly durationsMs: Readonly<Record<string, number>>;
-  readonly data: { readonly trainRows: number; readonly holdoutRows: number; readonly iterations: number };
+  /** trainRows and iterations: the validated model's; servedRows: the rows the served model learned from. */
+  readonly data: {
+    readonly trainRows: number;
+    readonly holdoutRows: number;
+    readonly iterations: number;
+    readonly servedRows?: number;
+  };
   readonly featureSchema: TableSchema;
   readonly featurePipeline: FeaturePipeline;
   readonly trainingProfile: TrainingProfile;
@@ -47,6 +59,23 @@ export interface ModelCard {
   readonly engineMetrics: MetricSet;
   readonly onnx: { readonly path: string; readonly sha256: string; readonly bytes: number } & OnnxSignature;
   readonly holdout: { readonly path: string; readonly rows: number };
+  /**
+   * With validation.refit: the model judged on the holdout (trained on the train rows only), its
+   * ONNX file and pipeline; featurePipeline, onnx, profile and importance above are the served
+   * model's, trained on all rows (see refit).
+   */
+  readonly validated?: { readonly onnx: FileRef; readonly featurePipeline: FeaturePipeline };
+  readonly refit?: RefitRecord;
+  /** With a time column: the latest time the served model trained on. */
+  readonly trainedThrough?: TrainedThrough;
+  /** Without a time column: the served model's training row hashes (sorted uint32, little-endian). */
+  readonly trainingRows?: FileRef & { readonly columns: string[]; readonly count: number };
+}
+
+interface FileRef {
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
 }
 
 /** Parses card.json; AppError 'invalid' when it is not a card this code wrote. */

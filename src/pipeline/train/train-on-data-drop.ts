@@ -5,16 +5,20 @@ import type { PipelineDeps } from '../pipeline-deps';
 import { requestValidation, writeCandidateArtifacts } from '../version-artifacts';
 import { isFinished, updateRun } from '../run-record';
 import { notADataDrop, type DataDrop } from './data-drop';
+import { specSha256 } from '../spec/spec-hash';
 import { inProcessTrainer } from './fit-off-thread';
+import { findTrainedVersion } from './find-trained-version';
 import { loadSpec } from './load-spec';
 import { progressWriter } from './progress-writer';
 import { artifactPaths, type ModelCard } from './model-card';
+import { extraFiles } from './extra-files';
 
 /** What the train step did with a drop. */
 export type TrainOutcome =
   | { readonly kind: 'ignored'; readonly reason: string }
   | { readonly kind: 'already_done'; readonly runId: string }
-  | { readonly kind: 'trained'; readonly runId: string; readonly version: number };
+  | { readonly kind: 'trained'; readonly runId: string; readonly version: number }
+  | { readonly kind: 'duplicate'; readonly runId: string; readonly version: number };
 
 /**
  * Trains on a data drop: opens the run, reads the spec, trains off the main thread, reserves a
@@ -61,6 +65,21 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     );
   }
   const spec = await loadSpec(deps, model);
+  const datasetSha = sha256Hex(drop.content);
+  const specSha = specSha256(spec);
+  const twin = await findTrainedVersion(deps, model, datasetSha, specSha);
+  if (twin) {
+    const message = `already trained as version ${twin.version}: same data (sha256 ${datasetSha.slice(0, 12)}) and spec`;
+    await updateRun(deps, model, runId, {
+      status: 'succeeded',
+      stage: 'train',
+      progress: 1,
+      message,
+      duplicateOf: twin.version,
+      finishedAt: new Date().toISOString(),
+    });
+    return { kind: 'duplicate', runId, version: twin.version };
+  }
   const progress = progressWriter(deps, model, runId);
   const t0 = performance.now();
   const fit = await (deps.trainer ?? inProcessTrainer).fit(
@@ -80,7 +99,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
   const lineage = {
     blobName: drop.blobName,
     etag: drop.etag,
-    sha256: sha256Hex(drop.content),
+    sha256: datasetSha,
     rows: fit.rows,
     columns: fit.columns,
     ...(drop.retrain ? { retrain: drop.retrain } : {}),
@@ -102,6 +121,9 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     featureImportance: fit.featureImportance,
     artifact: { path: '', sha256: sha, bytes: fit.onnx.byteLength },
     lineage,
+    specSha256: specSha,
+    ...(fit.refit ? { refit: fit.refit } : {}),
+    ...(fit.trainedThrough ? { trainedThrough: fit.trainedThrough } : {}),
   });
   deps.telemetry?.metric('TrainingDurationMs', trainWallMs, {
     model,
@@ -109,6 +131,7 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     algorithm: spec.algorithm,
   });
   const paths = artifactPaths(model, version.version);
+  const extra = extraFiles(fit, paths);
   const card: ModelCard = {
     cardVersion: 1,
     model,
@@ -124,7 +147,12 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     createdAt: version.createdAt,
     lineage,
     durationsMs: { ...fit.timings, trainStepMs: trainWallMs },
-    data: { trainRows: fit.trainRows, holdoutRows: fit.holdoutRows, iterations: fit.iterations },
+    data: {
+      trainRows: fit.trainRows,
+      holdoutRows: fit.holdoutRows,
+      iterations: fit.iterations,
+      servedRows: fit.refit?.rows ?? fit.trainRows,
+    },
     featureSchema: fit.schema,
     featurePipeline: fit.pipeline,
     trainingProfile: fit.trainingProfile,
@@ -132,12 +160,14 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     engineMetrics: fit.engineMetrics,
     onnx: { path: paths.onnx, sha256: sha, bytes: fit.onnx.byteLength, ...fit.signature },
     holdout: { path: paths.holdout, rows: fit.holdoutRows },
+    ...extra.card,
   };
   await writeCandidateArtifacts(deps, model, version.version, {
     onnx: fit.onnx,
     sha256: sha,
     holdoutJsonl: fit.holdoutJsonl,
     card,
+    extraFiles: extra.files,
   });
   await updateRun(deps, model, runId, {
     stage: 'validate',

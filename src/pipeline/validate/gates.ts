@@ -31,15 +31,25 @@ function changeVerdict(gate: Gate, value: number, champion: number, championLabe
   return { gate, passed, reason };
 }
 
+/** The champion's metrics on the rows compared, and the candidate's on the same rows. */
+export interface ComparedMetrics {
+  readonly label: string;
+  readonly metrics: MetricSet;
+  /** The candidate's metrics on the compared rows; default its holdout metrics (all rows compared). */
+  readonly candidate?: MetricSet;
+}
+
 /**
- * Checks each gate against the candidate's holdout metrics and, for change gates, the champion's
- * metrics on the same holdout rows. Without a champion, change gates pass and say why. A metric
- * the candidate lacks (or that is not finite) fails its gate, since it cannot be shown to pass.
+ * Checks each gate: thresholds against the candidate's holdout metrics, change gates against the
+ * champion on the rows compared. Without a champion, change gates pass and say why (`uncompared`,
+ * default: there is no production model). A metric the candidate lacks (or that is not finite)
+ * fails its gate, since it cannot be shown to pass.
  */
 export function evaluateGates(
   gates: readonly Gate[],
   candidate: MetricSet,
-  champion?: { readonly label: string; readonly metrics: MetricSet },
+  champion?: ComparedMetrics,
+  uncompared = 'no production model to compare with',
 ): GateVerdict[] {
   const verdicts: GateVerdict[] = [];
   for (const gate of gates) {
@@ -51,10 +61,11 @@ export function evaluateGates(
     if (gate.threshold !== undefined) verdicts.push(thresholdVerdict(gate, value, gate.threshold));
     if (gate.minAbsoluteChange === undefined && gate.minRelativeChange === undefined) continue;
     const championValue = champion?.metrics[gate.metric];
+    const comparedValue = champion?.candidate?.[gate.metric] ?? value;
     if (champion === undefined || championValue === undefined || !Number.isFinite(championValue)) {
-      verdicts.push({ gate, passed: true, reason: `${gate.metric}: no production model to compare with` });
+      verdicts.push({ gate, passed: true, reason: `${gate.metric}: ${uncompared}` });
     } else {
-      verdicts.push(changeVerdict(gate, value, championValue, champion.label));
+      verdicts.push(changeVerdict(gate, comparedValue, championValue, champion.label));
     }
   }
   return verdicts;

@@ -1,13 +1,14 @@
-import type { GateRecord, SliceMetric } from '../../domain/model-version';
+import type { ChampionComparison, GateRecord, SliceMetric } from '../../domain/model-version';
 import { evaluate, sliceMetrics, type MetricSet } from '../../ml/metrics';
 import type { PipelineDeps } from '../pipeline-deps';
 import { defaultGates, type Gate } from '../spec/gate';
 import type { Holdout } from '../train/holdout-file';
 import { cardTarget, scoreCard, type AnyCard } from './card-scoring';
 import { checkBias } from './bias';
-import { evaluateGates, type GateVerdict } from './gates';
+import { championGates } from './champion-gates';
 import { checkParity } from './parity';
-import { scoreChampion, type ChampionScore } from './score-champion';
+import { scoreChampion, type CandidateSide } from './score-champion';
+import { validatedModel } from './validated-model';
 
 /** The validation verdict of a candidate, as stored on its version and sent to registration. */
 export interface Judgement {
@@ -19,6 +20,8 @@ export interface Judgement {
   readonly gates: GateRecord[];
   /** The production version compared with, when there was one. */
   readonly championVersion?: number;
+  /** On which holdout rows, and whether enough were left to compare. */
+  readonly comparison?: ChampionComparison;
 }
 
 /** The metric the bias check compares slices by: rmse for regression, log loss for classifiers. */
@@ -30,8 +33,10 @@ export function gatesOf(card: AnyCard): Gate[] {
 }
 
 /**
- * Judges a candidate on its holdout: ONNX Runtime against the engine (parity), metrics, slice
- * metrics and the bias check, and the gates against the production model scored on the same rows.
+ * Judges a candidate on its holdout: ONNX Runtime against the engine for the served model
+ * (parity); metrics, slice metrics, the bias check and the gates for the validated model (the
+ * same model unless it was refit on all rows), compared with production on the holdout rows
+ * production never trained on.
  */
 export async function judgeCandidate(
   deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
@@ -40,8 +45,11 @@ export async function judgeCandidate(
   holdout: Holdout,
 ): Promise<Judgement> {
   const task = card.task;
-  const scores = await scoreCard(card, onnx, holdout.records);
-  const parity = checkParity(scores.output, holdout.engine);
+  const servedScores = await scoreCard(card, onnx, holdout.records);
+  const parity = checkParity(servedScores.output, holdout.engine);
+  const validated = await validatedModel(deps, { card, onnx });
+  const scores =
+    validated.onnx === onnx ? servedScores : await scoreCard(validated.card, validated.onnx, holdout.records);
   const metrics = finite(evaluate(task, scores.actual, scores.prediction));
   const slices: SliceMetric[] = card.spec.validation.sliceColumns.flatMap((column) =>
     sliceMetrics(
@@ -62,15 +70,22 @@ export async function judgeCandidate(
   const alias = await deps.registry.getAlias(card.model, 'production');
   const champion =
     alias && alias.version !== card.version
-      ? await scoreChampion(deps, card.model, alias.version, cardTarget(card), holdout.records)
+      ? await scoreChampion(deps, card.model, alias.version, candidateSide(card), holdout)
       : undefined;
   const gates: GateRecord[] = [
     { passed: parity.passed, reason: parity.reason, gate: { check: 'onnx_parity' } },
-    ...gateVerdicts(gatesOf(card), metrics, champion).map(toRecord),
+    ...championGates(
+      gatesOf(card),
+      {
+        task,
+        scores,
+        metrics,
+        servedMetrics: evaluate(task, servedScores.actual, servedScores.prediction),
+      },
+      champion,
+    ),
     { passed: bias.passed, reason: `bias: ${bias.reason}`, gate: { check: 'bias', metric } },
   ];
-  if (champion?.kind === 'incompatible')
-    gates.push({ passed: true, reason: champion.reason, gate: { check: 'champion' } });
   const failed = gates.filter((g) => !g.passed);
   return {
     passed: failed.length === 0,
@@ -79,25 +94,15 @@ export async function judgeCandidate(
     sliceMetrics: slices,
     gates,
     ...(champion ? { championVersion: champion.version } : {}),
+    ...(champion && champion.kind !== 'incompatible' ? { comparison: champion.comparison } : {}),
   };
 }
 
-/** The gates against the champion's scores (change gates pass, saying why, when there is none to compare). */
-export function gateVerdicts(
-  gates: readonly Gate[],
-  metrics: MetricSet,
-  champion: ChampionScore | undefined,
-): GateVerdict[] {
-  const compared =
-    champion?.kind === 'scored'
-      ? { label: `production v${champion.version}`, metrics: champion.metrics }
-      : undefined;
-  return evaluateGates(gates, metrics, compared);
-}
-
-/** A gate verdict as the version document records it. */
-export function toRecord(v: GateVerdict): GateRecord {
-  return { passed: v.passed, reason: v.reason, gate: { ...v.gate } };
+/** What the champion comparison needs to know of the candidate. */
+export function candidateSide(card: AnyCard): CandidateSide {
+  // Cards written before minRows existed hold a spec without it: the default then.
+  const minRows = (card.spec.validation.minRows as number | undefined) ?? 30;
+  return { target: cardTarget(card), timeColumn: card.spec.timeColumn, minRows };
 }
 
 /** Non-finite metrics (e.g. MAPE with zero actuals) are left out: JSON cannot hold them. */

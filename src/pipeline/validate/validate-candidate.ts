@@ -43,6 +43,7 @@ export async function validateCandidate(deps: PipelineDeps, req: ValidateRequest
     metrics: judged.metrics,
     sliceMetrics: judged.sliceMetrics,
     gates: judged.gates,
+    ...(judged.comparison ? { comparison: judged.comparison } : {}),
   });
   const message: RegisterRequest = {
     schema: 1,

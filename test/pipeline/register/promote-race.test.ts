@@ -7,7 +7,9 @@ import { memoryDeps, type MemoryDeps } from '../memory-ports';
 
 async function twoCandidates(): Promise<{ deps: MemoryDeps; clean: string; noisy: string }> {
   const deps = memoryDeps();
-  deps.memory.registry.specs.set('race', TAXI_SPEC);
+  // Served models trained on their train rows only, so a later candidate's holdout (the same days)
+  // is data the champion never saw and the change gates compare them.
+  deps.memory.registry.specs.set('race', { ...TAXI_SPEC, validation: { refit: false } });
   const clean = await trainDrop(deps, 'race', 'clean.csv', taxiCsv({ seed: 12 }));
   const noisy = await trainDrop(deps, 'race', 'noisy.csv', taxiCsv({ seed: 12, noise: 12 }));
   return { deps, clean, noisy };

@@ -25,7 +25,14 @@ describe('parseModelSpec', () => {
       algorithm: 'gbdt',
       params: {},
       seed: 42,
-      validation: { holdoutFraction: 0.2, sliceColumns: [], maxSliceErrorRatio: 3, minSliceRows: 30 },
+      validation: {
+        holdoutFraction: 0.2,
+        sliceColumns: [],
+        maxSliceErrorRatio: 3,
+        minSliceRows: 30,
+        refit: true,
+        minRows: 30,
+      },
       monitoring: {
         driftThreshold: 0.1,
         datasetDriftShare: 0.5,

@@ -5,7 +5,7 @@ import { fitDataset, type FitProgress } from '../../../src/pipeline/train/fit-da
 import { parseModelSpec } from '../../../src/pipeline/spec/model-spec';
 
 describe('fitDataset progress', () => {
-  it('reports rows read, then boosting iterations while training, then export', async () => {
+  it('reports rows read, then boosting iterations of the validated model and of the refit, then export', async () => {
     const csv = renderRows(generateTaxiDemand({ days: 10, zones: 3 }), 'csv');
     const spec = parseModelSpec({ ...TAXI_DEMAND_SPEC, params: { nEstimators: 20 } });
     const seen: FitProgress[] = [];
@@ -20,7 +20,10 @@ describe('fitDataset progress', () => {
       0,
     );
     const training = seen.filter((p) => p.stage === 'train' && p.iterations !== undefined);
-    expect(training.map((p) => p.iterations)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const once = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect(training.map((p) => p.iterations)).toEqual([...once, ...once]);
+    // The validated model is the first half of the stage, the refit on all rows the second.
+    expect(training[19]?.progress).toBe(0.5);
     expect(training.at(-1)?.progress).toBe(1);
     expect(training.every((p) => p.rowsRead === 10 * 24 * 3)).toBe(true);
     expect(seen.at(-1)?.stage).toBe('export');

@@ -63,6 +63,7 @@ describe('trainOnDataDrop', () => {
       'models/taxi/1/card.json',
       'models/taxi/1/holdout.jsonl',
       'models/taxi/1/model.onnx',
+      'models/taxi/1/validated.onnx',
     ]);
     const holdout = parseHoldout(deps.memory.blobs.files.get('models/taxi/1/holdout.jsonl')!.data.toString());
     // Time-ordered holdout: the last 2 of 10 days, 4 zones x 24 hours each.

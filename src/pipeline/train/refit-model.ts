@@ -1,0 +1,53 @@
+import type { DataTable } from '../../ml/data/table';
+import { buildTrainingSet, type TrainingSet } from '../../ml/features/transform-table';
+import type { FeaturePipeline } from '../../ml/features/types';
+import type { Task } from '../../ml/matrix';
+import type { TrainedModel } from '../../ml/models/types';
+import type { ModelSpec } from '../spec/model-spec';
+import { trainModel } from './train-model';
+import type { TrainerParams } from './trainer-params';
+
+/** The model that serves: its pipeline, the rows it learned from, and its iterations. */
+export interface ServedModel {
+  readonly pipeline: FeaturePipeline;
+  readonly model: TrainedModel;
+  readonly set: TrainingSet;
+  readonly iterations: number;
+}
+
+/**
+ * The validated settings for a refit: gbdt keeps the iteration count the validated model ended
+ * with (early stopping's choice, when it was on) and stops early no more, since a refit on all
+ * rows has no rows left to stop on. Linear models refit with the same params.
+ */
+export function refitParams(
+  algorithm: ModelSpec['algorithm'],
+  params: TrainerParams,
+  iterations: number,
+): TrainerParams {
+  if (algorithm !== 'gbdt') return params;
+  const { earlyStopping: _, ...rest } = params;
+  return { ...rest, nEstimators: iterations };
+}
+
+/**
+ * Trains the served model on every row (train + holdout) once the validated one is built: the
+ * feature pipeline is fitted again on all rows, then the same algorithm with refitParams.
+ */
+export function refitOnAllRows(
+  table: DataTable,
+  fitPipelineOn: (rows: Int32Array) => FeaturePipeline,
+  allRows: Int32Array,
+  run: { algorithm: ModelSpec['algorithm']; task: Task; params: TrainerParams; iterations: number },
+  onIteration?: (done: number, planned: number) => void,
+): ServedModel {
+  const pipeline = fitPipelineOn(allRows);
+  const set = buildTrainingSet(pipeline, table, allRows);
+  const trained = trainModel(
+    run.algorithm,
+    { matrix: set.X, target: set.y, task: run.task },
+    refitParams(run.algorithm, run.params, run.iterations),
+    onIteration,
+  );
+  return { pipeline, model: trained.model, set, iterations: trained.iterations };
+}
