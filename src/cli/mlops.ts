@@ -17,7 +17,8 @@ export function buildProgram(): Command {
   return new Command('mlops')
     .description(
       'Drive the MLOps loop: generate data, upload it, watch runs, query models. Talks to --url/MLOPS_URL ' +
-        'with --key/MLOPS_KEY (admin: --admin-key/MLOPS_ADMIN_KEY); by default the local runtime and its sample keys.',
+        'with a key per role (--key, --feedback-key, --operator-key, --admin-key or MLOPS_*); by default the ' +
+        'local runtime and the keys npm start wrote to local.settings.json.',
     )
     .addCommand(startCommand())
     .addCommand(generateCommand())

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppSettings } from './app-settings';
-import { authorize, presentedKey } from './http-auth';
+import { authorize, presentedKey, withPrincipal } from './http-auth';
 import { readBody, sendError, toRpcHttpRequest, writeRpcHttpResponse } from './http-convert';
 import type { HttpRoute } from './http-routes';
 import { RouteCache } from './route-cache';
@@ -115,8 +115,10 @@ export class LocalHttpServer {
       sendError(res, 413, 'too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
       return;
     }
+    const http = toRpcHttpRequest(req, url, body, params);
+    http.headers = withPrincipal(http.headers ?? {}, decision.holder);
     const result = await this.options.invoker.invoke(route.fn, {
-      inputData: [{ name: route.fn.trigger.name, data: { http: toRpcHttpRequest(req, url, body, params) } }],
+      inputData: [{ name: route.fn.trigger.name, data: { http } }],
       triggerMetadata: {},
     });
     if (!result.ok) {

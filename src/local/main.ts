@@ -6,15 +6,20 @@ import { AppError } from '../errors';
 import { loadAppSettings } from './app-settings';
 import { DEFAULT_DATA_DIR, emulatorAppSettings, startEmulators, type RunningEmulators } from './emulators';
 import { loadHostConfig } from './host-config';
-import { ADMIN_KEY_SETTING, FUNCTION_KEY_SETTING } from './http-auth';
+import { FUNCTION_KEY_SETTING, LOCAL_KEYS } from './http-auth';
+import { LOCAL_KEY_SETTINGS } from '../serving/auth/roles';
+import { ensureLocalKeys } from './local-keys';
 import { DEFAULT_HTTP_PORT, LocalRuntime } from './runtime';
 import type { RegisteredFunction } from './registrations';
 import { HTTP_PORT_SETTING } from './runtime-errors';
+
+const OPERATOR_KEY_SETTING = LOCAL_KEY_SETTINGS.operate;
 
 /** The repository root: this file is dist/src/local/main.js. */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
+  const generated = ensureLocalKeys(ROOT);
   const { settings, file, localHttpPort } = loadAppSettings(ROOT);
   const host = loadHostConfig(ROOT);
   const port = parsePort(settings[HTTP_PORT_SETTING] ?? localHttpPort?.toString());
@@ -35,7 +40,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const ms = Math.round(process.uptime() * 1000);
-  printBanner(runtime, emulators, host.routePrefix, file, dataDir, ms);
+  printBanner(runtime, emulators, host.routePrefix, dataDir, ms);
+  printKeys(settings, file, generated);
   handleSignals(runtime, emulators);
 }
 
@@ -43,7 +49,6 @@ function printBanner(
   runtime: LocalRuntime,
   emulators: RunningEmulators,
   prefix: string,
-  settingsFile: string | undefined,
   dataDir: string,
   ms: number,
 ): void {
@@ -53,12 +58,29 @@ function printBanner(
       .list()
       .map((fn) => `  ${fn.metadata.name}: ${describeTrigger(fn.trigger, runtime.url, prefix)}`),
     `  GET ${runtime.url}/admin/functions lists them; POST /admin/functions/{name} runs one (admin key)`,
-    `  keys: x-functions-key header or ?code=, values of ${FUNCTION_KEY_SETTING} and ${ADMIN_KEY_SETTING}` +
-      ` (from ${settingsFile ? path.basename(settingsFile) : 'the environment'})`,
     `  storage: Azurite blob :${emulators.ports.blob}, queue :${emulators.ports.queue}; Cosmos DB: ${emulators.cosmosEndpoint}`,
     `  data: ${dataDir} (npm run reset clears it)`,
-    `  dashboard: ${runtime.url}/ (enter ${FUNCTION_KEY_SETTING}'s value when it asks for a key)`,
+    `  dashboard: ${runtime.url}/ (enter ${FUNCTION_KEY_SETTING}; promoting asks for ${OPERATOR_KEY_SETTING})`,
     'Press Ctrl-C to stop.',
+  ];
+  console.log(lines.join('\n'));
+}
+
+/**
+ * The local keys (development secrets for this machine only: printing them is the point), sent
+ * as the x-functions-key header. A higher role's key also allows the lower roles' routes.
+ */
+function printKeys(
+  settings: Record<string, string>,
+  settingsFile: string | undefined,
+  generated: string[],
+): void {
+  const from = settingsFile ? path.basename(settingsFile) : 'the environment';
+  const lines = [
+    `Keys (x-functions-key header; from ${from}${generated.length > 0 ? `, ${generated.length} generated now` : ''}):`,
+    ...LOCAL_KEYS.map(
+      ({ holder, setting }) => `  ${holder.padEnd(8)} ${setting}=${settings[setting] ?? '(unset)'}`,
+    ),
   ];
   console.log(lines.join('\n'));
 }

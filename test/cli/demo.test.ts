@@ -1,7 +1,11 @@
 // `mlops demo` up to predictions, as a user runs it: its own runtime on free ports and a
 // temporary data folder, a trained production model, predictions and feedback.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 describe('mlops demo', () => {
   it('runs its first steps to a production model and predictions, saying what it does', async () => {
@@ -18,6 +22,16 @@ describe('mlops demo', () => {
     );
     expect(out.stdout).toMatch(/feedback: the true trips of the 2016 drifted rows/);
     expect(out.stdout).toMatch(/dashboard: http:\/\/localhost:\d+\//);
+    // The keys it used: those of local.settings.json (generated there on a first run).
+    const values = (
+      JSON.parse(readFileSync(path.join(ROOT, 'local.settings.json'), 'utf8')) as {
+        Values: Record<string, string>;
+      }
+    ).Values;
+    expect(out.stdout).toContain(
+      `keys (x-functions-key; from local.settings.json): predict ${values.LOCAL_FUNCTION_KEY}, ` +
+        `feedback ${values.LOCAL_FEEDBACK_KEY}, operate ${values.LOCAL_OPERATOR_KEY}, admin ${values.LOCAL_ADMIN_KEY}`,
+    );
   });
 
   it('refuses an unknown step before starting anything', async () => {

@@ -4,7 +4,12 @@ import { hostConfigFrom } from '../../src/local/host-config';
 import { LocalRuntime } from '../../src/local/runtime';
 import { FIXTURES, memoryLogger } from './helpers';
 
-const KEYS = { LOCAL_FUNCTION_KEY: 'fn-key', LOCAL_ADMIN_KEY: 'admin-key' };
+const KEYS = {
+  LOCAL_FUNCTION_KEY: 'fn-key',
+  LOCAL_FEEDBACK_KEY: 'feedback-key',
+  LOCAL_OPERATOR_KEY: 'operator-key',
+  LOCAL_ADMIN_KEY: 'admin-key',
+};
 const logger = memoryLogger();
 let runtime: LocalRuntime;
 
@@ -123,10 +128,35 @@ describe('local runtime HTTP', () => {
       error: {
         code: 'unauthorized',
         message:
-          'Missing key: send it in the x-functions-key header or the code query parameter (local value: LOCAL_FUNCTION_KEY or LOCAL_ADMIN_KEY).',
+          'Missing key: this route needs the "predict" role: a function key (LOCAL_FUNCTION_KEY, or a higher role\'s key), sent in the x-functions-key header or the code query parameter.',
       },
     });
   });
+
+  it.each([
+    ['no key', undefined, undefined],
+    ['the predict key', 'fn-key', { auth_typ: 'local-key', roles: ['predict'] }],
+    ['the operator key', 'operator-key', { auth_typ: 'local-key', roles: ['operate'] }],
+    [
+      'the admin key (no app role, as the master key in Azure)',
+      'admin-key',
+      { auth_typ: 'local-key', roles: [] },
+    ],
+  ])(
+    'stands in for App Service Authentication: a forged principal is dropped, %s gives %j',
+    async (_name, key, principal) => {
+      const forged = Buffer.from(JSON.stringify({ claims: [{ typ: 'roles', val: 'operate' }] })).toString(
+        'base64',
+      );
+      const res = await call('/api/open', {
+        ...(key && { key }),
+        headers: { 'x-ms-client-principal': forged, 'x-ms-client-principal-id': 'someone' },
+      });
+      expect(res.status).toBe(200);
+      expect((res.body as { principal?: unknown }).principal).toEqual(principal);
+      expect((res.body as { principalId?: unknown }).principalId).toBeNull();
+    },
+  );
 
   it('answers 500 JSON when a handler throws, and logs the failure with the function name', async () => {
     const res = await call('/api/boom');
@@ -165,7 +195,7 @@ describe('local runtime HTTP', () => {
   it('runs postInvocation hooks registered with app.hook', async () => {
     const res = await call('/api/open');
     expect(res.headers.get('x-hooked')).toBe('post');
-    expect(res.body).toEqual({ open: true });
+    expect(res.body).toMatchObject({ open: true });
   });
 
   it('refuses to run an HTTP function through the admin endpoint', async () => {

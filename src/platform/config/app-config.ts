@@ -56,8 +56,6 @@ export interface AppConfig {
   aliasCacheSeconds: number;
   /** Model versions the predict endpoint keeps loaded at once. */
   maxLoadedModelVersions: number;
-  /** Local runtime keys; the Functions host manages keys in Azure. */
-  localKeys: { function?: string; admin?: string };
   /** Unset: telemetry off. */
   applicationInsights?: ApplicationInsightsAccess;
 }

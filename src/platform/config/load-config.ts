@@ -55,7 +55,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     driftSchedule: p.DRIFT_SCHEDULE,
     aliasCacheSeconds: p.ALIAS_CACHE_SECONDS,
     maxLoadedModelVersions: p.MAX_LOADED_MODEL_VERSIONS,
-    localKeys: { function: p.LOCAL_FUNCTION_KEY, admin: p.LOCAL_ADMIN_KEY },
     ...(applicationInsights && { applicationInsights }),
   };
 }

@@ -61,13 +61,11 @@ describe('loadConfig', () => {
       driftSchedule: '0 */15 * * * *',
       aliasCacheSeconds: 30,
       maxLoadedModelVersions: 8,
-      localKeys: { function: undefined, admin: undefined },
     });
   });
 
   it('accepts the sample settings as they ship', () => {
     const config = loadConfig(sample);
-    expect(config.localKeys).toEqual({ function: 'dev-function-key', admin: 'dev-admin-key' });
     expect(config.cosmos).toMatchObject({ kind: 'key', endpoint: 'http://127.0.0.1:8081/' });
   });
 

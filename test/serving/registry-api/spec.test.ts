@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 import { runIdFor } from '../../../src/pipeline/ids';
-import { ADMIN_KEY, call, FUNCTION_KEY } from './api-client';
+import { call, FUNCTION_KEY, OPERATOR_KEY } from './api-client';
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => p?.stop());
 
-const put = (model: string, body: unknown, key: string | null = ADMIN_KEY) =>
+const put = (model: string, body: unknown, key: string | null = OPERATOR_KEY) =>
   call(p, 'PUT', `/models/${model}/spec`, { key, body });
 
 describe('PUT spec', () => {
@@ -89,7 +89,7 @@ describe('PUT spec', () => {
     expect([res.status, res.json.error?.code]).toEqual([400, code]);
   });
 
-  it('is an admin route: 401 without a key, 403 with the function key', async () => {
+  it('is an operate route: 401 without a key, 403 with the function key', async () => {
     expect((await put('spec-keys', { target: 'y' }, null)).status).toBe(401);
     expect((await put('spec-keys', { target: 'y' }, FUNCTION_KEY)).status).toBe(403);
     expect(await p.adapters.registry.getSpec('spec-keys')).toBeUndefined();
