@@ -1,11 +1,16 @@
 import { storeFeedback } from '../serving/feedback/store-feedback';
 import { parseModelName } from '../serving/http/request-params';
 import { readJsonBody } from '../serving/registry-api/json-body';
+import { feedbackBodyLimit } from './http/body-limits';
 import { pipelineDeps } from './app-context';
 import { httpRoute } from './http/http-route';
 
 httpRoute('postFeedback', async (request) => {
   const model = parseModelName(request.params.model);
-  const result = await storeFeedback(pipelineDeps().registry, model, await readJsonBody(request));
+  const result = await storeFeedback(
+    pipelineDeps().registry,
+    model,
+    await readJsonBody(request, feedbackBodyLimit()),
+  );
   return { status: 200, jsonBody: result };
 });

@@ -1,5 +1,6 @@
 import { parseModelName } from '../serving/http/request-params';
 import { readJsonBody } from '../serving/registry-api/json-body';
+import { registryBodyLimit } from './http/body-limits';
 import { parseBody } from '../serving/registry-api/parse-body';
 import { promoteVersion } from '../serving/registry-api/promote-version';
 import { promoteBodySchema } from '../serving/registry-api/schemas';
@@ -8,7 +9,11 @@ import { httpRoute } from './http/http-route';
 
 httpRoute('setProductionAlias', async (request) => {
   const model = parseModelName(request.params.model);
-  const body = parseBody(promoteBodySchema, await readJsonBody(request), 'promotion request');
+  const body = parseBody(
+    promoteBodySchema,
+    await readJsonBody(request, registryBodyLimit()),
+    'promotion request',
+  );
   const ifMatch = request.headers.get('if-match') ?? undefined;
   const result = await promoteVersion(pipelineDeps(), { model, ...body, ...(ifMatch && { ifMatch }) });
   return { status: 200, headers: { etag: result.etag }, jsonBody: result };

@@ -40,6 +40,11 @@ export interface Limits {
   maxDatasetRows: number;
   maxPredictRows: number;
   maxPredictBytes: number;
+  maxDatasetColumns: number;
+  maxUploadedModelBytes: number;
+  maxSidecarBytes: number;
+  maxRegistryBodyBytes: number;
+  maxFeedbackBodyBytes: number;
 }
 
 /** The app's settings, validated and typed: what every adapter and use case is built from. */

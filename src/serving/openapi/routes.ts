@@ -140,7 +140,7 @@ export const ROUTES = {
     headers: { 'If-Match': 'the alias ETag read from GET /models/{model}: act only if it is unchanged' },
     body: promoteBodySchema,
     responses: { 200: { description: 'production points at the version', schema: promotionResultSchema } },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 413, 415],
   },
   // Operate, not predict: a spec changes what the next training run does (target, features,
   // gates), which is an operator's decision like a promotion, not a client's.
@@ -152,7 +152,7 @@ export const ROUTES = {
     summary: "Store the model's spec (used by its next training run)",
     body: modelSpecSchema,
     responses: { 200: { description: 'stored as written', schema: specDocumentSchema } },
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 413, 415],
   },
   postFeedback: {
     name: 'postFeedback',
@@ -162,7 +162,7 @@ export const ROUTES = {
     summary: 'Ground truth for predictions, one record per (requestId, row); re-posting replaces',
     body: feedbackBodySchema,
     responses: { 200: { description: 'stored', schema: feedbackResultSchema } },
-    errors: [400, 401, 403, 413],
+    errors: [400, 401, 403, 413, 415],
   },
   getDriftHistory: {
     name: 'getDriftHistory',
@@ -183,7 +183,7 @@ export const ROUTES = {
       "Ask for a retrain by hand: assembles the spec's retrain window into a new data drop (cooldown applies)",
     body: retrainBodySchema,
     responses: { 202: { description: 'the retrain request was sent', schema: retrainDecisionSchema } },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 413, 415],
   },
   predict: {
     name: 'predict',

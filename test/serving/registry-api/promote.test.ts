@@ -131,15 +131,15 @@ describe('promote and roll back', () => {
     expect(res.json.error?.message.startsWith(message)).toBe(true);
   });
 
-  it('answers 400 for a body that is not sent as JSON', async () => {
+  it('answers 415 for a body that is not sent as JSON (curl -d without a content type)', async () => {
     const res = await call(p, 'POST', '/models/known/aliases/production', {
       key: OPERATOR_KEY,
       body: 'version=1',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect([res.status, res.json.error?.code, res.json.error?.message]).toEqual([
-      400,
-      'bad_content_type',
+      415,
+      'unsupported_media_type',
       'Content type "application/x-www-form-urlencoded" is not JSON: send application/json',
     ]);
   });
