@@ -74,6 +74,7 @@ export async function prepareUpload(
   const table = await readDataset(data.data, sidecar.dataset, {
     maxBytes: limits.maxDatasetBytes,
     maxRows: limits.maxDatasetRows,
+    maxColumns: limits.maxDatasetColumns,
   });
   const rows = Int32Array.from(randomSplit(table.rowCount, sidecar.holdoutFraction, sidecar.seed).holdout);
   const scores = await scoreUploadedHoldout(sidecar, onnx, recordsOf(table, rows));
