@@ -26,6 +26,7 @@ const sample = (
  */
 const EXPECTED: Record<string, Record<string, unknown>> = {
   health: { type: 'httpTrigger', route: 'health', methods: ['GET'], authLevel: 'anonymous' },
+  healthDetails: { type: 'httpTrigger', route: 'health/details', methods: ['GET'], authLevel: 'function' },
   listRuns: { type: 'httpTrigger', route: 'models/{model}/runs', methods: ['GET'], authLevel: 'function' },
   listVersions: {
     type: 'httpTrigger',
