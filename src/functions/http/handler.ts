@@ -24,10 +24,7 @@ export function httpHandler(
       if (status === 503) {
         context.warn(`${request.method} ${url}: ${(error as Error).message}`);
       } else if (status >= 500) {
-        context.error(
-          `${request.method} ${url} failed:`,
-          error instanceof Error ? error.stack : error,
-        );
+        context.error(`${request.method} ${url} failed:`, error instanceof Error ? error.stack : error);
       }
       if (status >= 500) {
         telemetry().exception(error, {

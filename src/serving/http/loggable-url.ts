@@ -1,5 +1,6 @@
 /** Query parameters that carry keys or tokens: `code` (function keys) and anything key-like. */
-const SECRET_PARAM = /^(code|sig|token|access_token|id_token|password|secret|auth)$|key|secret|token|signature/i;
+const SECRET_PARAM =
+  /^(code|sig|token|access_token|id_token|password|secret|auth)$|key|secret|token|signature/i;
 
 /**
  * A request URL fit for a log line: the value of every key-like query parameter (`code=` and
