@@ -137,11 +137,10 @@ describe('promote and roll back', () => {
       body: 'version=1',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    expect([res.status, res.json.error?.code, res.json.error?.message]).toEqual([
-      415,
-      'unsupported_media_type',
-      'Content type "application/x-www-form-urlencoded" is not JSON: send application/json',
-    ]);
+    expect([res.status, res.json.error?.code]).toEqual([415, 'unsupported_media_type']);
+    expect(res.json.error?.message).toMatch(
+      /^Content type "application\/x-www-form-urlencoded" is not JSON: send application\/json/,
+    );
   });
 });
 
