@@ -7,6 +7,7 @@ import { logsCommand } from './commands/logs';
 import { modelsCommand } from './commands/models';
 import { predictCommand } from './commands/predict';
 import { promoteCommand } from './commands/promote';
+import { retrainCommand } from './commands/retrain';
 import { runsCommand } from './commands/runs';
 import { startCommand } from './commands/start';
 import { uploadCommand } from './commands/upload';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     .addCommand(modelsCommand())
     .addCommand(versionsCommand())
     .addCommand(promoteCommand())
+    .addCommand(retrainCommand())
     .addCommand(predictCommand())
     .addCommand(driftCommand())
     .addCommand(runsCommand())

@@ -231,3 +231,18 @@ describe('mlops errors', () => {
     expect(ok.code).toBe(0);
   });
 });
+
+// Last: the retrain it asks trains a new version, which the tests above must not see.
+describe('mlops retrain', () => {
+  it('retrain: with the operator key asks for a retrain; the function key is refused naming the role', async () => {
+    const refused = await runCli(['retrain', model, '--url', p.runtime.url, '--operator-key', FUNCTION_KEY], {
+      cwd: dir,
+    });
+    failsWith(refused, /refused the operate key \(403\): This route needs the "operate" role/);
+    const ok = await mlops('retrain', model, '--reason', 'from the CLI test');
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toBe(
+      `${model}: retrain asked (from the CLI test); a new data drop is assembled and trained: follow it with mlops runs ${model}\n`,
+    );
+  });
+});
