@@ -1,9 +1,11 @@
 // What the benchmarks that run the app share: the repo root, the sample settings pointed at the
 // emulators (drift timer kept quiet), and host.json as shipped.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emulatorAppSettings, type EmulatorSettings } from '../src/local/emulators';
 import { hostConfigFrom, type HostConfig } from '../src/local/host-config';
+import { LOCAL_KEYS } from '../src/local/http-auth';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -14,7 +16,9 @@ export function benchAppSettings(emulators: EmulatorSettings): Record<string, st
       Values: Record<string, string>;
     }
   ).Values;
-  return { ...sample, ...emulatorAppSettings(emulators), DRIFT_SCHEDULE: '0 0 0 1 1 *' };
+  // The sample ships no keys: the benchmark runtime gets its own, random for each run.
+  const keys = Object.fromEntries(LOCAL_KEYS.map((k) => [k.setting, randomBytes(18).toString('base64url')]));
+  return { ...sample, ...keys, ...emulatorAppSettings(emulators), DRIFT_SCHEDULE: '0 0 0 1 1 *' };
 }
 
 /** host.json as shipped. */

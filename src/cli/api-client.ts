@@ -1,4 +1,5 @@
-import type { Connection } from './connection';
+import { LOCAL_KEYS, type KeyHolder } from '../local/http-auth';
+import { KEY_SOURCES, type Connection } from './connection';
 
 /** An API answer that is not a success, as one line a user can act on. */
 export class ApiError extends Error {
@@ -24,8 +25,8 @@ interface ErrorBody {
 export interface RequestOptions {
   method?: 'GET' | 'POST';
   body?: unknown;
-  /** Send the admin key instead of the function key. */
-  admin?: boolean;
+  /** Whose key to send (default predict, the function key); feedback and operate add the token. */
+  as?: KeyHolder;
 }
 
 /**
@@ -39,15 +40,18 @@ export class ApiClient {
     return this.request<T>(path);
   }
 
-  post<T>(path: string, body: unknown, options: { admin?: boolean } = {}): Promise<T> {
+  post<T>(path: string, body: unknown, options: { as?: KeyHolder } = {}): Promise<T> {
     return this.request<T>(path, { method: 'POST', body, ...options });
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const { url } = this.connection;
-    const key = options.admin ? this.connection.adminKey : this.connection.key;
+    const holder = options.as ?? 'predict';
+    const key = this.connection.keys[holder];
     const method = options.method ?? 'GET';
     const headers: Record<string, string> = key ? { 'x-functions-key': key } : {};
+    const { token } = this.connection;
+    if (token && (holder === 'feedback' || holder === 'operate')) headers.authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -70,13 +74,7 @@ export class ApiClient {
     if (res.ok) return body as T;
     const error = (body as ErrorBody | undefined)?.error;
     if (res.status === 401 || res.status === 403) {
-      const which = options.admin ? '--admin-key (MLOPS_ADMIN_KEY)' : '--key (MLOPS_KEY)';
-      const reason = error?.message ? `: ${error.message.replace(/\.$/, '')}` : '';
-      throw new ApiError(
-        res.status,
-        error?.code ?? 'unauthorized',
-        `${url} refused the key (${res.status})${reason}; check ${which}`,
-      );
+      throw new ApiError(res.status, error?.code ?? 'unauthorized', this.#refusal(holder, res.status, error));
     }
     if (!error) {
       // Azure answers an unknown route with an empty 404: the deployment lacks this route.
@@ -92,6 +90,19 @@ export class ApiClient {
       error.code ?? 'error',
       `${error.message ?? 'no message'} (${res.status} ${error.code ?? 'error'})`,
     );
+  }
+
+  /** Says which key was refused and how to send the right one (locally: its value). */
+  #refusal(holder: KeyHolder, status: number, error: { message?: string } | undefined): string {
+    const { url, localKeys } = this.connection;
+    const reason = error?.message ? `: ${error.message.replace(/\.$/, '')}` : '';
+    const { option, env } = KEY_SOURCES[holder];
+    const local = localKeys?.[holder];
+    const setting = LOCAL_KEYS.find((k) => k.holder === holder)!.setting;
+    const hint = local
+      ? `; the local runtime's ${setting} in local.settings.json is ${local} (pass it with ${option})`
+      : `; check ${option} (${env})${holder === 'feedback' || holder === 'operate' ? ' or --token (MLOPS_TOKEN) in Azure' : ''}`;
+    return `${url} refused the ${holder} key (${status})${reason}${hint}`;
   }
 }
 

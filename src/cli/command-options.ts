@@ -8,14 +8,29 @@ export interface ApiOptions extends ConnectionOptions {
   json?: boolean;
 }
 
-/** A command with --url, --key and --admin-key (and --json for reads). */
+/** A command with --url, a key per role, --token (and --json for reads). */
 export function apiCommand(name: string, options: { read?: boolean } = {}): Command {
   const command = new Command(name)
     .option('--url <url>', 'the Functions app (default MLOPS_URL, else the local runtime on :7071)')
-    .option('--key <key>', 'function key (default MLOPS_KEY, else LOCAL_FUNCTION_KEY of local.settings)')
+    .option(
+      '--key <key>',
+      'predict (function) key (default MLOPS_KEY, else LOCAL_FUNCTION_KEY of local.settings)',
+    )
+    .option(
+      '--feedback-key <key>',
+      'feedback key (default MLOPS_FEEDBACK_KEY, else LOCAL_FEEDBACK_KEY of local.settings)',
+    )
+    .option(
+      '--operator-key <key>',
+      'operate key (default MLOPS_OPERATOR_KEY, else LOCAL_OPERATOR_KEY of local.settings)',
+    )
     .option(
       '--admin-key <key>',
-      'admin key (default MLOPS_ADMIN_KEY, else LOCAL_ADMIN_KEY of local.settings)',
+      'host admin key (default MLOPS_ADMIN_KEY, else LOCAL_ADMIN_KEY of local.settings)',
+    )
+    .option(
+      '--token <token>',
+      'Entra ID access token for feedback and operate routes in Azure (MLOPS_TOKEN)',
     );
   if (options.read) command.option('--json', 'print the API answer as JSON instead of a table');
   return command;

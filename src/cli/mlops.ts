@@ -7,6 +7,7 @@ import { logsCommand } from './commands/logs';
 import { modelsCommand } from './commands/models';
 import { predictCommand } from './commands/predict';
 import { promoteCommand } from './commands/promote';
+import { retrainCommand } from './commands/retrain';
 import { runsCommand } from './commands/runs';
 import { startCommand } from './commands/start';
 import { scoreCommand } from './commands/score';
@@ -18,7 +19,8 @@ export function buildProgram(): Command {
   return new Command('mlops')
     .description(
       'Drive the MLOps loop: generate data, upload it, watch runs, query models. Talks to --url/MLOPS_URL ' +
-        'with --key/MLOPS_KEY (admin: --admin-key/MLOPS_ADMIN_KEY); by default the local runtime and its sample keys.',
+        'with a key per role (--key, --feedback-key, --operator-key, --admin-key or MLOPS_*); by default the ' +
+        'local runtime and the keys npm start wrote to local.settings.json.',
     )
     .addCommand(startCommand())
     .addCommand(generateCommand())
@@ -26,6 +28,7 @@ export function buildProgram(): Command {
     .addCommand(modelsCommand())
     .addCommand(versionsCommand())
     .addCommand(promoteCommand())
+    .addCommand(retrainCommand())
     .addCommand(predictCommand())
     .addCommand(scoreCommand())
     .addCommand(driftCommand())

@@ -2,7 +2,7 @@
 // Errors become ApiError with a kind and a sentence a user can act on.
 
 const KEY = 'mlops.functionKey';
-const ADMIN_KEY = 'mlops.adminKey';
+const OPERATOR_KEY = 'mlops.operatorKey';
 
 /** The API root: the dashboard is served at {prefix}/dashboard/, the API at {prefix}/. */
 export const apiBase = new URL('../', window.location.href);
@@ -10,11 +10,11 @@ export const apiBase = new URL('../', window.location.href);
 export const keys = {
   get: () => sessionStorage.getItem(KEY) ?? '',
   set: (value) => sessionStorage.setItem(KEY, value),
-  getAdmin: () => sessionStorage.getItem(ADMIN_KEY) ?? '',
-  setAdmin: (value) => sessionStorage.setItem(ADMIN_KEY, value),
+  getOperator: () => sessionStorage.getItem(OPERATOR_KEY) ?? '',
+  setOperator: (value) => sessionStorage.setItem(OPERATOR_KEY, value),
   clear: () => {
     sessionStorage.removeItem(KEY);
-    sessionStorage.removeItem(ADMIN_KEY);
+    sessionStorage.removeItem(OPERATOR_KEY);
   },
 };
 
@@ -31,11 +31,12 @@ export class ApiError extends Error {
 
 /**
  * Calls `path` (relative to the API root, e.g. `models/taxi`) and returns its JSON.
- * `admin: true` sends the admin key (asked for when a route answers 403).
+ * `operate: true` sends the operator key (asked for when a route answers 403): the key of the
+ * role the action needs, so the function key entered for reading never promotes.
  */
-export async function api(path, { method = 'GET', body, admin = false, headers = {} } = {}) {
+export async function api(path, { method = 'GET', body, operate = false, headers = {} } = {}) {
   const url = new URL(path, apiBase);
-  const key = admin ? keys.getAdmin() || keys.get() : keys.get();
+  const key = operate ? keys.getOperator() || keys.get() : keys.get();
   let response;
   try {
     response = await fetch(url, {
@@ -79,7 +80,7 @@ function errorOf(response, json, path) {
   if (status === 403)
     return new ApiError(
       'forbidden',
-      'This action needs the admin key; the key you entered is not enough.',
+      said ?? 'This action needs a role the key you entered does not have.',
       status,
     );
   if (status === 404)

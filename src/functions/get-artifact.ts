@@ -1,30 +1,26 @@
-import { app, type HttpResponseInit } from '@azure/functions';
+import type { HttpResponseInit } from '@azure/functions';
 import { parseModelName, parseVersionNumber } from '../serving/http/request-params';
-import { httpOptions } from '../serving/openapi/routes';
 import { getArtifact } from '../serving/registry-api/artifact';
 import { pipelineDeps } from './app-context';
-import { httpHandler } from './http/handler';
+import { httpRoute } from './http/http-route';
 
-app.http('getArtifact', {
-  ...httpOptions('getArtifact'),
-  handler: httpHandler(async (request): Promise<HttpResponseInit> => {
-    const model = parseModelName(request.params.model);
-    const version = parseVersionNumber(request.params.version);
-    const { registry, blobs, settings } = pipelineDeps();
-    const deps = { registry, blobs, modelsContainer: settings.containers.models };
-    const result = await getArtifact(deps, model, version, request.headers.get('if-none-match'));
-    if (result.kind === 'not_modified') return { status: 304, headers: { etag: result.etag } };
-    if (result.kind === 'corrupt') {
-      // Not an AppError: internal errors answer without their message, and this one is the point.
-      return {
-        status: 500,
-        jsonBody: { error: { code: 'artifact_corrupt', message: result.message, details: result.details } },
-      };
-    }
+httpRoute('getArtifact', async (request): Promise<HttpResponseInit> => {
+  const model = parseModelName(request.params.model);
+  const version = parseVersionNumber(request.params.version);
+  const { registry, blobs, settings } = pipelineDeps();
+  const deps = { registry, blobs, modelsContainer: settings.containers.models };
+  const result = await getArtifact(deps, model, version, request.headers.get('if-none-match'));
+  if (result.kind === 'not_modified') return { status: 304, headers: { etag: result.etag } };
+  if (result.kind === 'corrupt') {
+    // Not an AppError: internal errors answer without their message, and this one is the point.
     return {
-      status: 200,
-      headers: { 'content-type': 'application/octet-stream', etag: result.etag },
-      body: result.data,
+      status: 500,
+      jsonBody: { error: { code: 'artifact_corrupt', message: result.message, details: result.details } },
     };
-  }),
+  }
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/octet-stream', etag: result.etag },
+    body: result.data,
+  };
 });

@@ -1,6 +1,9 @@
 import { app } from '@azure/functions';
 import { appAdapters } from './app-context';
-import { checkHealth, type Probe } from '../serving/health';
+import type { Probe } from '../serving/health';
+import { HealthCache } from '../serving/health-cache';
+import { httpOptions } from '../serving/openapi/routes';
+import { httpRoute } from './http/http-route';
 import { servingCacheProbe } from './serving-context';
 
 let probes: Record<string, Probe> | undefined;
@@ -22,13 +25,24 @@ function dependencyProbes(): Record<string, Probe> {
   return probes;
 }
 
+const health = new HealthCache(dependencyProbes);
+const UNHEALTHY = { 'retry-after': '10' };
+
+// Anonymous: the status alone. Which dependency is down, and why, is for key holders
+// (health/details): error text can name hosts and settings.
 app.http('health', {
-  methods: ['GET'],
-  authLevel: 'anonymous',
-  route: 'health',
+  ...httpOptions('health'),
   handler: async () => {
-    const report = await checkHealth(dependencyProbes());
-    if (report.status === 'healthy') return { status: 200, jsonBody: report };
-    return { status: 503, headers: { 'retry-after': '10' }, jsonBody: report };
+    const { status } = await health.report();
+    return status === 'healthy'
+      ? { status: 200, jsonBody: { status } }
+      : { status: 503, headers: UNHEALTHY, jsonBody: { status } };
   },
+});
+
+httpRoute('healthDetails', async () => {
+  const report = await health.report();
+  return report.status === 'healthy'
+    ? { status: 200, jsonBody: report }
+    : { status: 503, headers: UNHEALTHY, jsonBody: report };
 });

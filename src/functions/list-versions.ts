@@ -1,16 +1,10 @@
-import { app } from '@azure/functions';
 import { parseModelName, parsePageQuery } from '../serving/http/request-params';
 import { listModelVersions } from '../serving/reads/model-reads';
 import { pipelineDeps } from './app-context';
-import { httpHandler } from './http/handler';
+import { httpRoute } from './http/http-route';
 
-app.http('listVersions', {
-  methods: ['GET'],
-  authLevel: 'function',
-  route: 'models/{model}/versions',
-  handler: httpHandler(async (request) => {
-    const model = parseModelName(request.params.model);
-    const page = await listModelVersions(pipelineDeps().registry, model, parsePageQuery(request.query));
-    return { status: 200, jsonBody: page };
-  }),
+httpRoute('listVersions', async (request) => {
+  const model = parseModelName(request.params.model);
+  const page = await listModelVersions(pipelineDeps().registry, model, parsePageQuery(request.query));
+  return { status: 200, jsonBody: page };
 });

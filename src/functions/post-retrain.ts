@@ -1,26 +1,22 @@
-import { app } from '@azure/functions';
 import { askRetrainByHand } from '../monitoring/retrain/ask-retrain-by-hand';
 import { parseModelName } from '../serving/http/request-params';
-import { httpOptions } from '../serving/openapi/routes';
 import { readJsonBody } from '../serving/registry-api/json-body';
+import { registryBodyLimit } from './http/body-limits';
 import { appAdapters, appConfig } from './app-context';
-import { httpHandler } from './http/handler';
+import { httpRoute } from './http/http-route';
 
-app.http('postRetrain', {
-  ...httpOptions('postRetrain'),
-  handler: httpHandler(async (request) => {
-    const model = parseModelName(request.params.model);
-    const body = await readJsonBody(request, { optional: true });
-    const config = appConfig();
-    const decision = await askRetrainByHand(
-      {
-        ...appAdapters(),
-        retrainQueue: config.queues.retrain,
-        datasetsContainer: config.containers.datasets,
-      },
-      model,
-      body,
-    );
-    return { status: 202, jsonBody: decision };
-  }),
+httpRoute('postRetrain', async (request) => {
+  const model = parseModelName(request.params.model);
+  const body = await readJsonBody(request, { ...registryBodyLimit(), optional: true });
+  const config = appConfig();
+  const decision = await askRetrainByHand(
+    {
+      ...appAdapters(),
+      retrainQueue: config.queues.retrain,
+      datasetsContainer: config.containers.datasets,
+    },
+    model,
+    body,
+  );
+  return { status: 202, jsonBody: decision };
 });

@@ -1,20 +1,20 @@
-import { app } from '@azure/functions';
 import { parseModelName } from '../serving/http/request-params';
-import { httpOptions } from '../serving/openapi/routes';
 import { readJsonBody } from '../serving/registry-api/json-body';
+import { registryBodyLimit } from './http/body-limits';
 import { parseBody } from '../serving/registry-api/parse-body';
 import { promoteVersion } from '../serving/registry-api/promote-version';
 import { promoteBodySchema } from '../serving/registry-api/schemas';
 import { pipelineDeps } from './app-context';
-import { httpHandler } from './http/handler';
+import { httpRoute } from './http/http-route';
 
-app.http('setProductionAlias', {
-  ...httpOptions('setProductionAlias'),
-  handler: httpHandler(async (request) => {
-    const model = parseModelName(request.params.model);
-    const body = parseBody(promoteBodySchema, await readJsonBody(request), 'promotion request');
-    const ifMatch = request.headers.get('if-match') ?? undefined;
-    const result = await promoteVersion(pipelineDeps(), { model, ...body, ...(ifMatch && { ifMatch }) });
-    return { status: 200, headers: { etag: result.etag }, jsonBody: result };
-  }),
+httpRoute('setProductionAlias', async (request) => {
+  const model = parseModelName(request.params.model);
+  const body = parseBody(
+    promoteBodySchema,
+    await readJsonBody(request, registryBodyLimit()),
+    'promotion request',
+  );
+  const ifMatch = request.headers.get('if-match') ?? undefined;
+  const result = await promoteVersion(pipelineDeps(), { model, ...body, ...(ifMatch && { ifMatch }) });
+  return { status: 200, headers: { etag: result.etag }, jsonBody: result };
 });

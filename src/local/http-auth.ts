@@ -1,13 +1,25 @@
 import { timingSafeEqual } from 'node:crypto';
+import { CLIENT_PRINCIPAL_HEADER, encodePrincipal } from '../serving/auth/client-principal';
+import { LOCAL_KEY_SETTINGS, ROLES, type Role } from '../serving/auth/roles';
 import type { AppSettings } from './app-settings';
 
 export type AuthLevel = 'anonymous' | 'function' | 'admin';
 
-/** The app settings holding the local keys (development values ship in local.settings.sample.json). */
-export const FUNCTION_KEY_SETTING = 'LOCAL_FUNCTION_KEY';
+/** The app settings holding the local keys (generated into local.settings.json on first start). */
+export const FUNCTION_KEY_SETTING = LOCAL_KEY_SETTINGS.predict;
 export const ADMIN_KEY_SETTING = 'LOCAL_ADMIN_KEY';
 
-export type AuthDecision = { ok: true } | { ok: false; status: 401 | 403; code: string; message: string };
+/** Who a local key stands for: a role (a function key plus that role) or the host's admin. */
+export type KeyHolder = Role | 'admin';
+
+/** Every local key setting, by holder: what `npm start` generates and prints. */
+export const LOCAL_KEYS: readonly { holder: KeyHolder; setting: string }[] = [
+  ...ROLES.map((role) => ({ holder: role, setting: LOCAL_KEY_SETTINGS[role] })),
+  { holder: 'admin', setting: ADMIN_KEY_SETTING },
+];
+
+export type AuthDecision =
+  { ok: true; holder?: KeyHolder } | { ok: false; status: 401 | 403; code: string; message: string };
 
 /** The key a request presents: the `x-functions-key` header, else the `code` query parameter. */
 export function presentedKey(
@@ -19,31 +31,55 @@ export function presentedKey(
   return value || query.get('code') || undefined;
 }
 
+/** Whose key `key` is, or undefined when it is none of the configured local keys. */
+export function keyHolder(key: string | undefined, settings: AppSettings): KeyHolder | undefined {
+  return LOCAL_KEYS.find(({ setting }) => sameKey(key, settings[setting]))?.holder;
+}
+
 /**
- * Decides access as the host does: anonymous is open; `function` takes the function or the
- * admin key; `admin` takes only the admin key (a function key there is 403, anything else 401).
+ * Decides access as the host does for its auth levels: anonymous is open; `function` takes any
+ * local key (each is a function key too, as the master key is in Azure); `admin` takes only the
+ * admin key. The holder is returned so the caller can stand in for App Service Authentication.
  */
 export function authorize(level: AuthLevel, key: string | undefined, settings: AppSettings): AuthDecision {
-  if (level === 'anonymous') return { ok: true };
-  const functionKey = settings[FUNCTION_KEY_SETTING];
-  const adminKey = settings[ADMIN_KEY_SETTING];
-  const isAdmin = sameKey(key, adminKey);
-  const isFunction = sameKey(key, functionKey);
-  if (isAdmin || (level === 'function' && isFunction)) return { ok: true };
-  if (level === 'admin' && isFunction) {
+  const holder = keyHolder(key, settings);
+  if (level === 'anonymous' || (level === 'function' && holder) || holder === 'admin') {
+    return { ok: true, ...(holder && { holder }) };
+  }
+  if (level === 'admin' && holder) {
     return {
       ok: false,
       status: 403,
       code: 'forbidden',
-      message: 'This route needs the admin key; a function key is not enough.',
+      message: `This route needs the host admin key (${ADMIN_KEY_SETTING}); the ${holder} key is not enough.`,
     };
   }
-  const wanted = level === 'admin' ? ADMIN_KEY_SETTING : `${FUNCTION_KEY_SETTING} or ${ADMIN_KEY_SETTING}`;
+  const wanted =
+    level === 'admin'
+      ? `the host admin key (${ADMIN_KEY_SETTING})`
+      : `the "predict" role: a function key (${FUNCTION_KEY_SETTING}, or a higher role's key)`;
   const message =
     key === undefined
-      ? `Missing key: send it in the x-functions-key header or the code query parameter (local value: ${wanted}).`
-      : `Invalid key (local value: ${wanted}).`;
+      ? `Missing key: this route needs ${wanted}, sent in the x-functions-key header or the code query parameter.`
+      : `Invalid key: this route needs ${wanted}.`;
   return { ok: false, status: 401, code: 'unauthorized', message };
+}
+
+/**
+ * The request headers as App Service Authentication passes them on: any client-sent
+ * `x-ms-client-principal*` removed, and the key holder's principal added (the admin key holds
+ * no app role, as the master key holds none in Azure).
+ */
+export function withPrincipal(
+  headers: Record<string, string>,
+  holder: KeyHolder | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!name.toLowerCase().startsWith(CLIENT_PRINCIPAL_HEADER)) out[name] = value;
+  }
+  if (holder) out[CLIENT_PRINCIPAL_HEADER] = encodePrincipal('local-key', holder === 'admin' ? [] : [holder]);
+  return out;
 }
 
 /** Normalises a trigger's authLevel option (host default for HTTP: function). */

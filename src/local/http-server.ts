@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppSettings } from './app-settings';
-import { authorize, presentedKey } from './http-auth';
+import { authorize, presentedKey, withPrincipal } from './http-auth';
 import { readBody, sendError, toRpcHttpRequest, writeRpcHttpResponse } from './http-convert';
 import type { HttpRoute } from './http-routes';
 import { RouteCache } from './route-cache';
 import type { RpcHttpData } from './functions-core-types';
 import type { Invoker } from './invoker';
+import { refuseForeignMutation } from './request-guard';
 import { httpPortInUse } from './runtime-errors';
 
 /** The host's default request body limit (100 MB). */
@@ -33,6 +34,7 @@ export interface HttpServerOptions {
 export class LocalHttpServer {
   #server: Server | undefined;
   #stopping = false;
+  #port = 0;
   readonly #routes: RouteCache;
 
   constructor(private readonly options: HttpServerOptions) {
@@ -59,7 +61,8 @@ export class LocalHttpServer {
       server.listen(this.options.port, this.options.hostname ?? '127.0.0.1', () => resolve());
     });
     this.#server = server;
-    return (server.address() as AddressInfo).port;
+    this.#port = (server.address() as AddressInfo).port;
+    return this.#port;
   }
 
   /** Stops accepting requests and waits for open ones to be answered. */
@@ -78,6 +81,11 @@ export class LocalHttpServer {
     if (this.#stopping) {
       res.setHeader('connection', 'close');
       sendError(res, 503, 'unavailable', 'The local runtime is shutting down.', { 'retry-after': '5' });
+      return;
+    }
+    const refusal = refuseForeignMutation(req, this.#port);
+    if (refusal) {
+      sendError(res, refusal.status, refusal.code, refusal.message);
       return;
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
@@ -115,8 +123,10 @@ export class LocalHttpServer {
       sendError(res, 413, 'too_large', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
       return;
     }
+    const http = toRpcHttpRequest(req, url, body, params);
+    http.headers = withPrincipal(http.headers ?? {}, decision.holder);
     const result = await this.options.invoker.invoke(route.fn, {
-      inputData: [{ name: route.fn.trigger.name, data: { http: toRpcHttpRequest(req, url, body, params) } }],
+      inputData: [{ name: route.fn.trigger.name, data: { http } }],
       triggerMetadata: {},
     });
     if (!result.ok) {

@@ -13,6 +13,7 @@ import {
   type RunningEmulators,
 } from './emulators';
 import { loadHostConfig } from './host-config';
+import { ensureLocalKeys } from './local-keys';
 import { DEFAULT_HTTP_PORT, LocalRuntime } from './runtime';
 import { HTTP_PORT_SETTING } from './runtime-errors';
 import { startBanner } from './start-banner';
@@ -24,6 +25,7 @@ const EMULATOR_PORTS_SETTING = 'LOCAL_EMULATOR_PORTS';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
+  const generated = ensureLocalKeys(ROOT);
   const { settings, file, localHttpPort } = loadAppSettings(ROOT);
   const host = loadHostConfig(ROOT);
   const port = parsePort(
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     functions: runtime.registrations.list(),
     settings,
     settingsFile: file,
+    generatedKeys: generated,
     emulatorPorts: emulators.ports,
     cosmosEndpoint: emulators.cosmosEndpoint,
     dataDir,

@@ -21,6 +21,8 @@ import type { TriggerDriver } from './trigger-driver';
 
 /** The host's default HTTP port for local runs. */
 export const DEFAULT_HTTP_PORT = 7071;
+/** What App Service sets when its Authentication is on (see functions/http/http-route.ts). */
+const PLATFORM_AUTH_SETTING = 'WEBSITE_AUTH_ENABLED';
 /** Setting naming the host id in receipt paths (the host's own setting name). */
 export const HOST_ID_SETTING = 'AzureFunctionsWebHost__hostid';
 
@@ -66,6 +68,9 @@ export class LocalRuntime {
     const { settings, host } = options;
     // As the host does, app settings are environment variables by the time the entry loads.
     for (const [name, value] of Object.entries(settings)) if (value !== undefined) process.env[name] = value;
+    // The HTTP server stands in for App Service Authentication (it strips clients'
+    // x-ms-client-principal and sets the key holder's), so the app may trust that header.
+    process.env[PLATFORM_AUTH_SETTING] = 'True';
     let registrations: Registrations;
     try {
       registrations = loadFunctionApp(options.entry, (level, message) => {

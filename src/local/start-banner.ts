@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { AppSettings } from './app-settings';
 import type { EmulatorPorts } from './emulators';
-import { ADMIN_KEY_SETTING, FUNCTION_KEY_SETTING } from './http-auth';
+import { LOCAL_KEY_SETTINGS } from '../serving/auth/roles';
+import { FUNCTION_KEY_SETTING, LOCAL_KEYS } from './http-auth';
 import type { RegisteredFunction } from './registrations';
 
 /** What `npm start` prints once healthy is about. */
@@ -12,6 +13,8 @@ export interface StartBannerInfo {
   functions: readonly RegisteredFunction[];
   settings: AppSettings;
   settingsFile: string | undefined;
+  /** Key settings generated into the settings file by this start. */
+  generatedKeys?: readonly string[];
   emulatorPorts: EmulatorPorts;
   cosmosEndpoint: string;
   dataDir: string;
@@ -35,16 +38,30 @@ export function startBanner(info: StartBannerInfo): string {
     `Functions app running at ${url}/${prefix} (started in ${info.startedMs} ms)`,
     ...info.functions.map((fn) => `  ${fn.metadata.name}: ${describeTrigger(fn.trigger, url, prefix)}`),
     `  GET ${url}/admin/functions lists them; POST /admin/functions/{name} runs one (admin key)`,
-    `  keys: x-functions-key header or ?code=, values of ${FUNCTION_KEY_SETTING} and ${ADMIN_KEY_SETTING}` +
-      ` (from ${info.settingsFile ? path.basename(info.settingsFile) : 'the environment'})`,
+    ...keyLines(info),
     `  storage: Azurite blob :${info.emulatorPorts.blob}, queue :${info.emulatorPorts.queue}; Cosmos DB: ${info.cosmosEndpoint}`,
     `  data: ${info.dataDir} (npm run reset clears it once this runtime is stopped)`,
-    `  dashboard: ${url}/ (enter ${FUNCTION_KEY_SETTING}'s value when it asks for a key)`,
+    `  dashboard: ${url}/ (enter ${FUNCTION_KEY_SETTING}; promoting asks for ${LOCAL_KEY_SETTINGS.operate})`,
     'Press Ctrl-C to stop. Next, in another terminal: train a model, then predict with it:',
     '  npm run generate -- --days 90 --zones 8 --out taxi.csv --spec-out taxi.spec.json && ' +
       'npm run upload -- taxi.csv --model taxi --spec taxi.spec.json',
     `  curl -X POST ${keyHeader}-H 'content-type: application/json' ${api}models/taxi/predict -d '{"rows":[${SAMPLE_ROW}]}'`,
   ].join('\n');
+}
+
+/**
+ * The local keys, one per role (development secrets of this machine: printing them is the
+ * point), sent as the x-functions-key header; a higher role's key also opens the lower roles' routes.
+ */
+function keyLines(info: StartBannerInfo): string[] {
+  const from = info.settingsFile ? path.basename(info.settingsFile) : 'the environment';
+  const generated = info.generatedKeys?.length ?? 0;
+  return [
+    `  keys (x-functions-key header; from ${from}${generated > 0 ? `, ${generated} generated now` : ''}):`,
+    ...LOCAL_KEYS.map(
+      ({ holder, setting }) => `    ${holder.padEnd(8)} ${setting}=${info.settings[setting] ?? '(unset)'}`,
+    ),
+  ];
 }
 
 /** One line per function, as Core Tools prints them at start. */

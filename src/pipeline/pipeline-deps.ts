@@ -9,7 +9,16 @@ import type { VersionDetails } from './version-details';
 export interface PipelineSettings {
   readonly containers: { readonly datasets: string; readonly models: string };
   readonly queues: { readonly validate: string; readonly register: string };
-  readonly limits: { readonly maxDatasetBytes: number; readonly maxDatasetRows: number };
+  readonly limits: {
+    readonly maxDatasetBytes: number;
+    readonly maxDatasetRows: number;
+    /** Unset: the readers' default (MAX_DATASET_COLUMNS's). */
+    readonly maxDatasetColumns?: number;
+    /** Unset: MAX_UPLOADED_MODEL_BYTES's default. */
+    readonly maxUploadedModelBytes?: number;
+    /** Unset: MAX_SIDECAR_BYTES's default. */
+    readonly maxSidecarBytes?: number;
+  };
   /** The app's package version, recorded in model cards. */
   readonly packageVersion: string;
 }

@@ -10,10 +10,9 @@ import { ROUTES } from '../../src/serving/openapi/routes';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv, withBlankTargets } from '../e2e/taxi-data';
 import { uniqueName } from '../local/helpers';
-import { FUNCTION_KEY, SAMPLE_SETTINGS } from '../serving/support/local-app';
+import { FUNCTION_KEY, OPERATOR_KEY, TEST_KEYS } from '../support/local-keys';
 import { closedPort, runCli, type CliResult } from './run-cli';
 
-const ADMIN_KEY = SAMPLE_SETTINGS.LOCAL_ADMIN_KEY!;
 // The drift history route comes with the drift monitor; test/cli/drift.test.ts covers the
 // output against its agreed shape either way.
 const hasDriftRoute = Object.values(ROUTES).some((r) => (r.route as string) === 'models/{model}/drift');
@@ -50,7 +49,9 @@ afterAll(() => p?.stop());
 
 /** The CLI in a folder without settings files, against the test runtime. */
 const mlops = (...args: string[]): Promise<CliResult> =>
-  runCli([...args, '--url', p.runtime.url, '--key', FUNCTION_KEY, '--admin-key', ADMIN_KEY], { cwd: dir });
+  runCli([...args, '--url', p.runtime.url, '--key', FUNCTION_KEY, '--operator-key', OPERATOR_KEY], {
+    cwd: dir,
+  });
 
 /** One line on stderr, nothing on stdout, exit code 1. */
 function failsWith(result: CliResult, message: RegExp): void {
@@ -115,16 +116,33 @@ describe('mlops read commands', () => {
     expect(json.items).toEqual([]);
   });
 
-  it('promote: with the admin key; a function key as admin key is refused', async () => {
+  it('promote: with the operator key; a function key as operator key is refused, naming the role', async () => {
     const ok = await mlops('promote', model, '1');
     expect(ok).toEqual({ code: 0, stdout: `${model}: version 1 is already in production\n`, stderr: '' });
     const refused = await runCli(
-      ['promote', model, '1', '--url', p.runtime.url, '--admin-key', FUNCTION_KEY],
+      ['promote', model, '1', '--url', p.runtime.url, '--operator-key', FUNCTION_KEY],
       { cwd: dir },
     );
     failsWith(
       refused,
-      /^mlops: http:\/\/127\.0\.0\.1:\d+ refused the key \(403\): .*; check --admin-key \(MLOPS_ADMIN_KEY\)$/,
+      /^mlops: http:\/\/127\.0\.0\.1:\d+ refused the operate key \(403\): This route needs the "operate" role; .*; check --operator-key \(MLOPS_OPERATOR_KEY\) or --token \(MLOPS_TOKEN\) in Azure$/,
+    );
+  });
+
+  it('promote: a refused key against a local runtime quotes the key local.settings.json holds', async () => {
+    const local = mkdtempSync(path.join(tmpdir(), 'mlops-cli-local-'));
+    writeFileSync(path.join(local, 'local.settings.json'), JSON.stringify({ Values: TEST_KEYS }));
+    const refused = await runCli(
+      ['promote', model, '1', '--url', p.runtime.url, '--operator-key', 'wrong-key'],
+      {
+        cwd: local,
+      },
+    );
+    failsWith(
+      refused,
+      new RegExp(
+        `refused the operate key \\(401\\): .*; the local runtime's LOCAL_OPERATOR_KEY in local.settings.json is ${OPERATOR_KEY} \\(pass it with --operator-key\\)$`,
+      ),
     );
   });
 });
@@ -224,12 +242,27 @@ describe('mlops errors', () => {
   it('says the key was refused (401), with the key from MLOPS_KEY', async () => {
     failsWith(
       await runCli(['runs', model], { cwd: dir, env: { MLOPS_URL: p.runtime.url, MLOPS_KEY: 'wrong' } }),
-      /^mlops: http:\/\/127\.0\.0\.1:\d+ refused the key \(401\).*; check --key \(MLOPS_KEY\)$/,
+      /^mlops: http:\/\/127\.0\.0\.1:\d+ refused the predict key \(401\): Invalid key: this route needs the "predict" role.*; check --key \(MLOPS_KEY\)$/,
     );
     const ok = await runCli(['runs', model, '--json'], {
       cwd: dir,
       env: { MLOPS_URL: p.runtime.url, MLOPS_KEY: FUNCTION_KEY },
     });
     expect(ok.code).toBe(0);
+  });
+});
+
+// Last: the retrain it asks trains a new version, which the tests above must not see.
+describe('mlops retrain', () => {
+  it('retrain: with the operator key asks for a retrain; the function key is refused naming the role', async () => {
+    const refused = await runCli(['retrain', model, '--url', p.runtime.url, '--operator-key', FUNCTION_KEY], {
+      cwd: dir,
+    });
+    failsWith(refused, /refused the operate key \(403\): This route needs the "operate" role/);
+    const ok = await mlops('retrain', model, '--reason', 'from the CLI test');
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toBe(
+      `${model}: retrain asked (from the CLI test); a new data drop is assembled and trained: follow it with mlops runs ${model}\n`,
+    );
   });
 });

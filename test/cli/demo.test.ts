@@ -1,6 +1,7 @@
 // `mlops demo` up to predictions, as a user runs it: its own runtime on free ports and a
 // temporary data folder, a trained production model, predictions and feedback.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { runCli } from './run-cli';
@@ -9,6 +10,7 @@ import { runCli } from './run-cli';
 const { runDemo } = createRequire(__filename)(
   '../../dist/src/cli/demo/run-demo.js',
 ) as typeof import('../../src/cli/demo/run-demo');
+const ROOT = path.resolve(__dirname, '..', '..');
 
 describe('mlops demo', () => {
   it('runs its first steps to a production model and predictions, saying what it does', async () => {
@@ -36,7 +38,17 @@ describe('mlops demo', () => {
     const runtime = await runDemo({ until: 'generate', keep: true, write: (t) => (text += t) });
     try {
       expect(runtime).toBeDefined();
-      expect(text).toMatch(/dashboard: http:\/\/localhost:\d+\/ {2}\(function key: \S+\)\n/);
+      expect(text).toMatch(/dashboard: http:\/\/localhost:\d+\/\n/);
+      // The keys it used: those of local.settings.json (generated there on a first run).
+      const values = (
+        JSON.parse(readFileSync(path.join(ROOT, 'local.settings.json'), 'utf8')) as {
+          Values: Record<string, string>;
+        }
+      ).Values;
+      expect(text).toContain(
+        `keys (x-functions-key; from local.settings.json): predict ${values.LOCAL_FUNCTION_KEY}, ` +
+          `feedback ${values.LOCAL_FEEDBACK_KEY}, operate ${values.LOCAL_OPERATOR_KEY}, admin ${values.LOCAL_ADMIN_KEY}`,
+      );
       expect(text).toMatch(/try: mlops versions taxi --url http:\/\/127\.0\.0\.1:\d+ /);
       expect((await fetch(`${runtime!.url}/api/health`)).status).toBe(200);
     } finally {

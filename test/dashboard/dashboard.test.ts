@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startPipeline, type Pipeline } from '../e2e/pipeline-harness';
 import { runIdFor } from '../../src/pipeline/ids';
-import { ADMIN_KEY, call, FUNCTION_KEY } from '../serving/registry-api/api-client';
+import { call, FUNCTION_KEY, OPERATOR_KEY } from '../serving/registry-api/api-client';
 import { trainTwoTaxiVersions } from '../serving/support/trained-taxi';
 import { chromiumPresent, launchChromium } from './browser';
 import { seedDriftHistory } from './drift-seed';
@@ -143,19 +143,19 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     await page.close();
   });
 
-  it('promotes a version through the UI, asking for the admin key, and the alias moves', async () => {
+  it('promotes a version through the UI, asking for the operator key, and the alias moves', async () => {
     const before = (await call(p, 'GET', '/models/taxi')).json.production as { version: number };
     const target = before.version === 1 ? 2 : 1;
     const page = await openDashboard(FUNCTION_KEY, '#/models/taxi');
     await page.click(`#versions tr[data-version="${target}"] button[data-action]`);
     await page.fill('#promote-dialog input[name=reason]', 'chosen in the dashboard test');
     await page.click('#promote-dialog button[type=submit]');
-    // The function key is not enough for an admin route: the dialog asks for the admin key.
-    await page.locator('#promote-dialog .admin-key:not([hidden])').waitFor();
+    // The function key is not enough for an operate route: the dialog asks for the operator key.
+    await page.locator('#promote-dialog .operator-key:not([hidden])').waitFor();
     expect(await page.locator('#promote-dialog .dialog-message').innerText()).toContain(
-      'needs the admin key',
+      'needs the operate role',
     );
-    await page.fill('#promote-dialog input[name=admin-key]', ADMIN_KEY);
+    await page.fill('#promote-dialog input[name=operator-key]', OPERATOR_KEY);
     await page.click('#promote-dialog button[type=submit]');
     await page.locator('#notice', { hasText: `Production now points at version ${target}` }).waitFor();
     const after = (await call(p, 'GET', '/models/taxi')).json.production as {

@@ -10,7 +10,7 @@ import type { DriftHistoryItem } from '../../src/monitoring/check-model/drift-re
 import { seededRandom } from '../../src/ml/random';
 import { runIdFor } from '../../src/pipeline/ids';
 import { waitFor } from '../local/helpers';
-import { ADMIN_KEY, call } from '../serving/registry-api/api-client';
+import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
 import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from './bike-data';
 import { startPipeline, type Pipeline } from './pipeline-harness';
 
@@ -62,7 +62,9 @@ async function replay(model: string, rows: readonly Row[]): Promise<void> {
     expect(answer.status).toBe(200);
     const requestId = answer.json.requestId as string;
     const items = batch.map((r, row) => ({ requestId, row, actual: r.cnt }));
-    expect((await call(p, 'POST', `/models/${model}/feedback`, { body: { items } })).status).toBe(200);
+    expect(
+      (await call(p, 'POST', `/models/${model}/feedback`, { key: FEEDBACK_KEY, body: { items } })).status,
+    ).toBe(200);
   }
 }
 

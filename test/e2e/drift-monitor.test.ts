@@ -5,7 +5,7 @@ import { generateTaxiDemand } from '../../src/datagen/taxi-demand';
 import type { DriftHistoryItem } from '../../src/monitoring/check-model/drift-record';
 import { runIdFor } from '../../src/pipeline/ids';
 import { waitFor } from '../local/helpers';
-import { ADMIN_KEY, call } from '../serving/registry-api/api-client';
+import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
 import { startPipeline, type Pipeline } from './pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from './taxi-data';
 
@@ -46,6 +46,7 @@ describe('drift monitor', () => {
     expect(answer.status).toBe(200);
     const requestId = answer.json.requestId as string;
     const feedback = await call(p, 'POST', '/models/taxi/feedback', {
+      key: FEEDBACK_KEY,
       body: {
         items: [
           ...rows.map((r, row) => ({ requestId, row, actual: r.trips })),

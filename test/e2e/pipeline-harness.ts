@@ -13,6 +13,7 @@ import { LocalRuntime } from '../../src/local/runtime';
 import { createAdapters, type Adapters } from '../../src/platform/adapters';
 import { loadConfig, type AppConfig } from '../../src/platform/config';
 import { memoryLogger, uniqueName, waitFor } from '../local/helpers';
+import { TEST_KEYS } from '../support/local-keys';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const entry = path.join(
@@ -83,6 +84,7 @@ export async function startPipeline(
 ): Promise<Pipeline> {
   const settings: Record<string, string> = {
     ...sample,
+    ...TEST_KEYS,
     ...emulatorAppSettings(inject('emulators')),
     ...isolatedAppSettings(),
     ...transportSettings(transport),

@@ -9,7 +9,7 @@ import { runIdFor } from '../../src/pipeline/ids';
 import type { MessageQueue } from '../../src/platform/ports/message-queue';
 import { NO_TELEMETRY } from '../../src/platform/ports/telemetry';
 import { queueServiceClient } from '../../src/platform/storage-clients';
-import { call } from '../serving/registry-api/api-client';
+import { call, FEEDBACK_KEY, OPERATOR_KEY } from '../serving/registry-api/api-client';
 import { waitFor } from '../local/helpers';
 import { emulatorSettings } from '../setup/emulators';
 import { startPipeline, type Pipeline } from './pipeline-harness';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => p?.stop());
 
 const postRetrain = (model: string, body?: unknown) =>
-  call(p, 'POST', `/models/${model}/retrain`, body === undefined ? {} : { body });
+  call(p, 'POST', `/models/${model}/retrain`, { key: OPERATOR_KEY, ...(body !== undefined && { body }) });
 
 async function blobExists(container: string, name: string): Promise<boolean> {
   return (await p.adapters.blobs.tryGetProperties(container, name)) !== undefined;
@@ -44,6 +44,7 @@ describe('retrain', () => {
     expect(predicted.status).toBe(200);
     const requestId = String(predicted.json.requestId);
     const feedback = await call(p, 'POST', '/models/taxi/feedback', {
+      key: FEEDBACK_KEY,
       body: { items: later.map((r, row) => ({ requestId, row, actual: r.trips })) },
     });
     expect(feedback.status).toBe(200);

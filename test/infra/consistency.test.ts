@@ -48,6 +48,8 @@ const POLICY: SettingsPolicy = {
     COSMOS_CONNECTION: 'a connection string with a key: Azure uses COSMOS_ENDPOINT with the identity',
     SERVICEBUS_CONNECTION: 'a connection string with a key: Azure uses __fullyQualifiedNamespace',
     LOCAL_FUNCTION_KEY: 'local runtime only: the Functions host manages keys in Azure',
+    LOCAL_FEEDBACK_KEY: 'local runtime only: Entra ID app roles stand for it in Azure',
+    LOCAL_OPERATOR_KEY: 'local runtime only: Entra ID app roles stand for it in Azure',
     LOCAL_ADMIN_KEY: 'local runtime only: the Functions host manages keys in Azure',
     LOCAL_HTTP_PORT: 'local runtime only',
     AzureFunctionsWebHost__hostid: 'the Functions host sets its own host id in Azure',

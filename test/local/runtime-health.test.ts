@@ -6,6 +6,7 @@ import { emulatorAppSettings } from '../../src/local/emulators';
 import { hostConfigFrom } from '../../src/local/host-config';
 import { LocalRuntime } from '../../src/local/runtime';
 import { memoryLogger } from './helpers';
+import { FUNCTION_KEY, TEST_KEYS } from '../support/local-keys';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const entry = path.join(
@@ -25,18 +26,31 @@ afterEach(async () => {
   runtime = undefined;
 });
 
+/**
+ * The details (GET /api/health/details with the predict key) of a fresh runtime's health, after
+ * checking that the anonymous GET /api/health answers the same status with the status alone.
+ */
 async function health(
   overrides: Record<string, string>,
 ): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
   runtime = await LocalRuntime.start({
     entry,
-    settings: { ...sample, ...emulatorAppSettings(emulators), ...overrides },
+    settings: { ...sample, ...TEST_KEYS, ...emulatorAppSettings(emulators), ...overrides },
     host: hostConfigFrom({}),
     port: 0,
     logger: memoryLogger(),
   });
-  const res = await fetch(`${runtime.url}/api/health`);
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+  const res = await fetch(`${runtime.url}/api/health/details`, {
+    headers: { 'x-functions-key': FUNCTION_KEY },
+  });
+  const body = (await res.json()) as { status: string };
+  const open = await fetch(`${runtime.url}/api/health`);
+  expect([open.status, await open.json(), open.headers.get('retry-after')]).toEqual([
+    res.status,
+    { status: body.status },
+    res.headers.get('retry-after'),
+  ]);
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body };
 }
 
 describe('GET /api/health', () => {
@@ -62,6 +76,12 @@ describe('GET /api/health', () => {
         cosmos: { status: 'down', error: expect.any(String) },
       },
     });
+  });
+
+  it('answers the details only with a key', async () => {
+    await health({});
+    const res = await fetch(`${runtime!.url}/api/health/details`);
+    expect(res.status).toBe(401);
   });
 
   it('answers 503 with a config check when a setting is invalid', async () => {

@@ -1,10 +1,16 @@
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostConfigFrom } from '../../src/local/host-config';
 import { LocalRuntime } from '../../src/local/runtime';
 import { FIXTURES, memoryLogger } from './helpers';
 
-const KEYS = { LOCAL_FUNCTION_KEY: 'fn-key', LOCAL_ADMIN_KEY: 'admin-key' };
+const KEYS = {
+  LOCAL_FUNCTION_KEY: 'fn-key',
+  LOCAL_FEEDBACK_KEY: 'feedback-key',
+  LOCAL_OPERATOR_KEY: 'operator-key',
+  LOCAL_ADMIN_KEY: 'admin-key',
+};
 const logger = memoryLogger();
 let runtime: LocalRuntime;
 
@@ -23,7 +29,10 @@ async function call(
   route: string,
   init: { method?: string; key?: string; body?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const headers: Record<string, string> = { ...init.headers };
+  const headers: Record<string, string> = {
+    ...(init.body !== undefined && { 'content-type': 'application/json' }),
+    ...init.headers,
+  };
   if (init.key) headers['x-functions-key'] = init.key;
   const res = await fetch(`${runtime.url}${route}`, {
     method: init.method ?? 'GET',
@@ -123,8 +132,122 @@ describe('local runtime HTTP', () => {
       error: {
         code: 'unauthorized',
         message:
-          'Missing key: send it in the x-functions-key header or the code query parameter (local value: LOCAL_FUNCTION_KEY or LOCAL_ADMIN_KEY).',
+          'Missing key: this route needs the "predict" role: a function key (LOCAL_FUNCTION_KEY, or a higher role\'s key), sent in the x-functions-key header or the code query parameter.',
       },
+    });
+  });
+
+  it.each([
+    ['no key', undefined, undefined],
+    ['the predict key', 'fn-key', { auth_typ: 'local-key', roles: ['predict'] }],
+    ['the operator key', 'operator-key', { auth_typ: 'local-key', roles: ['operate'] }],
+    [
+      'the admin key (no app role, as the master key in Azure)',
+      'admin-key',
+      { auth_typ: 'local-key', roles: [] },
+    ],
+  ])(
+    'stands in for App Service Authentication: a forged principal is dropped, %s gives %j',
+    async (_name, key, principal) => {
+      const forged = Buffer.from(JSON.stringify({ claims: [{ typ: 'roles', val: 'operate' }] })).toString(
+        'base64',
+      );
+      const res = await call('/api/open', {
+        ...(key && { key }),
+        headers: { 'x-ms-client-principal': forged, 'x-ms-client-principal-id': 'someone' },
+      });
+      expect(res.status).toBe(200);
+      expect((res.body as { principal?: unknown }).principal).toEqual(principal);
+      expect((res.body as { principalId?: unknown }).principalId).toBeNull();
+    },
+  );
+
+  describe('refuses mutating requests another site could send', () => {
+    /** A raw request, so Host and Origin are exactly what the test says. */
+    function raw(
+      method: string,
+      headers: Record<string, string>,
+      body = '',
+    ): Promise<{ status: number; body: string }> {
+      return new Promise((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: runtime.port,
+            method,
+            path: '/api/models/m/aliases/production',
+            headers,
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    }
+    const own = (): string => `127.0.0.1:${runtime.port}`;
+    const json = { 'content-type': 'application/json', 'x-functions-key': 'admin-key' };
+
+    it.each([
+      [
+        'a foreign Host (DNS rebinding)',
+        () => ({ ...json, host: `evil.example:${runtime.port}` }),
+        '{}',
+        403,
+        /^Host "evil\.example:\d+" is not this runtime/,
+      ],
+      [
+        'a foreign Origin',
+        () => ({ ...json, host: own(), origin: 'https://evil.example' }),
+        '{}',
+        403,
+        /^Origin "https:\/\/evil\.example" is not this runtime/,
+      ],
+      [
+        'a form body (curl -d)',
+        () => ({ ...json, host: own(), 'content-type': 'application/x-www-form-urlencoded' }),
+        'version=1',
+        415,
+        /^Content type "application\/x-www-form-urlencoded" is not JSON/,
+      ],
+      [
+        'text/plain, as a no-cors fetch sends',
+        () => ({ ...json, host: own(), 'content-type': 'text/plain' }),
+        '{}',
+        415,
+        /is not JSON/,
+      ],
+      [
+        'a body without a content type',
+        () => ({ 'x-functions-key': 'admin-key', host: own() }),
+        '{}',
+        415,
+        /^No content type is not JSON/,
+      ],
+    ])('%s → %i', async (_name, headers, body, status, message) => {
+      const res = await raw('POST', headers(), body);
+      expect(res.status).toBe(status);
+      expect((JSON.parse(res.body) as { error: { message: string } }).error.message).toMatch(message);
+    });
+
+    it.each([
+      [
+        'its own Origin and JSON',
+        () => ({ ...json, host: `localhost:${runtime.port}`, origin: `http://localhost:${runtime.port}` }),
+        '{}',
+      ],
+      ['no body and no content type', () => ({ 'x-functions-key': 'admin-key', host: own() }), ''],
+    ])('lets through %s', async (_name, headers, body) => {
+      expect((await raw('POST', headers(), body)).status).toBe(201);
+    });
+
+    it('leaves reads alone', async () => {
+      const res = await raw('GET', { host: `evil.example:${runtime.port}`, origin: 'https://evil.example' });
+      expect(res.status).toBe(405);
     });
   });
 
@@ -165,7 +288,7 @@ describe('local runtime HTTP', () => {
   it('runs postInvocation hooks registered with app.hook', async () => {
     const res = await call('/api/open');
     expect(res.headers.get('x-hooked')).toBe('post');
-    expect(res.body).toEqual({ open: true });
+    expect(res.body).toMatchObject({ open: true });
   });
 
   it('refuses to run an HTTP function through the admin endpoint', async () => {

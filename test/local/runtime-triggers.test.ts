@@ -219,7 +219,7 @@ describe('admin invoke', () => {
     const before = calls('startup').length;
     const res = await fetch(`${runtime.url}/admin/functions/startup`, {
       method: 'POST',
-      headers: { 'x-functions-key': 'admin-key' },
+      headers: { 'x-functions-key': 'admin-key', 'content-type': 'application/json' },
       body: '{}',
     });
     expect(res.status).toBe(202);

@@ -17,7 +17,9 @@ function versionNumber(value: string): number {
 
 export function promoteCommand(): Command {
   return apiCommand('promote')
-    .description('point production at a version (promote or roll back; uses the admin key)')
+    .description(
+      'point production at a version (promote or roll back; needs the operate role: --operator-key)',
+    )
     .argument('<model>', 'model name')
     .argument('<version>', 'version number', versionNumber)
     .option('--reason <text>', 'why, kept on the alias and the version')
@@ -26,7 +28,7 @@ export function promoteCommand(): Command {
       const result = await clientFor(opts).post<PromotionResult>(
         modelPath(model, '/aliases/production'),
         { version, ...(opts.reason && { reason: opts.reason }) },
-        { admin: true },
+        { as: 'operate' },
       );
       if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else if (result.action === 'unchanged')

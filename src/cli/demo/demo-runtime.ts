@@ -2,6 +2,8 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadAppSettings } from '../../local/app-settings';
+import { LOCAL_KEYS, type KeyHolder } from '../../local/http-auth';
+import { ensureLocalKeys } from '../../local/local-keys';
 import { emulatorAppSettings, startEmulators } from '../../local/emulators';
 import { loadHostConfig } from '../../local/host-config';
 import type { RuntimeLogger } from '../../local/invocation-log';
@@ -12,8 +14,8 @@ export interface DemoRuntime {
   url: string;
   storageConnectionString: string;
   datasetsContainer: string;
-  functionKey: string;
-  adminKey: string;
+  /** The local keys, by holder (from local.settings.json, generated there when absent). */
+  keys: Record<KeyHolder, string>;
   /** Folder of the demo's data, generated files and the runtime log. */
   dir: string;
   logFile: string;
@@ -32,6 +34,7 @@ export async function startDemoRuntime(): Promise<DemoRuntime> {
   const logFile = path.join(dir, 'runtime.log');
   const log = (line: string): void => appendFileSync(logFile, `[${new Date().toISOString()}] ${line}\n`);
   const logger: RuntimeLogger = { info: log, warn: log, error: log };
+  ensureLocalKeys(PACKAGE_ROOT);
   const { settings } = loadAppSettings(PACKAGE_ROOT);
   const emulators = await startEmulators({
     dataDir: path.join(dir, 'data'),
@@ -61,8 +64,10 @@ export async function startDemoRuntime(): Promise<DemoRuntime> {
     url: runtime.url,
     storageConnectionString: emulators.storageConnectionString,
     datasetsContainer: settings.DATASETS_CONTAINER ?? 'datasets',
-    functionKey: settings.LOCAL_FUNCTION_KEY ?? '',
-    adminKey: settings.LOCAL_ADMIN_KEY ?? '',
+    keys: Object.fromEntries(LOCAL_KEYS.map((k) => [k.holder, settings[k.setting] ?? ''])) as Record<
+      KeyHolder,
+      string
+    >,
     dir,
     logFile,
     async stop() {

@@ -30,7 +30,7 @@ export async function runDriftCheck(
     return undefined;
   }
   try {
-    await client.post(`/admin/functions/${DRIFT_TIMER_FUNCTION}`, { input: '' }, { admin: true });
+    await client.post(`/admin/functions/${DRIFT_TIMER_FUNCTION}`, { input: '' }, { as: 'admin' });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       say(`unavailable: this app has no drift timer function "${DRIFT_TIMER_FUNCTION}"`);

@@ -43,8 +43,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoRuntime | undef
     options.write('\n');
     n.say(`done in ${n.total()}`);
     if (options.keep) {
+      n.say(`dashboard: ${runtime.url.replace('127.0.0.1', 'localhost')}/`);
       n.say(
-        `dashboard: ${runtime.url.replace('127.0.0.1', 'localhost')}/  (function key: ${runtime.functionKey})`,
+        `keys (x-functions-key; from local.settings.json): predict ${runtime.keys.predict}, ` +
+          `feedback ${runtime.keys.feedback}, operate ${runtime.keys.operate}, admin ${runtime.keys.admin}`,
       );
       n.say(`try: mlops versions ${MODEL} --url ${runtime.url}   (also: runs, drift, logs, predict)`);
     } else {
@@ -64,7 +66,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRuntime | undef
 
 async function steps(runtime: DemoRuntime, n: DemoNarrator, options: DemoOptions): Promise<void> {
   const stopAfter = (step: DemoStep): boolean => options.until === step;
-  const client = new ApiClient({ url: runtime.url, key: runtime.functionKey, adminKey: runtime.adminKey });
+  const client = new ApiClient({ url: runtime.url, keys: runtime.keys });
 
   n.step('generate', 'Generating hourly taxi demand by zone (weather, holidays, seasonality)');
   const data = generateDemoData(runtime.dir);
@@ -81,7 +83,7 @@ async function steps(runtime: DemoRuntime, n: DemoNarrator, options: DemoOptions
       model: MODEL,
       spec: data.specFile,
       url: runtime.url,
-      key: runtime.functionKey,
+      key: runtime.keys.predict,
       connectionString: runtime.storageConnectionString,
       container: runtime.datasetsContainer,
       intervalMs: 500,
@@ -122,7 +124,7 @@ async function steps(runtime: DemoRuntime, n: DemoNarrator, options: DemoOptions
   n.say(`drifted weeks: ${drifted.predictions.length} predictions`);
   const items = drifted.requests.map((r, i) => ({ ...r, actual: data.driftedWeeks[i]!.trips }));
   for (let i = 0; i < items.length; i += 1000) {
-    await client.post(modelPath(MODEL, '/feedback'), { items: items.slice(i, i + 1000) });
+    await client.post(modelPath(MODEL, '/feedback'), { items: items.slice(i, i + 1000) }, { as: 'feedback' });
   }
   n.say(
     `feedback: the true trips of the ${items.length} drifted rows (POST ${modelPath(MODEL, '/feedback')})`,

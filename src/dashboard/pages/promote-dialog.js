@@ -1,4 +1,4 @@
-// Promote or roll back with a confirmation; asks for the admin key when the API answers 403.
+// Promote or roll back with a confirmation; asks for the operator key when the API answers 403.
 import { api, keys } from '../api.js';
 import { errorBox, h } from '../dom.js';
 
@@ -9,8 +9,8 @@ import { errorBox, h } from '../dom.js';
 export function confirmPromotion({ model, version, action, current, aliasEtag }) {
   return new Promise((resolve) => {
     const reason = h('input', { name: 'reason', maxlength: 500, placeholder: 'optional, kept on the alias' });
-    const adminKey = h('input', { name: 'admin-key', type: 'password', autocomplete: 'off' });
-    const adminRow = h('label', { class: 'admin-key', hidden: true }, 'Admin key ', adminKey);
+    const operatorKey = h('input', { name: 'operator-key', type: 'password', autocomplete: 'off' });
+    const operatorRow = h('label', { class: 'operator-key', hidden: true }, 'Operator key ', operatorKey);
     const message = h('div', { class: 'dialog-message', role: 'status' });
     const confirm = h('button', { type: 'submit', value: 'confirm' }, `Yes, ${action}`);
     const cancel = h('button', { type: 'button', onclick: () => close(undefined) }, 'Cancel');
@@ -26,7 +26,7 @@ export function confirmPromotion({ model, version, action, current, aliasEtag })
         '? Predictions switch to it at once.',
       ),
       h('label', {}, 'Reason ', reason),
-      adminRow,
+      operatorRow,
       message,
       h('p', { class: 'buttons' }, confirm, ' ', cancel),
     );
@@ -39,32 +39,32 @@ export function confirmPromotion({ model, version, action, current, aliasEtag })
     dialog.addEventListener('cancel', () => close(undefined));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      if (!adminRow.hidden) {
-        if (adminKey.value.trim() === '') {
-          message.replaceChildren('Enter the admin key to go on.');
+      if (!operatorRow.hidden) {
+        if (operatorKey.value.trim() === '') {
+          message.replaceChildren('Enter the operator key to go on.');
           return;
         }
-        keys.setAdmin(adminKey.value.trim());
+        keys.setOperator(operatorKey.value.trim());
       }
       confirm.disabled = true;
       message.replaceChildren('Sending…');
       try {
         const { body } = await api(`models/${encodeURIComponent(model)}/aliases/production`, {
           method: 'POST',
-          admin: true,
+          operate: true,
           headers: aliasEtag ? { 'if-match': aliasEtag } : {},
           body: { version, ...(reason.value.trim() && { reason: reason.value.trim() }) },
         });
         close(body);
       } catch (error) {
         confirm.disabled = false;
-        if (error.kind === 'forbidden' || (error.kind === 'bad_key' && keys.getAdmin())) {
-          adminRow.hidden = false;
-          adminKey.focus();
+        if (error.kind === 'forbidden' || error.kind === 'bad_key') {
+          operatorRow.hidden = false;
+          operatorKey.focus();
           message.replaceChildren(
             error.kind === 'forbidden'
-              ? 'Promoting needs the admin key: enter it to confirm.'
-              : 'The admin key was refused: enter it again.',
+              ? 'Promoting needs the operate role: enter the operator key (locally LOCAL_OPERATOR_KEY) to confirm.'
+              : 'The operator key was refused: enter it again.',
           );
           return;
         }

@@ -1,6 +1,7 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Telemetry } from '../../platform/ports/telemetry';
 import { httpErrorResponse } from '../../serving/http/error-response';
+import { loggableUrl } from '../../serving/http/loggable-url';
 import { appTelemetry } from '../app-context';
 
 /**
@@ -18,13 +19,12 @@ export function httpHandler(
     } catch (error) {
       const response = httpErrorResponse(error);
       const status = response.status;
+      // A key sent as ?code= must not reach the log.
+      const url = loggableUrl(request.url);
       if (status === 503) {
-        context.warn(`${request.method} ${request.url}: ${(error as Error).message}`);
+        context.warn(`${request.method} ${url}: ${(error as Error).message}`);
       } else if (status >= 500) {
-        context.error(
-          `${request.method} ${request.url} failed:`,
-          error instanceof Error ? error.stack : error,
-        );
+        context.error(`${request.method} ${url} failed:`, error instanceof Error ? error.stack : error);
       }
       if (status >= 500) {
         telemetry().exception(error, {

@@ -44,9 +44,11 @@ export async function readJsonl(input: DataInput, options: { limits?: ReadLimits
     }
   };
   for await (const text of textChunks(input, limits)) {
+    // Search only the new text: rescanning a long unfinished line on every chunk is quadratic.
+    const from = pending.length;
     pending += text;
     let start = 0;
-    let nl = pending.indexOf('\n');
+    let nl = pending.indexOf('\n', from);
     while (nl >= 0) {
       onLine(pending.slice(start, nl));
       start = nl + 1;

@@ -1,6 +1,6 @@
 import { DataError } from '../errors';
 import { ColumnBuilder } from './column-builder';
-import type { DataFormat, DataTable, ReadLimits } from './table';
+import { DEFAULT_MAX_COLUMNS, type DataFormat, type DataTable, type ReadLimits } from './table';
 
 /** Collects columns row by row, enforcing the row limit and the empty / no-rows rules. */
 export class TableBuilder {
@@ -17,6 +17,16 @@ export class TableBuilder {
   addColumn(name: string, padRows = this.rowCount): ColumnBuilder {
     if (this.byName.has(name)) {
       throw new DataError('corrupt', `Column "${name}" appears twice in the header`, { column: name });
+    }
+    // Each new column is padded to the rows read so far: without a cap, a JSON Lines file with a
+    // new key per line costs rows x keys.
+    const maxColumns = this.limits.maxColumns ?? DEFAULT_MAX_COLUMNS;
+    if (this.columns.length >= maxColumns) {
+      throw new DataError(
+        'too_large',
+        `The file has more than ${maxColumns} columns (limit MAX_DATASET_COLUMNS=${maxColumns}); column ${maxColumns + 1} is "${name}"`,
+        { limit: maxColumns, column: name, ...(padRows > 0 && { row: padRows + 1 }) },
+      );
     }
     const builder = new ColumnBuilder(name);
     builder.padTo(padRows);

@@ -37,7 +37,12 @@ export interface DataTable {
 export interface ReadLimits {
   readonly maxRows: number;
   readonly maxBytes: number;
+  /** Default DEFAULT_MAX_COLUMNS: past it a file is refused as it is read. */
+  readonly maxColumns?: number;
 }
+
+/** The column limit when none is given (MAX_DATASET_COLUMNS's default). */
+export const DEFAULT_MAX_COLUMNS = 1000;
 
 /** Defaults: 5,000,000 rows and 512 MiB, the sizes a Function instance can hold. */
 export const DEFAULT_LIMITS: ReadLimits = { maxRows: 5_000_000, maxBytes: 512 * 1024 * 1024 };

@@ -74,7 +74,14 @@ export async function ingestUpload(deps: PipelineDeps, blob: IncomingBlob): Prom
     return { kind: 'already_done', runId };
   }
   try {
-    const version = await ingest(deps, blob, runId, { onnx: onnx.etag, sidecar: sidecar.etag }, names);
+    const version = await ingest(
+      deps,
+      blob,
+      runId,
+      { onnx: onnx.etag, sidecar: sidecar.etag },
+      { onnx: onnx.size, sidecar: sidecar.size },
+      names,
+    );
     return { kind: 'ingested', runId, version };
   } catch (err) {
     const reason = permanentFailure(err);
@@ -89,6 +96,7 @@ async function ingest(
   blob: IncomingBlob,
   runId: string,
   etags: { onnx: string; sidecar: string },
+  sizes: { onnx: number; sidecar: number },
   names: { onnx: string; sidecar: string },
 ): Promise<number> {
   const { model, container } = blob;
@@ -103,7 +111,7 @@ async function ingest(
     ...(existing ? {} : { queuedAt: startedAt }),
   });
   const t0 = performance.now();
-  const upload = await prepareUpload(deps, { container, model, names, etags });
+  const upload = await prepareUpload(deps, { container, model, names, etags, sizes });
   const sha = sha256Hex(upload.onnx);
   const reserved = await deps.registry.findVersionByRun(model, runId);
   const version =

@@ -10,7 +10,9 @@ import type { PipelineDeps } from '../pipeline-deps';
 import { holdoutLines } from '../train/holdout-file';
 import { scoreUploadedHoldout } from './score-uploaded';
 import { parseSidecarText, type Sidecar } from './sidecar';
+import { trialLoad } from './trial-load';
 import { UploadedModelScorer, type RawRecord } from './uploaded-scorer';
+import { findExternalData } from '../../ml/onnx/proto/external-data';
 import { targetEncoding, validationSpec } from './validation-spec';
 
 /** A checked upload: the model bytes, its sidecar and graph, and the holdout it was scored on. */
@@ -39,15 +41,33 @@ export async function prepareUpload(
     model: string;
     names: { onnx: string; sidecar: string };
     etags: { onnx: string; sidecar: string };
+    /** The blobs' sizes from their properties: checked before either is read. */
+    sizes: { onnx: number; sidecar: number };
   },
 ): Promise<PreparedUpload> {
   const { container, model, names, etags } = upload;
+  const { limits } = deps.settings;
+  checkSize(
+    `${container}/${names.onnx}`,
+    upload.sizes.onnx,
+    limits.maxUploadedModelBytes ?? 256 * 1024 * 1024,
+    'MAX_UPLOADED_MODEL_BYTES',
+  );
+  checkSize(
+    `${container}/${names.sidecar}`,
+    upload.sizes.sidecar,
+    limits.maxSidecarBytes ?? 64 * 1024,
+    'MAX_SIDECAR_BYTES',
+  );
   const [onnxBlob, sidecarBlob] = await Promise.all([
     deps.blobs.downloadToBuffer(container, names.onnx, { ifMatch: etags.onnx }),
     deps.blobs.downloadToBuffer(container, names.sidecar, { ifMatch: etags.sidecar }),
   ]);
   const sidecar = parseSidecarText(sidecarBlob.data.toString('utf8'), `${container}/${names.sidecar}`);
   const onnx = new Uint8Array(onnxBlob.data.buffer, onnxBlob.data.byteOffset, onnxBlob.data.byteLength);
+  refuseExternalData(onnx, `${container}/${names.onnx}`);
+  // A hostile file must not take the host down: the first load is in a worker with limits.
+  await trialLoad(onnx);
   const scorer = await UploadedModelScorer.load(onnx, sidecar);
   const signature = scorer.signature;
   await scorer.release();
@@ -62,7 +82,6 @@ export async function prepareUpload(
       `The sidecar's dataset "${sidecar.dataset}" does not exist in the ${datasets} container`,
     );
   }
-  const { limits } = deps.settings;
   if (info.size > limits.maxDatasetBytes) {
     throw new AppError(
       'too_large',
@@ -74,6 +93,7 @@ export async function prepareUpload(
   const table = await readDataset(data.data, sidecar.dataset, {
     maxBytes: limits.maxDatasetBytes,
     maxRows: limits.maxDatasetRows,
+    maxColumns: limits.maxDatasetColumns,
   });
   const rows = Int32Array.from(randomSplit(table.rowCount, sidecar.holdoutFraction, sidecar.seed).holdout);
   const scores = await scoreUploadedHoldout(sidecar, onnx, recordsOf(table, rows));
@@ -93,6 +113,36 @@ export async function prepareUpload(
     holdoutRows: rows.length,
     holdoutJsonl: holdoutLines(table, rows, scores.output, scores.nOutputs),
   };
+}
+
+function checkSize(blob: string, size: number, limit: number, setting: string): void {
+  if (size <= limit) return;
+  throw new AppError(
+    'too_large',
+    'too_large',
+    `${blob} is ${size} bytes, over the limit of ${limit} bytes (${setting})`,
+    { limit, size },
+  );
+}
+
+/** ONNX Runtime would open the files an external-data tensor names: refused in the protobuf. */
+function refuseExternalData(onnx: Uint8Array, blob: string): void {
+  let found: ReturnType<typeof findExternalData>;
+  try {
+    found = findExternalData(onnx);
+  } catch {
+    return; // not a protobuf: ONNX Runtime refuses it next, with its own reason
+  }
+  if (found?.kind === 'external_data') {
+    throw new AppError(
+      'invalid',
+      'external_data',
+      `${blob} keeps tensor "${found.tensor}" in an external data file: embed every initializer in the .onnx file`,
+    );
+  }
+  if (found?.kind === 'too_deep') {
+    throw new AppError('invalid', 'bad_model', `${blob} nests subgraphs deeper than any model needs`);
+  }
 }
 
 /** The rows as the file gave them, cell by column name. */

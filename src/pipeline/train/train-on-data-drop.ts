@@ -87,7 +87,11 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
       content: drop.content,
       fileName: drop.name,
       spec,
-      limits: { maxBytes: limit, maxRows: deps.settings.limits.maxDatasetRows },
+      limits: {
+        maxBytes: limit,
+        maxRows: deps.settings.limits.maxDatasetRows,
+        maxColumns: deps.settings.limits.maxDatasetColumns,
+      },
     },
     progress.write,
   );

@@ -42,6 +42,11 @@ export interface Limits {
   maxDatasetRows: number;
   maxPredictRows: number;
   maxPredictBytes: number;
+  maxDatasetColumns: number;
+  maxUploadedModelBytes: number;
+  maxSidecarBytes: number;
+  maxRegistryBodyBytes: number;
+  maxFeedbackBodyBytes: number;
 }
 
 /** The app's settings, validated and typed: what every adapter and use case is built from. */
@@ -58,8 +63,6 @@ export interface AppConfig {
   aliasCacheSeconds: number;
   /** Model versions the predict endpoint keeps loaded at once. */
   maxLoadedModelVersions: number;
-  /** Local runtime keys; the Functions host manages keys in Azure. */
-  localKeys: { function?: string; admin?: string };
   /** Unset: telemetry off. */
   applicationInsights?: ApplicationInsightsAccess;
 }

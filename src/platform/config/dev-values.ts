@@ -1,5 +1,5 @@
-// Development values shipped in local.settings.sample.json: published emulator credentials and
-// local-only keys, never valid against anything in Azure.
+// Development values shipped in local.settings.sample.json (published emulator credentials, never
+// valid against anything in Azure), and the well-known local keys never to accept.
 
 /** The Cosmos DB emulator's published account key. */
 export const COSMOS_EMULATOR_KEY =
@@ -8,5 +8,8 @@ export const COSMOS_EMULATOR_KEY =
 /** The Cosmos DB emulator (or its stand-in) on its default port. */
 export const COSMOS_EMULATOR_CONNECTION = `AccountEndpoint=http://127.0.0.1:8081/;AccountKey=${COSMOS_EMULATOR_KEY};`;
 
-export const DEV_FUNCTION_KEY = 'dev-function-key';
-export const DEV_ADMIN_KEY = 'dev-admin-key';
+/**
+ * Local keys an older sample shipped: published, so the local runtime replaces them with random
+ * ones rather than accept them.
+ */
+export const PUBLISHED_DEV_KEYS: readonly string[] = ['dev-function-key', 'dev-admin-key'];

@@ -53,11 +53,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDatasetRows: p.MAX_DATASET_ROWS,
       maxPredictRows: p.MAX_PREDICT_ROWS,
       maxPredictBytes: p.MAX_PREDICT_BYTES,
+      maxDatasetColumns: p.MAX_DATASET_COLUMNS,
+      maxUploadedModelBytes: p.MAX_UPLOADED_MODEL_BYTES,
+      maxSidecarBytes: p.MAX_SIDECAR_BYTES,
+      maxRegistryBodyBytes: p.MAX_REGISTRY_BODY_BYTES,
+      maxFeedbackBodyBytes: p.MAX_FEEDBACK_BODY_BYTES,
     },
     driftSchedule: p.DRIFT_SCHEDULE,
     aliasCacheSeconds: p.ALIAS_CACHE_SECONDS,
     maxLoadedModelVersions: p.MAX_LOADED_MODEL_VERSIONS,
-    localKeys: { function: p.LOCAL_FUNCTION_KEY, admin: p.LOCAL_ADMIN_KEY },
     ...(applicationInsights && { applicationInsights }),
   };
 }

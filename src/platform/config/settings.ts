@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COSMOS_EMULATOR_CONNECTION, DEV_ADMIN_KEY, DEV_FUNCTION_KEY } from './dev-values';
+import { COSMOS_EMULATOR_CONNECTION } from './dev-values';
 import { setting } from './setting';
 import {
   appInsightsAuthenticationString,
@@ -141,19 +141,51 @@ export const SETTINGS = [
   }),
   setting({
     name: 'LOCAL_FUNCTION_KEY',
-    description: 'Local runtime only: the key for function-level HTTP routes.',
-    sample: DEV_FUNCTION_KEY,
+    description:
+      'Local runtime only: the predict key (predict and every read; a function key in Azure). Generated into local.settings.json on first start.',
+    sample: '',
+    expected: 'a key of at least 8 characters',
+    secret: true,
+    schema: optional(z.string().min(8)),
+  }),
+  setting({
+    name: 'LOCAL_FEEDBACK_KEY',
+    description:
+      'Local runtime only: the feedback key (posts ground truth; also allows predict). Generated on first start.',
+    sample: '',
+    expected: 'a key of at least 8 characters',
+    secret: true,
+    schema: optional(z.string().min(8)),
+  }),
+  setting({
+    name: 'LOCAL_OPERATOR_KEY',
+    description:
+      'Local runtime only: the operate key (promote, roll back, spec, retrain by hand; also allows feedback and predict). Generated on first start.',
+    sample: '',
     expected: 'a key of at least 8 characters',
     secret: true,
     schema: optional(z.string().min(8)),
   }),
   setting({
     name: 'LOCAL_ADMIN_KEY',
-    description: 'Local runtime only: the key for admin routes and /admin/functions.',
-    sample: DEV_ADMIN_KEY,
+    description:
+      'Local runtime only: the host admin key, for /admin/* (and, as the master key in Azure, predict routes). Generated on first start.',
+    sample: '',
     expected: 'a key of at least 8 characters',
     secret: true,
     schema: optional(z.string().min(8)),
+  }),
+  setting({
+    name: 'WEBSITE_AUTH_ENABLED',
+    description:
+      'Set by App Service when its Authentication is on (the local runtime sets it too): only then is x-ms-client-principal trusted for roles. Never set it by hand.',
+    default: 'False',
+    sample: '',
+    expected: 'True or False',
+    schema: z
+      .string()
+      .regex(/^(true|false)$/i)
+      .transform((v) => v.toLowerCase() === 'true'),
   }),
   setting({
     name: 'LOCAL_HTTP_PORT',
@@ -264,5 +296,18 @@ function limitSettings() {
     l('MAX_DATASET_ROWS', '5000000', 'data drop in rows'),
     l('MAX_PREDICT_ROWS', '10000', 'predict request in rows'),
     l('MAX_PREDICT_BYTES', String(4 * 1024 * 1024), 'predict request body in bytes'),
+    l('MAX_DATASET_COLUMNS', '1000', 'data drop in columns'),
+    l(
+      'MAX_UPLOADED_MODEL_BYTES',
+      String(256 * 1024 * 1024),
+      'uploaded ONNX model in bytes (checked before it is read)',
+    ),
+    l(
+      'MAX_SIDECAR_BYTES',
+      String(64 * 1024),
+      "uploaded model's JSON sidecar in bytes (checked before it is read)",
+    ),
+    l('MAX_REGISTRY_BODY_BYTES', String(64 * 1024), 'spec, promotion or retrain request body in bytes (413)'),
+    l('MAX_FEEDBACK_BODY_BYTES', String(1024 * 1024), 'feedback request body in bytes (413)'),
   ] as const;
 }

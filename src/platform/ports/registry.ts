@@ -39,8 +39,8 @@ export interface Registry {
     reason?: string,
   ): Promise<Alias>;
 
-  /** Creates or replaces the run; with ifMatch, only if unchanged since read. */
-  putRun(run: Run, options?: { ifMatch?: string }): Promise<Run>;
+  /** Creates or replaces the run; with ifMatch, only if unchanged since read; with ifNoneMatch '*', only if new. */
+  putRun(run: Run, options?: { ifMatch?: string; ifNoneMatch?: '*' }): Promise<Run>;
   getRun(model: string, id: string): Promise<Run | undefined>;
   /** Newest first. */
   listRuns(model: string, page?: PageRequest): Promise<Page<Run>>;

@@ -51,7 +51,7 @@ export class CosmosRegistry implements Registry {
   async setAlias(model: string, name: AliasName, version: number, ifMatch: string | null, reason?: string) {
     return aliases.setAlias((await this.c()).models, model, name, version, ifMatch, reason);
   }
-  async putRun(run: Run, options: { ifMatch?: string } = {}) {
+  async putRun(run: Run, options: { ifMatch?: string; ifNoneMatch?: '*' } = {}) {
     return runs.putRun((await this.c()).runs, run, options);
   }
   async getRun(model: string, id: string) {

@@ -7,16 +7,25 @@ import { queryPage } from './paging';
 import { readItem } from './read-item';
 import { SERVICE } from './registry-containers';
 
-/** Creates or replaces a run; with ifMatch, only the version of it the caller read. */
-export async function putRun(runs: Container, run: Run, options: { ifMatch?: string }): Promise<Run> {
+/**
+ * Creates or replaces a run; with ifMatch, only the version of it the caller read; with
+ * ifNoneMatch '*', only when there is none yet (a conflict otherwise).
+ */
+export async function putRun(
+  runs: Container,
+  run: Run,
+  options: { ifMatch?: string; ifNoneMatch?: '*' },
+): Promise<Run> {
   checkModelName(run.model);
   const doc = toDocument(run.id, 'run', run);
   const res = await mapErrors({ service: SERVICE, what: `run ${run.id} of model ${run.model}` }, () =>
-    options.ifMatch === undefined
-      ? runs.items.upsert(doc)
-      : runs
-          .item(run.id, run.model)
-          .replace(doc, { accessCondition: { type: 'IfMatch', condition: options.ifMatch } }),
+    options.ifNoneMatch === '*'
+      ? runs.items.create(doc)
+      : options.ifMatch === undefined
+        ? runs.items.upsert(doc)
+        : runs
+            .item(run.id, run.model)
+            .replace(doc, { accessCondition: { type: 'IfMatch', condition: options.ifMatch } }),
   );
   return { ...run, etag: res.etag };
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { errorBodySchema } from './common-schemas';
+import { LOCAL_KEY_SETTINGS } from '../auth/roles';
 import { ROUTES, type RouteSpec } from './routes';
 
 type Json = Record<string, unknown>;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'invalid input: details.issues names each field',
-  401: 'no key or a wrong key',
-  403: 'a function key on an admin route',
+  401: 'no key or token, or a wrong key: the message names the role needed',
+  403: 'a key or token without the role the route needs (the message names it)',
   404: 'unknown model or version',
   409: 'conflict: no production version, a version that cannot be used, or a lost race',
   413: 'payload too large',
@@ -25,7 +26,8 @@ const outputSchema = (s: z.ZodType): Json =>
 /**
  * The OpenAPI 3.1 document of every route in the route table, with request and response
  * schemas generated from the zod schemas that validate them (JSON Schema draft 2020-12, which
- * OpenAPI 3.1 uses as is). Keys: `x-functions-key` header or `code` query parameter.
+ * OpenAPI 3.1 uses as is). Each operation's `security` names the role it needs (OpenAPI 3.1
+ * allows role names for any scheme) and `x-role` repeats it.
  */
 export function openApiDocument(version = '0.0.0'): Json {
   const paths: Record<string, Record<string, Json>> = {};
@@ -40,8 +42,28 @@ export function openApiDocument(version = '0.0.0'): Json {
     components: {
       schemas: { Error: outputSchema(errorBodySchema) },
       securitySchemes: {
-        functionKey: { type: 'apiKey', in: 'header', name: 'x-functions-key' },
-        functionKeyQuery: { type: 'apiKey', in: 'query', name: 'code' },
+        functionKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-functions-key',
+          description:
+            'A function key: the predict credential (the host checks it). Locally each role has a key ' +
+            `(${Object.values(LOCAL_KEY_SETTINGS).join(', ')}) and a higher role's key also works.`,
+        },
+        functionKeyQuery: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'code',
+          description: 'The same key, as ?code=',
+        },
+        appRole: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An Entra ID token for the app, validated by App Service Authentication; its app roles ' +
+            '(predict, feedback, operate; higher includes lower) decide. Locally the role key in ' +
+            'x-functions-key stands in for it.',
+        },
       },
     },
     paths,
@@ -73,14 +95,28 @@ function operation(route: RouteSpec): Json {
   return {
     operationId: route.name,
     summary: route.summary,
-    ...(route.authLevel === 'admin' && { description: 'Needs the admin key.' }),
-    security: route.authLevel === 'anonymous' ? [] : [{ functionKey: [] }, { functionKeyQuery: [] }],
+    ...(route.access !== 'public' && { description: needs(route.access) }),
+    'x-role': route.access,
+    security: security(route.access),
     parameters: parameters(route),
     ...(route.body && {
       requestBody: { required: true, content: { 'application/json': { schema: inputSchema(route.body) } } },
     }),
     responses,
   };
+}
+
+function needs(role: Exclude<RouteSpec['access'], 'public'>): string {
+  const local = `locally ${LOCAL_KEY_SETTINGS[role]} or a higher role's key`;
+  return role === 'predict'
+    ? `Needs the predict role: a function key (${local}).`
+    : `Needs the ${role} role: an Entra ID token with that app role (${local}); a function key alone is refused.`;
+}
+
+function security(access: RouteSpec['access']): Json[] {
+  if (access === 'public') return [];
+  if (access === 'predict') return [{ functionKey: [access] }, { functionKeyQuery: [access] }];
+  return [{ appRole: [access] }];
 }
 
 function parameters(route: RouteSpec): Json[] {

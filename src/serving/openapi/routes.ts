@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '../auth/roles';
 import { retrainBodySchema, retrainDecisionSchema } from '../../monitoring/retrain/retrain-schemas';
 import { modelSpecSchema } from '../../pipeline/spec/model-spec';
 import { feedbackBodySchema, feedbackResultSchema } from '../feedback/feedback-schema';
@@ -15,6 +16,8 @@ import { predictRequestSchema, predictResponseSchema } from './predict-schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export type AuthLevel = 'anonymous' | 'function' | 'admin';
+/** Who may call a route: anyone, or a caller holding the role (or a higher one). */
+export type Access = 'public' | Role;
 
 /** A documented answer: JSON by default; `binary` for a file. */
 export interface RouteResponse {
@@ -29,7 +32,7 @@ export interface RouteSpec {
   readonly name: string;
   readonly method: HttpMethod;
   readonly route: string;
-  readonly authLevel: AuthLevel;
+  readonly access: Access;
   readonly summary: string;
   readonly query?: z.ZodObject;
   readonly headers?: Record<string, string>;
@@ -118,16 +121,25 @@ export const ROUTES = {
     name: 'health',
     method: 'GET',
     route: 'health',
-    authLevel: 'anonymous',
-    summary: 'Blob, queue and Cosmos reachability',
-    responses: { 200: { description: 'all dependencies answer', schema: looseObject('per-check status') } },
+    access: 'public',
+    summary: 'Whether blob, queue and Cosmos answer: the status alone (checks cached for 5 s)',
+    responses: { 200: { description: 'all dependencies answer', schema: looseObject('{status}') } },
     errors: [503],
+  },
+  healthDetails: {
+    name: 'healthDetails',
+    method: 'GET',
+    route: 'health/details',
+    access: 'predict',
+    summary: 'Each dependency check with its duration and, when down, why (cached for 5 s)',
+    responses: { 200: { description: 'all dependencies answer', schema: looseObject('per-check status') } },
+    errors: [401, 503],
   },
   listModels: {
     name: 'listModels',
     method: 'GET',
     route: 'models',
-    authLevel: 'function',
+    access: 'predict',
     summary: 'Models with a version or spec, in name order, with production and latest version',
     query: pageQuerySchema,
     responses: { 200: { description: 'one page', schema: modelListSchema } },
@@ -137,7 +149,7 @@ export const ROUTES = {
     name: 'getModel',
     method: 'GET',
     route: 'models/{model}',
-    authLevel: 'function',
+    access: 'predict',
     summary: 'A model: production alias (with its ETag), version counts, stored spec',
     responses: { 200: { description: 'the model', schema: modelSummarySchema } },
     errors: [400, 401, 404],
@@ -146,7 +158,7 @@ export const ROUTES = {
     name: 'listVersions',
     method: 'GET',
     route: 'models/{model}/versions',
-    authLevel: 'function',
+    access: 'predict',
     summary: 'Versions of a model, newest first',
     query: pageQuerySchema,
     responses: { 200: { description: 'one page', schema: pageOf(version) } },
@@ -156,7 +168,7 @@ export const ROUTES = {
     name: 'getVersion',
     method: 'GET',
     route: 'models/{model}/versions/{version}',
-    authLevel: 'function',
+    access: 'predict',
     summary: 'One version record',
     responses: { 200: { description: 'the version', schema: version } },
     errors: [400, 401, 404],
@@ -165,7 +177,7 @@ export const ROUTES = {
     name: 'getArtifact',
     method: 'GET',
     route: 'models/{model}/versions/{version}/artifact',
-    authLevel: 'function',
+    access: 'predict',
     summary: "A version's ONNX file, checked against its recorded sha256",
     headers: { 'If-None-Match': 'the ETag held: answers 304 when it is still the file' },
     responses: {
@@ -178,7 +190,7 @@ export const ROUTES = {
     name: 'listRuns',
     method: 'GET',
     route: 'models/{model}/runs',
-    authLevel: 'function',
+    access: 'predict',
     summary: 'Training and scoring runs of a model, newest first',
     query: pageQuerySchema,
     responses: { 200: { description: 'one page', schema: pageOf(run) } },
@@ -188,41 +200,41 @@ export const ROUTES = {
     name: 'setProductionAlias',
     method: 'POST',
     route: 'models/{model}/aliases/production',
-    authLevel: 'admin',
+    access: 'operate',
     summary:
       'Promote or roll back: point production at a validated or archived version (ETag compare-and-swap)',
     headers: { 'If-Match': 'the alias ETag read from GET /models/{model}: act only if it is unchanged' },
     body: promoteBodySchema,
     responses: { 200: { description: 'production points at the version', schema: promotionResultSchema } },
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404, 409, 413, 415],
   },
-  // Admin, not function: a spec changes what the next training run does (target, features,
+  // Operate, not predict: a spec changes what the next training run does (target, features,
   // gates), which is an operator's decision like a promotion, not a client's.
   putSpec: {
     name: 'putSpec',
     method: 'PUT',
     route: 'models/{model}/spec',
-    authLevel: 'admin',
+    access: 'operate',
     summary: "Store the model's spec (used by its next training run)",
     body: modelSpecSchema,
     responses: { 200: { description: 'stored as written', schema: specDocumentSchema } },
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 413, 415],
   },
   postFeedback: {
     name: 'postFeedback',
     method: 'POST',
     route: 'models/{model}/feedback',
-    authLevel: 'function',
+    access: 'feedback',
     summary: 'Ground truth for predictions, one record per (requestId, row); re-posting replaces',
     body: feedbackBodySchema,
     responses: { 200: { description: 'stored', schema: feedbackResultSchema } },
-    errors: [400, 401, 413],
+    errors: [400, 401, 403, 413, 415],
   },
   getDriftHistory: {
     name: 'getDriftHistory',
     method: 'GET',
     route: 'models/{model}/drift',
-    authLevel: 'function',
+    access: 'predict',
     summary: 'Drift reports of a model (drift, data quality, live error, retrain asked), newest first',
     query: driftPageQuerySchema,
     responses: { 200: { description: 'one page', schema: driftHistorySchema } },
@@ -232,31 +244,31 @@ export const ROUTES = {
     name: 'postRetrain',
     method: 'POST',
     route: 'models/{model}/retrain',
-    authLevel: 'function',
+    access: 'operate',
     summary:
       "Ask for a retrain by hand: assembles the spec's retrain window into a new data drop (cooldown applies)",
     body: retrainBodySchema,
     responses: { 202: { description: 'the retrain request was sent', schema: retrainDecisionSchema } },
-    errors: [400, 401, 404, 409],
+    errors: [400, 401, 403, 404, 409, 413, 415],
   },
   predict: {
     name: 'predict',
     method: 'POST',
     route: 'models/{model}/predict',
-    authLevel: 'function',
+    access: 'predict',
     summary: 'Score rows with the production version (or ?version=N)',
     query: versionQuerySchema,
     body: predictRequestSchema,
     responses: { 200: { description: 'predictions', schema: predictResponseSchema } },
     errors: [400, 401, 404, 409, 413, 415, 503],
   },
-  // Function, not anonymous: the document lists admin routes and schemas; whoever holds a key
-  // is who needs it, and health stays the one open route.
+  // Predict, not public: the document lists every route and schema; whoever holds a key is who
+  // needs it, and health stays the one open API route.
   openapi: {
     name: 'openapi',
     method: 'GET',
     route: 'openapi.json',
-    authLevel: 'function',
+    access: 'predict',
     summary: 'This document',
     responses: { 200: { description: 'OpenAPI 3.1', schema: looseObject('an OpenAPI 3.1 document') } },
     errors: [401],
@@ -267,7 +279,7 @@ export const ROUTES = {
     name: 'dashboard',
     method: 'GET',
     route: 'dashboard/{*path}',
-    authLevel: 'anonymous',
+    access: 'public',
     summary: 'The web dashboard (HTML, CSS, scripts); its data comes from this API with your key',
     responses: {
       200: { description: 'the page or one of its files', binary: true },
@@ -280,6 +292,16 @@ export const ROUTES = {
 
 export type RouteName = keyof typeof ROUTES;
 
+/**
+ * The host's key check for a route. Predict routes take a function key (the host checks it;
+ * a function key is the predict credential). Feedback and operate routes are anonymous to the
+ * host: the app checks the role App Service Authentication vouches for, so a function key alone
+ * never reaches them, and a caller with a token needs no shared key besides.
+ */
+export function authLevelFor(access: Access): AuthLevel {
+  return access === 'predict' ? 'function' : 'anonymous';
+}
+
 /** The options an `app.http` registration takes from a route of the table. */
 export function httpOptions(name: RouteName): {
   methods: [HttpMethod];
@@ -287,5 +309,5 @@ export function httpOptions(name: RouteName): {
   authLevel: AuthLevel;
 } {
   const r: RouteSpec = ROUTES[name];
-  return { methods: [r.method], route: r.route, authLevel: r.authLevel };
+  return { methods: [r.method], route: r.route, authLevel: authLevelFor(r.access) };
 }

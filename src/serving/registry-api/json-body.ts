@@ -6,32 +6,39 @@ export interface JsonRequest {
   text(): Promise<string>;
 }
 
+export interface JsonBodyOptions {
+  /** Largest body in bytes: 413 from Content-Length before reading, else from what was read. */
+  maxBytes: number;
+  /** The setting that sets maxBytes, named in the 413. */
+  setting: string;
+  /** An empty body reads as undefined instead of a 400. */
+  optional?: boolean;
+}
+
 /**
- * Reads a request's JSON body. A content type other than JSON, an empty body and text that is
- * not JSON are AppError 'invalid' (400) saying which; a missing content type is accepted, as curl
- * users often omit it.
+ * Reads a request's JSON body. A body that is not sent as JSON (another or no content type) is
+ * 415; one over `maxBytes` is 413 (refused before it is parsed); an empty body and text that is
+ * not JSON are 400, saying which.
  */
-export async function readJsonBody(
-  request: JsonRequest,
-  options: { /** An empty body reads as undefined instead of a 400. */ optional?: boolean } = {},
-): Promise<unknown> {
-  const type = request.headers.get('content-type');
-  if (type !== null && !/^application\/([a-z.+-]*\+)?json\b/i.test(type.trim())) {
-    throw new AppError(
-      'invalid',
-      'bad_content_type',
-      `Content type "${type}" is not JSON: send application/json`,
-      {
-        issues: [{ field: '(body)', message: 'content type must be application/json' }],
-      },
-    );
-  }
+export async function readJsonBody(request: JsonRequest, options: JsonBodyOptions): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > options.maxBytes) throw tooLarge(declared, options);
   const text = await request.text();
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > options.maxBytes) throw tooLarge(size, options);
   if (text.trim() === '') {
     if (options.optional) return undefined;
     throw new AppError('invalid', 'bad_json', 'The request body is empty: send a JSON object', {
       issues: [{ field: '(body)', message: 'empty body' }],
     });
+  }
+  const type = request.headers.get('content-type');
+  if (type === null || !/^application\/([a-z.+-]*\+)?json\b/i.test(type.trim())) {
+    throw new AppError(
+      'unsupported_media_type',
+      'unsupported_media_type',
+      `${type === null ? 'No content type' : `Content type "${type}"`} is not JSON: send application/json`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
@@ -41,4 +48,13 @@ export async function readJsonBody(
       issues: [{ field: '(body)', message: reason }],
     });
   }
+}
+
+function tooLarge(size: number, options: JsonBodyOptions): AppError {
+  return new AppError(
+    'too_large',
+    'payload_too_large',
+    `The body is ${size} bytes; the limit is ${options.maxBytes} bytes (${options.setting})`,
+    { limit: options.maxBytes, size },
+  );
 }

@@ -73,3 +73,19 @@ describe('httpHandler', () => {
     );
   });
 });
+
+describe('keys in logged URLs', () => {
+  it.each([
+    [new Error('bug'), 'error'],
+    [new AppError('unavailable', 'dependency_unavailable', 'Cosmos DB is unavailable'), 'warning'],
+  ])('are never logged, whatever the status (%s)', async (error) => {
+    const ctx = context();
+    const url = 'http://localhost/api/models/m/runs?code=s3cret-key&pageSize=5&x-api-key=k2&sig=abc';
+    await httpHandler(() => Promise.reject(error))(new HttpRequest({ method: 'GET', url }), ctx);
+    expect(ctx.logged).toHaveLength(1);
+    expect(ctx.logged[0]).toContain(
+      'GET http://localhost/api/models/m/runs?code=REDACTED&pageSize=5&x-api-key=REDACTED&sig=REDACTED',
+    );
+    for (const secret of ['s3cret-key', 'k2', 'abc']) expect(ctx.logged[0]).not.toContain(secret);
+  });
+});

@@ -157,3 +157,18 @@ describe('column arrays that start late and grow', () => {
     expect([v.missingCount, v.numberCount, v.textCount]).toEqual([1500, 1498, 2]);
   });
 });
+
+describe('readCsv column limit', () => {
+  it('refuses a header past MAX_DATASET_COLUMNS (default 1,000) naming the first column over it', async () => {
+    const header = Array.from({ length: 1001 }, (_, i) => `c${i}`).join(',');
+    const row = Array.from({ length: 1001 }, () => '1').join(',');
+    const err = await readCsv(Buffer.from(`${header}\n${row}\n`)).then(
+      () => undefined,
+      (e: unknown) => e as DataError,
+    );
+    expect(err).toBeInstanceOf(DataError);
+    expect(err!.message).toBe(
+      'The file has more than 1000 columns (limit MAX_DATASET_COLUMNS=1000); column 1001 is "c1000"',
+    );
+  });
+});

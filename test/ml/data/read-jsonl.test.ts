@@ -79,3 +79,25 @@ describe('readJsonl', () => {
     expect(err.message).toBe('The file has more than 1 rows (limit maxRows=1)');
   });
 });
+
+describe('readJsonl against hostile files', () => {
+  it('refuses a new key on every line past the column limit, reading no further', async () => {
+    // Without the limit every new key is padded to the rows read: 200,000 x 200,000 cells.
+    const lines = Array.from({ length: 200_000 }, (_, i) => `{"k${i}":1}`).join('\n');
+    const err = await dataError(readJsonl(jsonl(lines)));
+    expect(err.code).toBe('too_large');
+    expect(err.message).toBe(
+      'The file has more than 1000 columns (limit MAX_DATASET_COLUMNS=1000); column 1001 is "k1000"',
+    );
+    expect(err.details).toMatchObject({ limit: 1000, column: 'k1000', row: 1001 });
+  });
+
+  it('takes the limit from the read limits', async () => {
+    const err = await dataError(
+      readJsonl(jsonl('{"a":1,"b":2,"c":3}'), { limits: { maxRows: 10, maxBytes: 1000, maxColumns: 2 } }),
+    );
+    expect(err.message).toMatch(
+      /^The file has more than 2 columns \(limit MAX_DATASET_COLUMNS=2\); column 3 is "c"$/,
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { parseUploadedCard } from '../../../src/pipeline/byo';
 import { runIdFor } from '../../../src/pipeline/ids';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
 import { uniqueName, waitFor } from '../../local/helpers';
+import { externalDataModel } from '../../ml/onnx/proto/identity-model';
 import { makeSklearnModel, sklearnMissing, type SklearnModel } from './sklearn-fixture';
 
 const missing = sklearnMissing();
@@ -170,6 +171,18 @@ describe.skipIf(missing !== undefined)('incoming-models/{model}/{name}.onnx + .j
       }),
       'bad_model',
       /^The uploaded ONNX model takes inputs the sidecar does not declare: "hour", "temperature", "is_holiday", "zone_id"$/,
+    ],
+    [
+      'an ONNX model with an external-data initializer',
+      () => ({ onnx: externalDataModel(), sidecar: JSON.stringify(sk.sidecar) }),
+      'external_data',
+      /^.+\/m\.onnx keeps tensor "w" in an external data file: embed every initializer in the \.onnx file$/,
+    ],
+    [
+      'a sidecar over MAX_SIDECAR_BYTES, refused from its properties',
+      () => ({ onnx: sk.onnx, sidecar: JSON.stringify(sk.sidecar) + ' '.repeat(70_000) }),
+      'too_large',
+      /^.+\/m\.json is \d+ bytes, over the limit of 65536 bytes \(MAX_SIDECAR_BYTES\)$/,
     ],
     [
       'a dataset that does not exist',

@@ -59,17 +59,20 @@ describe('loadConfig', () => {
         maxDatasetRows: 5000000,
         maxPredictRows: 10000,
         maxPredictBytes: 4194304,
+        maxDatasetColumns: 1000,
+        maxUploadedModelBytes: 268435456,
+        maxSidecarBytes: 65536,
+        maxRegistryBodyBytes: 65536,
+        maxFeedbackBodyBytes: 1048576,
       },
       driftSchedule: '0 */15 * * * *',
       aliasCacheSeconds: 30,
       maxLoadedModelVersions: 8,
-      localKeys: { function: undefined, admin: undefined },
     });
   });
 
   it('accepts the sample settings as they ship', () => {
     const config = loadConfig(sample);
-    expect(config.localKeys).toEqual({ function: 'dev-function-key', admin: 'dev-admin-key' });
     expect(config.cosmos).toMatchObject({ kind: 'key', endpoint: 'http://127.0.0.1:8081/' });
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackId, FEEDBACK_KIND } from '../../../src/serving/feedback/store-feedback';
 import { MAX_FEEDBACK_ITEMS } from '../../../src/serving/feedback/feedback-schema';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { call } from '../registry-api/api-client';
+import { call, FEEDBACK_KEY, FUNCTION_KEY } from '../registry-api/api-client';
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -12,8 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => p?.stop());
 
-const post = (model: string, body: unknown, key?: string | null) =>
-  call(p, 'POST', `/models/${model}/feedback`, { body, ...(key !== undefined && { key }) });
+const post = (model: string, body: unknown, key: string | null = FEEDBACK_KEY) =>
+  call(p, 'POST', `/models/${model}/feedback`, { body, key });
 
 async function stored(model: string): Promise<Record<string, unknown>> {
   const page = await p.adapters.registry.listMonitoring(model, FEEDBACK_KIND, { pageSize: 100 });
@@ -142,9 +142,10 @@ describe('feedback', () => {
     expect(await stored('fb-big')).toEqual({});
   });
 
-  it('needs a key: 401 without, 200 with the function key', async () => {
+  it('needs the feedback role: 401 without a key, 403 with the function key, 200 with the feedback key', async () => {
     const body = { items: [{ requestId: 'k', actual: 1 }] };
     expect((await post('fb-keys', body, null)).status).toBe(401);
+    expect((await post('fb-keys', body, FUNCTION_KEY)).status).toBe(403);
     expect(await stored('fb-keys')).toEqual({});
     expect((await post('fb-keys', body)).status).toBe(200);
   });

@@ -8,7 +8,7 @@ import { loadFunctionApp } from '../../../src/local/app-loader';
 import { feedbackBodySchema, MAX_FEEDBACK_ITEMS } from '../../../src/serving/feedback/feedback-schema';
 import { openApiDocument } from '../../../src/serving/openapi/document';
 import { predictRequestSchema } from '../../../src/serving/openapi/predict-schemas';
-import { ROUTES, type RouteSpec } from '../../../src/serving/openapi/routes';
+import { authLevelFor, ROUTES, type RouteSpec } from '../../../src/serving/openapi/routes';
 import { REQUEST_FORMATS } from '../../../src/serving/predict/formats/registry';
 import { promoteBodySchema } from '../../../src/serving/registry-api/schemas';
 import { modelSpecSchema } from '../../../src/pipeline/spec/model-spec';
@@ -24,6 +24,7 @@ const entry = path.join(ROOT, pkg.main);
 
 type Operation = {
   operationId: string;
+  'x-role': string;
   security: unknown[];
   parameters: { name: string; in: string; required: boolean }[];
   requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
@@ -73,12 +74,21 @@ describe('the OpenAPI document and the registered routes', () => {
     expect(documented.sort()).toEqual(registered.map((r) => r.key).sort());
   });
 
-  it('names each operation after its function, and asks for a key exactly where the function does', () => {
+  it('names each operation after its function, and names the role it needs in its security', () => {
     const byKey = new Map(operations().map((o) => [o.key, o.op]));
     for (const r of registered) {
       const op = byKey.get(r.key)!;
+      const { access } = (ROUTES as Record<string, RouteSpec>)[r.name]!;
       expect([r.key, op.operationId]).toEqual([r.key, r.name]);
-      expect([r.key, op.security.length === 0]).toEqual([r.key, r.authLevel === 'anonymous']);
+      expect([r.key, op['x-role']]).toEqual([r.key, access]);
+      // Predict routes take a function key; feedback and operate an app role; public nothing.
+      const expected =
+        access === 'public'
+          ? []
+          : access === 'predict'
+            ? [{ functionKey: ['predict'] }, { functionKeyQuery: ['predict'] }]
+            : [{ appRole: [access] }];
+      expect([r.key, op.security]).toEqual([r.key, expected]);
     }
   });
 
@@ -87,7 +97,7 @@ describe('the OpenAPI document and the registered routes', () => {
       const spec = (ROUTES as Record<string, RouteSpec>)[r.name];
       expect(spec, `${r.name} has no row in src/serving/openapi/routes.ts`).toBeDefined();
       expect(`${spec!.method} /api/${spec!.route}`).toBe(r.key);
-      expect(spec!.authLevel).toBe(r.authLevel);
+      expect(authLevelFor(spec!.access)).toBe(r.authLevel);
     }
   });
 });

@@ -61,7 +61,9 @@ describe('predict with blob storage down', () => {
     expect((cold.body.error as { code: string; message: string }).message).toMatch(
       /Blob storage is unavailable/,
     );
-    const health = (await (await fetch(`${p.runtime.url}/api/health`)).json()) as {
+    const health = (await (
+      await fetch(`${p.runtime.url}/api/health/details`, { headers: { 'x-functions-key': FUNCTION_KEY } })
+    ).json()) as {
       checks: Record<string, { status: string }>;
     };
     expect(health.checks.blob).toMatchObject({ status: 'down' });

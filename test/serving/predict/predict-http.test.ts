@@ -120,7 +120,9 @@ describe('POST /api/models/{model}/predict', () => {
     const cold = await post({ rows: [TAXI_ROW] }, { query: '?version=3' });
     expect(cold.status).toBe(503);
     expect(cold.headers.get('retry-after')).toBe('10');
-    const health = (await (await fetch(`${p.runtime.url}/api/health`)).json()) as {
+    const health = (await (
+      await fetch(`${p.runtime.url}/api/health/details`, { headers: { 'x-functions-key': FUNCTION_KEY } })
+    ).json()) as {
       checks: Record<string, { status: string; error?: string }>;
     };
     expect(health.checks.predictionCache).toMatchObject({ status: 'down' });

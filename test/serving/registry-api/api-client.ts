@@ -4,8 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ModelVersion, VersionStatus } from '../../../src/domain/model-version';
 import type { Pipeline } from '../../e2e/pipeline-harness';
 
-export const FUNCTION_KEY = 'dev-function-key';
-export const ADMIN_KEY = 'dev-admin-key';
+import { FUNCTION_KEY } from '../../support/local-keys';
+export { ADMIN_KEY, FEEDBACK_KEY, FUNCTION_KEY, OPERATOR_KEY } from '../../support/local-keys';
 
 export interface CallOptions {
   key?: string | null;

@@ -1,7 +1,7 @@
 // POST /models/{model}/aliases/production: promotion, rollback, refusals, races and keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { ADMIN_KEY, call, FUNCTION_KEY, seedVersion } from './api-client';
+import { ADMIN_KEY, call, FUNCTION_KEY, OPERATOR_KEY, seedVersion } from './api-client';
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => p?.stop());
 
 const promote = (model: string, body: unknown, headers: Record<string, string> = {}) =>
-  call(p, 'POST', `/models/${model}/aliases/production`, { key: ADMIN_KEY, body, headers });
+  call(p, 'POST', `/models/${model}/aliases/production`, { key: OPERATOR_KEY, body, headers });
 
 async function statuses(model: string): Promise<Record<number, string>> {
   const versions = await p.versions(model);
@@ -131,17 +131,16 @@ describe('promote and roll back', () => {
     expect(res.json.error?.message.startsWith(message)).toBe(true);
   });
 
-  it('answers 400 for a body that is not sent as JSON', async () => {
+  it('answers 415 for a body that is not sent as JSON (curl -d without a content type)', async () => {
     const res = await call(p, 'POST', '/models/known/aliases/production', {
-      key: ADMIN_KEY,
+      key: OPERATOR_KEY,
       body: 'version=1',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    expect([res.status, res.json.error?.code, res.json.error?.message]).toEqual([
-      400,
-      'bad_content_type',
-      'Content type "application/x-www-form-urlencoded" is not JSON: send application/json',
-    ]);
+    expect([res.status, res.json.error?.code]).toEqual([415, 'unsupported_media_type']);
+    expect(res.json.error?.message).toMatch(
+      /^Content type "application\/x-www-form-urlencoded" is not JSON: send application\/json/,
+    );
   });
 });
 
@@ -188,7 +187,7 @@ describe('concurrent promotions', () => {
 });
 
 describe('keys', () => {
-  it('401 without a key, 403 with the function key, 200 with the admin key', async () => {
+  it('401 without a key, 403 with the function or the admin key, 200 with the operator key', async () => {
     await seedVersion(p, 'keys', 'validated');
     const path = '/models/keys/aliases/production';
     const none = await call(p, 'POST', path, { key: null, body: { version: 1 } });
@@ -196,6 +195,9 @@ describe('keys', () => {
     expect([none.status, fn.status]).toEqual([401, 403]);
     expect(await p.adapters.registry.getAlias('keys', 'production')).toBeUndefined();
     const admin = await call(p, 'POST', path, { key: ADMIN_KEY, body: { version: 1 } });
-    expect(admin.status).toBe(200);
+    expect(admin.status).toBe(403);
+    expect(await p.adapters.registry.getAlias('keys', 'production')).toBeUndefined();
+    const operator = await call(p, 'POST', path, { key: OPERATOR_KEY, body: { version: 1 } });
+    expect(operator.status).toBe(200);
   });
 });

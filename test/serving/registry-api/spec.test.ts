@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 import { runIdFor } from '../../../src/pipeline/ids';
-import { ADMIN_KEY, call, FUNCTION_KEY } from './api-client';
+import { call, FUNCTION_KEY, OPERATOR_KEY } from './api-client';
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => p?.stop());
 
-const put = (model: string, body: unknown, key: string | null = ADMIN_KEY) =>
+const put = (model: string, body: unknown, key: string | null = OPERATOR_KEY) =>
   call(p, 'PUT', `/models/${model}/spec`, { key, body });
 
 describe('PUT spec', () => {
@@ -89,7 +89,33 @@ describe('PUT spec', () => {
     expect([res.status, res.json.error?.code]).toEqual([400, code]);
   });
 
-  it('is an admin route: 401 without a key, 403 with the function key', async () => {
+  it('refuses a body over MAX_REGISTRY_BODY_BYTES (64 KiB) with 413, before parsing it', async () => {
+    const features = Array.from({ length: 7000 }, (_, i) => `feature_${i}`);
+    const body = JSON.stringify({ target: 'y', features });
+    expect(body.length).toBeGreaterThan(64 * 1024);
+    const res = await put('spec-big', body);
+    expect([res.status, res.json.error?.code, res.json.error?.message]).toEqual([
+      413,
+      'payload_too_large',
+      `The body is ${body.length} bytes; the limit is 65536 bytes (MAX_REGISTRY_BODY_BYTES)`,
+    ]);
+    expect(await p.adapters.registry.getSpec('spec-big')).toBeUndefined();
+  });
+
+  it.each([
+    ['form encoded, as curl -d sends it', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['text', { 'content-type': 'text/plain' }],
+  ])('refuses a JSON body sent as %s with 415', async (_what, headers) => {
+    const res = await call(p, 'PUT', '/models/spec-type/spec', {
+      key: OPERATOR_KEY,
+      body: '{"target":"y"}',
+      headers,
+    });
+    expect([res.status, res.json.error?.code]).toEqual([415, 'unsupported_media_type']);
+    expect(await p.adapters.registry.getSpec('spec-type')).toBeUndefined();
+  });
+
+  it('is an operate route: 401 without a key, 403 with the function key', async () => {
     expect((await put('spec-keys', { target: 'y' }, null)).status).toBe(401);
     expect((await put('spec-keys', { target: 'y' }, FUNCTION_KEY)).status).toBe(403);
     expect(await p.adapters.registry.getSpec('spec-keys')).toBeUndefined();

@@ -10,20 +10,21 @@ import type { NewModelVersion } from '../../../src/domain/model-version';
 import type { Run } from '../../../src/domain/run';
 import { memoryLogger } from '../../local/helpers';
 import { emulatorEnv } from '../../setup/emulators';
+import { TEST_KEYS } from '../../support/local-keys';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** local.settings.sample.json values: the development keys among them. */
+/** local.settings.sample.json values (it ships no keys: see TEST_KEYS). */
 export const SAMPLE_SETTINGS = (
   JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
     Values: Record<string, string>;
   }
 ).Values;
-export const FUNCTION_KEY = SAMPLE_SETTINGS.LOCAL_FUNCTION_KEY!;
+export { FUNCTION_KEY } from '../../support/local-keys';
 
 /** The app settings the runtime gets: the sample's, pointed at this run's emulators. */
 export function appSettings(): Record<string, string> {
-  return { ...SAMPLE_SETTINGS, ...emulatorEnv() };
+  return { ...SAMPLE_SETTINGS, ...TEST_KEYS, ...emulatorEnv() };
 }
 
 /** Adapters on the emulators, built from the same settings as the app. */
