@@ -7,11 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BlobServiceClient } from '@azure/storage-blob';
 import type { Run } from '../../src/domain/run';
 import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
+import { FUNCTION_KEY } from '../support/local-keys';
 import { waitFor } from './helpers';
 import { freePorts, startRuntimeProcess, type StartedRuntime } from './start-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const KEY = 'dev-function-key'; // local.settings.sample.json's
+const KEY = FUNCTION_KEY; // start-process passes the test keys
 const dataDir = mkdtempSync(path.join(tmpdir(), 'crash-'));
 const running: StartedRuntime[] = [];
 afterAll(async () => {

@@ -1,6 +1,7 @@
 // `npm start`'s compiled runtime as a process of its own (its own process group, so a test can
 // kill -9 it as a crash would), on free ports and a given data folder.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { TEST_KEYS } from '../support/local-keys';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { emulatorSettings, type EmulatorSettings } from '../../src/local/emulators';
@@ -41,6 +42,7 @@ export async function startRuntimeProcess(
     cwd: ROOT,
     env: {
       ...process.env,
+      ...TEST_KEYS,
       LOCAL_DATA_DIR: dataDir,
       LOCAL_HTTP_PORT: String(ports.http),
       LOCAL_EMULATOR_PORTS: `${ports.blob},${ports.queue},${ports.cosmos}`,

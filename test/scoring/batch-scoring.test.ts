@@ -15,7 +15,7 @@ import { scoringRunIdFor } from '../../src/scoring/scoring-drop';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
 import { taxiCsv } from '../e2e/taxi-data';
 import { waitFor } from '../local/helpers';
-import { FUNCTION_KEY, SAMPLE_SETTINGS } from '../serving/support/local-app';
+import { ADMIN_KEY, FUNCTION_KEY } from '../support/local-keys';
 import { trainTwoTaxiVersions } from '../serving/support/trained-taxi';
 
 const MAX_BYTES = 200_000;
@@ -109,7 +109,7 @@ describe('a scoring drop', () => {
     const before = await p.adapters.blobs.getProperties(p.config.containers.predictions, 'taxi/again.csv');
     const res = await fetch(`${p.runtime.url}/admin/functions/scoreDrop`, {
       method: 'POST',
-      headers: { 'x-functions-key': SAMPLE_SETTINGS.LOCAL_ADMIN_KEY!, 'content-type': 'application/json' },
+      headers: { 'x-functions-key': ADMIN_KEY, 'content-type': 'application/json' },
       body: JSON.stringify({ input: `${p.config.containers.scoring}/taxi/again.csv` }),
     });
     expect(res.status).toBe(202);
