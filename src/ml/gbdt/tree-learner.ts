@@ -194,7 +194,7 @@ export class TreeLearner {
     const smallHist = this.build(smaller, grad, hess);
     this.leafHist[smaller] = smallHist;
     if (smaller === leaf ? canRight : canLeft) {
-      subtractHistogram(parentHist, smallHist);
+      subtractHistogram(parentHist, smallHist, this.data.bins.valueBins);
       this.leafHist[larger] = parentHist;
       this.findSplit(larger);
     } else {
