@@ -44,6 +44,9 @@ export async function startMlflowStylePeer(csvPath: string): Promise<PeerServer>
   const port = await freePort();
   const child = spawn(PYTHON, [path.join(ROOT, 'bench', 'serve_peer.py'), csvPath, String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    // One OpenMP thread per worker (BENCH_SERVE_PEER_THREADS to change): 2 workers then use the 2
+    // cores, where scikit-learn's default of a thread per core per worker oversubscribes them.
+    env: { ...process.env, OMP_NUM_THREADS: process.env.BENCH_SERVE_PEER_THREADS ?? '1' },
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
