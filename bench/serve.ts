@@ -5,7 +5,9 @@
 //    10,000 rows vs raw session.run on the same input: overhead per 1-row request, rows/s ratio;
 //  - HTTP: single-row POSTs through the local runtime vs a bare node:http server answering a
 //    JSON body of the same size (autocannon, 32 connections, fixed duration): requests/s ratio,
-//    p50/p99, errors, and rows logged == rows predicted.
+//    p50/p99, errors, and rows logged == rows predicted;
+//  - HTTP against an MLflow-style scoring server (bench/serve-vs-mlflow.ts): 1 row at 1 and 32
+//    connections and 1,000-row batches, requests/s and p50/p99, ours / peer.
 // Run with `npm run bench:serve`; BENCH_SERVE_SECONDS changes the HTTP duration (default 10).
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -25,6 +27,7 @@ import { predict } from '../src/serving/predict/predict';
 import { benchAppSettings, ROOT, shippedHostConfig } from './bench-app';
 import { startEmulatorProcess } from './emulator-process';
 import { autocannon, bareServer, medianUs } from './serve-peers';
+import { compareWithMlflowStyle } from './serve-vs-mlflow';
 
 const MODEL = 'taxi-serve';
 const SECONDS = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
   const emulators = await startEmulatorProcess();
   const settings = benchAppSettings(emulators.settings);
   let predictedRows = 0;
+  let rowsPerRequest = 1;
   const quiet = { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) };
   const runtime = await LocalRuntime.start({
     entry: path.join(ROOT, 'dist/src/index.js'),
@@ -49,9 +53,9 @@ async function main(): Promise<void> {
     host: shippedHostConfig(),
     port: 0,
     logger: quiet,
-    // Rows predicted = successful predict invocations (one row each), counted by the host.
+    // Rows predicted = successful predict invocations times the rows each carried, counted by the host.
     onInvocation: (r) => {
-      if (r.functionName === 'predict' && r.outcome === 'Succeeded') predictedRows++;
+      if (r.functionName === 'predict' && r.outcome === 'Succeeded') predictedRows += rowsPerRequest;
     },
   });
   const config = loadConfig(settings);
@@ -61,7 +65,8 @@ async function main(): Promise<void> {
     const spec = { ...TAXI_DEMAND_SPEC, params: { nEstimators: 100, maxDepth: 6 } };
     await blobs.upload(config.containers.datasets, `${MODEL}/model.json`, JSON.stringify(spec));
     const rows = [...generateTaxiDemand({ days: 60, zones: 8, seed: 3 })];
-    await blobs.upload(config.containers.datasets, `${MODEL}/data.csv`, renderRows(rows, 'csv'));
+    const trainingCsv = renderRows(rows, 'csv');
+    await blobs.upload(config.containers.datasets, `${MODEL}/data.csv`, trainingCsv);
     await until(async () => (await registry.getAlias(MODEL, 'production')) !== undefined, 300_000);
     const version = (await registry.getAlias(MODEL, 'production'))!.version;
 
@@ -169,6 +174,14 @@ async function main(): Promise<void> {
     });
     await echo.stop();
     const app = await autocannon(url, body, headers, { connections: 32, seconds: SECONDS });
+    await compareWithMlflowStyle({
+      url,
+      headers,
+      records,
+      trainingCsv,
+      seconds: SECONDS,
+      setRowsPerRequest: (n) => (rowsPerRequest = n),
+    });
     await runtime.stop(); // appTerminate flushes the prediction log
     stopped = true;
     let logged = 0;

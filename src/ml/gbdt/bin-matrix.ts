@@ -14,6 +14,11 @@ export interface BinMatrix {
    * bytes) stays in cache where the row-major array (nRows x nFeatures) does not.
    */
   readonly columns: readonly Uint8Array[];
+  /**
+   * Value bins per feature (the mapper's nBins): bins at or past it hold no row but the missing
+   * bin's, so histogram work can skip them. Absent: every one of the 256 bins may hold rows.
+   */
+  readonly valueBins?: Int32Array;
 }
 
 /**
@@ -41,5 +46,5 @@ export function binMatrix(
     const col = binned[f];
     for (let r = 0, at = f; r < nRows; r++, at += nFeatures) data[at] = col[r];
   }
-  return { nRows, nFeatures, data, columns: binned };
+  return { nRows, nFeatures, data, columns: binned, valueBins: mapper.nBins };
 }

@@ -20,6 +20,11 @@ export interface HistogramJob {
   readonly stride: number;
   /** The rows are exactly begin..begin+n-1 (the root without subsampling): no index lookup. */
   readonly identity: boolean;
+  /**
+   * Value bins per feature, or null for all 255: only those and the missing bin (255) can hold
+   * rows, so only they are cleared and written (bike sharing's 12 features use 2 to 89 bins).
+   */
+  readonly valueBins: Int32Array | null;
 }
 
 /** Sums gradients into g[f * 256 + bin] and counts into c[f * 256 + bin] for the given rows. */
@@ -47,14 +52,26 @@ export interface CountKernel {
  * spread into hist at the end.
  */
 export function accumulateFeatures(job: HistogramJob, kernel: CountKernel): void {
-  const { hist, nFeatures, constHess, stride } = job;
+  const { hist, nFeatures, constHess, stride, valueBins } = job;
   if (constHess < 0) return accumulateGradHess(job);
   const { g, c } = kernel;
-  g.fill(0);
-  c.fill(0);
+  // Scratch past a feature's value bins is never written (no row has such a bin), so it stays 0.
+  for (let f = 0; f < nFeatures; f++) {
+    const k = f * 256;
+    g.fill(0, k, k + (valueBins ? valueBins[f] : 255));
+    g[k + 255] = 0;
+    c.fill(0, k, k + (valueBins ? valueBins[f] : 255));
+    c[k + 255] = 0;
+  }
   kernel.sumRows(g, c, job.bins, job.indices, job.begin, job.n, job.grad, job.identity);
   for (let f = 0; f < nFeatures; f++) {
+    const used = valueBins ? valueBins[f] : 255;
     for (let b = 0, s = f * stride, k = f * 256; b < 256; b++, s += 3, k++) {
+      if (b === used) {
+        b = 255;
+        s = f * stride + 255 * 3;
+        k = f * 256 + 255;
+      }
       hist[s] = g[k];
       hist[s + 1] = c[k] * constHess;
       hist[s + 2] = c[k];

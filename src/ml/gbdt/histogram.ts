@@ -55,6 +55,7 @@ export function histogramJob(
     constHess,
     stride: FEATURE_STRIDE,
     identity,
+    valueBins: bins.valueBins ?? null,
   };
 }
 
@@ -65,9 +66,19 @@ export function histogramTotal(hist: Float64Array, slot: number): number {
   return sum;
 }
 
-/** larger = parent - smaller, in place in the parent's buffer (which then belongs to the larger child). */
-export function subtractHistogram(parent: Float64Array, smaller: Float64Array): void {
-  for (let i = 0; i < parent.length; i++) parent[i] -= smaller[i];
+/**
+ * larger = parent - smaller, in place in the parent's buffer (which then belongs to the larger
+ * child). With valueBins (per feature), only those bins and the missing bin: the others are 0 in both.
+ */
+export function subtractHistogram(parent: Float64Array, smaller: Float64Array, valueBins?: Int32Array): void {
+  if (!valueBins) {
+    for (let i = 0; i < parent.length; i++) parent[i] -= smaller[i];
+    return;
+  }
+  for (let f = 0, base = 0; f < valueBins.length; f++, base += FEATURE_STRIDE) {
+    for (let i = base, end = base + valueBins[f] * 3; i < end; i++) parent[i] -= smaller[i];
+    for (let i = base + MISSING_BIN * 3; i < base + FEATURE_STRIDE; i++) parent[i] -= smaller[i];
+  }
 }
 
 /** Reuses histogram buffers across leaves and trees instead of allocating one per leaf. */

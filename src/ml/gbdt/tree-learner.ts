@@ -183,8 +183,10 @@ export class TreeLearner {
 
     const parentHist = this.leafHist[leaf];
     this.leafHist[leaf] = null;
-    const canLeft = this.splittable(leaf);
-    const canRight = this.splittable(right);
+    // The split that fills the leaf budget ends the tree: its children are never split.
+    const more = this.nLeaves < this.params.maxLeaves;
+    const canLeft = more && this.splittable(leaf);
+    const canRight = more && this.splittable(right);
     if (!parentHist || (!canLeft && !canRight)) {
       if (parentHist) this.pool.release(parentHist);
       return;
@@ -194,7 +196,7 @@ export class TreeLearner {
     const smallHist = this.build(smaller, grad, hess);
     this.leafHist[smaller] = smallHist;
     if (smaller === leaf ? canRight : canLeft) {
-      subtractHistogram(parentHist, smallHist);
+      subtractHistogram(parentHist, smallHist, this.data.bins.valueBins);
       this.leafHist[larger] = parentHist;
       this.findSplit(larger);
     } else {

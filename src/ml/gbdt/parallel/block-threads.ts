@@ -68,6 +68,7 @@ export class BlockThreads implements HistogramBuilder, PartitionRunner {
       columns: bins.columns,
       right: partition.right,
       leftCounts: this.leftCounts,
+      valueBins: bins.valueBins ?? null,
     };
     for (let t = 1; t < nThreads; t++) {
       const worker = new Worker(source, { eval: true, workerData: d });

@@ -21,6 +21,8 @@ export interface WorkerShared {
   readonly right: Uint32Array;
   /** Rows each partition block sent left. */
   readonly leftCounts: Int32Array;
+  /** Value bins per feature (see HistogramJob), or null. */
+  readonly valueBins: Int32Array | null;
 }
 
 /** The kernels a worker runs, compiled in the worker from their source text. */
@@ -101,6 +103,7 @@ export function workerLoop(d: WorkerShared, k: WorkerKernels): void {
           constHess: d.constHess[0],
           stride: d.stride,
           identity: ctrl[7] === 1,
+          valueBins: d.valueBins,
         };
         k.accumulate(job, k.count);
       }
