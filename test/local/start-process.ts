@@ -37,6 +37,8 @@ export async function freePorts(): Promise<{ http: number; blob: number; queue: 
 export async function startRuntimeProcess(
   dataDir: string,
   ports: Awaited<ReturnType<typeof freePorts>>,
+  /** App settings over the defaults, e.g. another container to watch. */
+  settings: Record<string, string> = {},
 ): Promise<StartedRuntime> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/local/main.js')], {
     cwd: ROOT,
@@ -47,6 +49,7 @@ export async function startRuntimeProcess(
       LOCAL_HTTP_PORT: String(ports.http),
       LOCAL_EMULATOR_PORTS: `${ports.blob},${ports.queue},${ports.cosmos}`,
       DRIFT_SCHEDULE: '0 0 0 1 1 *',
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
