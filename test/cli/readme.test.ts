@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/mlops';
 import { ROOT } from '../serving/support/local-app';
 
-const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const reference = readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
 
-describe('README CLI section', () => {
+describe('the command-line reference (docs/cli.md)', () => {
   it('has one table line per mlops command', () => {
     const names = buildProgram().commands.map((c) => c.name());
-    const missing = names.filter((name) => !new RegExp(`^\\| \`mlops ${name}[ \`]`, 'm').test(readme));
+    const missing = names.filter((name) => !new RegExp(`^\\| \`mlops ${name}[ \`]`, 'm').test(reference));
     expect(names.length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
   });
