@@ -1,6 +1,6 @@
 import { SETTINGS } from './settings';
 
-/** The README's settings table (Markdown), generated from the one settings list. */
+/** The settings table of docs/settings.md (Markdown), generated from the one settings list. */
 export function settingsTable(): string {
   const rows = SETTINGS.map((s) => {
     const fallback = 'default' in s && s.default !== undefined ? `\`${s.default}\`` : '';

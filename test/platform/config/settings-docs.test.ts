@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS } from '../../../src/platform/config';
+import { SETTINGS, settingsTable } from '../../../src/platform/config';
 
 const root = join(__dirname, '../../..');
 const sample = JSON.parse(readFileSync(join(root, 'local.settings.sample.json'), 'utf8')) as {
@@ -35,5 +35,20 @@ describe('settings documentation', () => {
     const text = readFileSync(join(root, 'docs', 'settings.md'), 'utf8');
     const missing = SETTINGS.filter((s) => !text.includes(`| \`${s.name}\``)).map((s) => s.name);
     expect(missing).toEqual([]);
+  });
+
+  it('docs/settings.md holds every row of the table generated from the settings list, as generated', () => {
+    const rows = (table: string): string[] =>
+      table
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .map((line) =>
+          line
+            .split('|')
+            .map((cell) => cell.trim())
+            .join('|'),
+        )
+        .sort();
+    expect(rows(readFileSync(join(root, 'docs', 'settings.md'), 'utf8'))).toEqual(rows(settingsTable()));
   });
 });
