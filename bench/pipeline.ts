@@ -1,8 +1,10 @@
 // Data drop to production: time from the blob upload to the production alias moving, through
 // the local runtime (host.json's polling settings) on in-process emulators, split into the upload,
 // queue latency (from the upload's end: blob scan + two queue hops), the train, validate and
-// register invocations, and the train step's own phases (run_timings_ms). One JSON line
-// per case; the bike data is compared with the 5 s target (there is no external peer).
+// register invocations, and the train step's own phases (run_timings_ms). One JSON line per
+// case, with stages_ms: the drop stage by stage in the order they run (they sum to total_ms).
+// The bike data is compared with the 2 s target, and with issue 13's 3 s (no external peer).
+// BENCH_PIPELINE_CASES (comma-separated names, e.g. bike-sharing-hour) runs only those cases.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +20,9 @@ import { runIdFor } from '../src/pipeline/ids';
 import { benchAppSettings, ROOT } from './bench-app';
 
 const BIKE = path.resolve(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
-const TARGET_MS = 5000;
+const TARGET_MS = 2000;
+/** The looser ceiling: drop to production under 3 s, refit included. */
+const CEILING_MS = 3000;
 const TAXI_ROWS = Number(process.env.BENCH_TAXI_ROWS ?? 1_000_000);
 
 interface Timed extends InvocationRecord {
@@ -73,7 +77,8 @@ async function main(): Promise<void> {
         data: () => taxiRows(TAXI_ROWS),
       },
     ];
-    for (const c of cases) {
+    const only = process.env.BENCH_PIPELINE_CASES?.split(',');
+    for (const c of cases.filter((x) => only === undefined || only.includes(x.name))) {
       const data = c.data();
       if (!data) {
         console.log(JSON.stringify({ case: c.name, skipped: `missing ${path.relative(ROOT, BIKE)}` }));
@@ -103,6 +108,7 @@ async function main(): Promise<void> {
       const register = span('registerVersion');
       const queue = train.start - uploaded + (validate.start - train.end) + (register.start - validate.end);
       const version = (await registry.getAlias(model, 'production'))!.version;
+      const timings = (await registry.getRun(model, runIdFor(`${model}/data.csv`, etag)))?.timings ?? {};
       const metrics = (await registry.getVersion(model, version))!.metrics;
       const line: Record<string, unknown> = {
         bench: 'pipeline',
@@ -116,9 +122,24 @@ async function main(): Promise<void> {
         registration_ms: Math.round(register.end - register.start),
         holdout_rmse: round(metrics.rmse),
         max_polling_interval: maxPollingInterval,
-        run_timings_ms: (await registry.getRun(model, runIdFor(`${model}/data.csv`, etag)))?.timings,
+        stages_ms: stagesOf(timings, {
+          upload: uploaded - t0,
+          train,
+          validate,
+          register,
+          uploaded,
+          total,
+        }),
+        run_timings_ms: timings,
       };
-      if (c.target) Object.assign(line, { target_ms: c.target, ratio_to_target: round(total / c.target) });
+      if (c.target) {
+        Object.assign(line, {
+          target_ms: c.target,
+          ratio_to_target: round(total / c.target),
+          ceiling_ms: CEILING_MS,
+          ratio_to_ceiling: round(total / CEILING_MS),
+        });
+      }
       console.log(JSON.stringify(line));
     }
   } finally {
@@ -126,6 +147,51 @@ async function main(): Promise<void> {
     await emulators.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * One drop stage by stage, in ms: the blob trigger seeing the upload, the train step's set-up,
+ * the hop to the training worker and back, its phases (parse, prepare, fit of the validated
+ * model with its holdout predictions, the refit's remaining wait, training profile, ONNX export
+ * with holdout.jsonl), writing the artifacts, each queue hop, the validate step (ONNX holdout
+ * scoring, parity, gates) and the register step (which moves the alias).
+ */
+function stagesOf(
+  t: Readonly<Record<string, number>>,
+  m: { upload: number; train: Span; validate: Span; register: Span; uploaded: number; total: number },
+): Record<string, number> {
+  const n = (k: string): number => t[k] ?? 0;
+  const inWorker = ['readMs', 'prepareMs', 'trainMs', 'predictMs', 'profileMs', 'exportMs'];
+  const phases = inWorker.reduce((sum, k) => sum + n(k), 0);
+  const trainStep = m.train.end - m.train.start;
+  const stages = {
+    upload: m.upload,
+    blob_seen: m.train.start - m.uploaded,
+    train_open: n('open'),
+    worker_hop: n('train') - phases,
+    parse: n('readMs'),
+    prepare: n('prepareMs'),
+    fit: n('fitMs'),
+    refit: n('refitMs'),
+    holdout_predict_and_profile: n('predictMs') + n('profileMs'),
+    onnx_export: n('exportMs'),
+    artifacts_written: n('artifacts'),
+    train_step_rest: trainStep - n('open') - n('train') - n('artifacts'),
+    validate_message: m.validate.start - m.train.end,
+    validated: m.validate.end - m.validate.start,
+    register_message: m.register.start - m.validate.end,
+    registered_and_alias_moved: m.register.end - m.register.start,
+  };
+  // The alias is read as moved a little before the register invocation's record returns.
+  const rest = m.total - Object.values(stages).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(
+    Object.entries({ ...stages, unaccounted: rest }).map(([k, v]) => [k, Math.round(v)]),
+  );
 }
 
 /** Generated hourly taxi demand as CSV: `rows` rows (of 50 zones, hour by hour). */

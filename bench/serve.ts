@@ -8,7 +8,8 @@
 //    p50/p99, errors, and rows logged == rows predicted;
 //  - HTTP against an MLflow-style scoring server (bench/serve-vs-mlflow.ts): 1 row at 1 and 32
 //    connections and 1,000-row batches, requests/s and p50/p99, ours / peer.
-// Run with `npm run bench:serve`; BENCH_SERVE_SECONDS changes the HTTP duration (default 10).
+// Run with `npm run bench:serve`; BENCH_SERVE_SECONDS changes the HTTP duration (default 10);
+// BENCH_SERVE_ONLY=in-process stops after the in-process cases.
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { renderRows } from '../src/datagen/format';
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
     }
     await log.close();
     await session.release();
+    if (process.env.BENCH_SERVE_ONLY === 'in-process') return;
 
     // Over HTTP: the app through the local runtime vs a bare node:http server.
     const body = JSON.stringify({ rows: [records[0]] });

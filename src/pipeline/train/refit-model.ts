@@ -1,4 +1,5 @@
 import type { DataTable } from '../../ml/data/table';
+import { GBDT_DEFAULTS } from '../../ml/gbdt/params';
 import { buildTrainingSet, type TrainingSet } from '../../ml/features/transform-table';
 import type { FeaturePipeline } from '../../ml/features/types';
 import type { Task } from '../../ml/matrix';
@@ -31,6 +32,29 @@ export function refitParams(
 }
 
 /**
+ * The iterations a fit with these settings ends with when it can be known before fitting (no
+ * gbdt early stopping): what lets the refit train beside the validated model.
+ */
+export function plannedIterations(
+  algorithm: ModelSpec['algorithm'],
+  params: TrainerParams,
+): number | undefined {
+  if (algorithm !== 'gbdt') return 1;
+  if (params.earlyStopping === true) return undefined;
+  return typeof params.nEstimators === 'number' ? params.nEstimators : GBDT_DEFAULTS.nEstimators;
+}
+
+/** The refit's feature pipeline, fitted again on all rows, and its rows encoded by it. */
+export function refitSet(
+  table: DataTable,
+  fitPipelineOn: (rows: Int32Array) => FeaturePipeline,
+  allRows: Int32Array,
+): { pipeline: FeaturePipeline; set: TrainingSet } {
+  const pipeline = fitPipelineOn(allRows);
+  return { pipeline, set: buildTrainingSet(pipeline, table, allRows) };
+}
+
+/**
  * Trains the served model on every row (train + holdout) once the validated one is built: the
  * feature pipeline is fitted again on all rows, then the same algorithm with refitParams.
  */
@@ -41,8 +65,7 @@ export function refitOnAllRows(
   run: { algorithm: ModelSpec['algorithm']; task: Task; params: TrainerParams; iterations: number },
   onIteration?: (done: number, planned: number) => void,
 ): ServedModel {
-  const pipeline = fitPipelineOn(allRows);
-  const set = buildTrainingSet(pipeline, table, allRows);
+  const { pipeline, set } = refitSet(table, fitPipelineOn, allRows);
   const trained = trainModel(
     run.algorithm,
     { matrix: set.X, target: set.y, task: run.task },

@@ -7,7 +7,7 @@ import type { PredictedRow } from '../prediction-log/log-row';
 import { bodyRows } from './formats/registry';
 import { parseBody } from './parse-json-body';
 import { readJsonBody, type BodySource } from './read-body';
-import { recordJsonSpans } from './record-json-spans';
+import { recordJsonOffsets } from './record-json-spans';
 import { scoreInChunks } from './score-in-chunks';
 
 /** What predict is given: the model cache, the log, and the request limits. */
@@ -74,13 +74,13 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
   const time = (deps.now?.() ?? new Date()).toISOString();
   const { predictions, probabilities } = scored;
   // The rows' own bytes, logged as sent, when the body is plain JSON with one object per row.
-  const sent = parsed.strict && format.rowsAsSent ? recordJsonSpans(body.bytes, format.key) : undefined;
-  const inputsJson = sent?.length === records.length ? sent : undefined;
+  const offsets = parsed.strict && format.rowsAsSent ? recordJsonOffsets(body.bytes, format.key) : undefined;
+  const sentInputs = offsets?.length === 2 * records.length ? { body: body.bytes, offsets } : undefined;
   const rows = new Array<PredictedRow>(records.length);
   for (let row = 0; row < records.length; row++) {
     // Written out (no spread) and with requestId first: the log serialises whole batches, and
     // JSON.stringify leaves out the keys that are undefined (probabilities of a regressor,
-    // inputsJson when the inputs are serialised).
+    // sentInputs when the inputs are serialised).
     rows[row] = {
       requestId,
       row,
@@ -90,7 +90,7 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
       prediction: predictions[row]!,
       probabilities: probabilities?.[row],
       time,
-      inputsJson: inputsJson?.[row],
+      sentInputs,
     };
   }
   await deps.log.append(rows);

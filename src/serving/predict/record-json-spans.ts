@@ -17,14 +17,27 @@ const RETURN = 0x0d;
  * the client sent it instead of serialising the parsed rows again, which cost more than scoring.
  */
 export function recordJsonSpans(bytes: Uint8Array, key: string): Uint8Array[] | undefined {
+  const offsets = recordJsonOffsets(bytes, key);
+  if (offsets === undefined) return undefined;
+  const spans = new Array<Uint8Array>(offsets.length >> 1);
+  for (let k = 0; k < spans.length; k++) spans[k] = bytes.subarray(offsets[2 * k]!, offsets[2 * k + 1]!);
+  return spans;
+}
+
+/**
+ * recordJsonSpans as offsets: element k is `bytes[offsets[2k] .. offsets[2k + 1])`. One typed
+ * array for the whole list instead of a view object per row: the predict path's choice.
+ */
+export function recordJsonOffsets(bytes: Uint8Array, key: string): Int32Array | undefined {
   const wanted = Buffer.from(key, 'utf8');
   const n = bytes.length;
   let depth = 0;
   let keyStart = -1;
   let keyEnd = -1;
   let capturing = false;
-  let found: Uint8Array[] | undefined;
-  let spans: Uint8Array[] = [];
+  let found: Int32Array | undefined;
+  let offsets = new Int32Array(64);
+  let count = 0;
   let elementStart = -1;
   let broken = false;
   let escapedKey = false;
@@ -51,7 +64,7 @@ export function recordJsonSpans(bytes: Uint8Array, key: string): Uint8Array[] | 
       depth++;
       if (depth === 2 && c === OPEN_LIST && sameBytes(bytes, keyStart, keyEnd, wanted)) {
         capturing = true;
-        spans = [];
+        count = 0;
         broken = false;
       } else if (capturing && depth === 3) {
         if (c === OPEN_LIST) broken = true;
@@ -59,11 +72,18 @@ export function recordJsonSpans(bytes: Uint8Array, key: string): Uint8Array[] | 
       }
     } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
       if (capturing && depth === 3) {
-        spans.push(bytes.subarray(elementStart, i + 1));
+        if (2 * count + 2 > offsets.length) {
+          const grown = new Int32Array(offsets.length * 2);
+          grown.set(offsets);
+          offsets = grown;
+        }
+        offsets[2 * count] = elementStart;
+        offsets[2 * count + 1] = i + 1;
+        count++;
       } else if (capturing && depth === 2) {
         capturing = false;
         // A later duplicate key wins in JSON.parse: so here.
-        found = broken ? undefined : spans;
+        found = broken ? undefined : offsets.slice(0, 2 * count);
       }
       depth--;
     } else if (capturing) {

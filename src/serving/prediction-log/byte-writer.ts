@@ -17,6 +17,19 @@ export class ByteWriter {
     this.at += piece.length;
   }
 
+  /**
+   * Appends `source[start .. end)` without a view object; a row's JSON is short enough that a
+   * loop beats a native copy call.
+   */
+  range(source: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    this.ensure(n);
+    const out = this.out;
+    const at = this.at - start;
+    for (let k = start; k < end; k++) out[at + k] = source[k]!;
+    this.at += n;
+  }
+
   /** Appends text known to be ASCII (numbers, JSON of numbers). */
   ascii(text: string): void {
     const n = text.length;

@@ -16,7 +16,7 @@ const NEWLINE = 0x0a;
  */
 export function toJsonLines(rows: readonly PredictedRow[]): Buffer {
   if (rows.length === 0) return Buffer.alloc(0);
-  if (rows.some((r) => r.inputsJson !== undefined)) return withSentInputs(rows);
+  if (rows.some((r) => r.inputsJson !== undefined || r.sentInputs !== undefined)) return withSentInputs(rows);
   const whole = Buffer.from(JSON.stringify(rows), 'utf8');
   if (whole.subarray(0, 14).toString('latin1') === '[{"requestId":') {
     const at: number[] = [];
@@ -47,7 +47,9 @@ function withSentInputs(rows: readonly PredictedRow[]): Buffer {
   // around the inputs), so the buffer seldom has to grow and copy what it holds.
   let capacity = 0;
   for (const r of rows) {
-    capacity += (r.inputsJson?.length ?? 256) + 256 + 24 * (r.probabilities?.length ?? 0);
+    const sent = r.sentInputs;
+    const inputs = sent ? sent.offsets[2 * r.row + 1]! - sent.offsets[2 * r.row]! : r.inputsJson?.length;
+    capacity += (inputs ?? 256) + 256 + 24 * (r.probabilities?.length ?? 0);
   }
   const w = new ByteWriter(capacity);
   let shared: { from: PredictedRow; head: Buffer; middle: Buffer; end: Buffer } | undefined;
@@ -66,7 +68,9 @@ function withSentInputs(rows: readonly PredictedRow[]): Buffer {
     w.bytes(shared!.middle);
     w.ascii(String(r.version));
     w.bytes(INPUTS_KEY);
-    w.bytes(r.inputsJson ?? Buffer.from(JSON.stringify(r.inputs), 'utf8'));
+    const sent = r.sentInputs;
+    if (sent) w.range(sent.body, sent.offsets[2 * r.row]!, sent.offsets[2 * r.row + 1]!);
+    else w.bytes(r.inputsJson ?? Buffer.from(JSON.stringify(r.inputs), 'utf8'));
     w.bytes(PREDICTION_KEY);
     if (typeof r.prediction === 'number') w.ascii(JSON.stringify(r.prediction));
     else w.text(JSON.stringify(r.prediction));

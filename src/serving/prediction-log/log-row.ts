@@ -21,6 +21,17 @@ export interface LogRow {
  */
 export interface PredictedRow extends LogRow {
   readonly inputsJson?: Uint8Array;
+  /**
+   * The same as `inputsJson`, for the rows of one request at once (one object they all share):
+   * the row's inputs are `body[offsets[2 * row] .. offsets[2 * row + 1])`.
+   */
+  readonly sentInputs?: SentInputs;
+}
+
+/** A request body and where each of its rows' JSON starts and ends in it (see recordJsonOffsets). */
+export interface SentInputs {
+  readonly body: Uint8Array;
+  readonly offsets: Int32Array;
 }
 
 /** `{model}/{yyyy}/{mm}/{dd}/{hh}/{instance}-{seq}.jsonl` for a batch's first row time (UTC). */

@@ -116,7 +116,7 @@ describe('predict', () => {
       { ...TAXI_ROW, zone: 'Z01', note: 1 },
     ];
     const answer = await predict(p, { model: 'taxi', body: jsonBody(write(rows)) });
-    expect(p.logged.map((r) => r.inputsJson !== undefined)).toEqual([copied, copied]);
+    expect(p.logged.map((r) => r.sentInputs !== undefined)).toEqual([copied, copied]);
     const lines = toJsonLines(p.logged).toString('utf8').split('\n').slice(0, -1);
     const expected = rows.map((r, row) => ({
       requestId: answer.requestId,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
 import type { LogRow, PredictedRow } from '../../../src/serving/prediction-log/log-row';
+import { recordJsonOffsets } from '../../../src/serving/predict/record-json-spans';
 
 const row = (i: number, inputs: unknown, extra: Partial<LogRow> = {}): LogRow => ({
   requestId: 'r-1',
@@ -75,6 +76,14 @@ describe('toJsonLines', () => {
     const rows = [row(0, { a: 1 }), row(1, { b: ['x', null] }), row(2, { c: 'ü' })];
     const mixed: PredictedRow[] = [sent(rows[0]!), rows[1]!, sent(rows[2]!)];
     expect(toJsonLines(mixed).toString('utf8')).toBe(perRow(rows));
+  });
+
+  it('copies the inputs from one request body by offsets (sentInputs), as inputsJson would', () => {
+    const rows = [row(0, { a: 1 }), row(1, { b: 'ü "x"' })];
+    const body = Buffer.from(`{"rows":[${rows.map((r) => JSON.stringify(r.inputs)).join(',')}]}`, 'utf8');
+    const offsets = recordJsonOffsets(body, 'rows')!;
+    const shared = rows.map((r) => ({ ...r, sentInputs: { body, offsets } }));
+    expect(toJsonLines(shared).toString('utf8')).toBe(perRow(rows));
   });
 
   it('keeps the inputs text exactly as the client wrote it (spacing, number spelling)', () => {
