@@ -1,23 +1,27 @@
 import path from 'node:path';
-import { createAdminRoutes } from './admin-routes';
+import { createAdminRoutes } from './http/admin-routes';
 import { loadFunctionApp } from './app-loader';
 import type { AppSettings } from './app-settings';
-import { BlobReceipts, HOSTS_CONTAINER } from './blob-receipts';
-import { BlobTriggerDriver } from './blob-trigger-driver';
+import { BlobReceipts, HOSTS_CONTAINER } from './triggers/blob-receipts';
+import { BlobTriggerDriver } from './triggers/blob-driver';
 import type { HostConfig } from './host-config';
-import { buildHttpRoutes, findRoute, type HttpRoute } from './http-routes';
-import { LocalHttpServer } from './http-server';
+import { buildHttpRoutes, findRoute, type HttpRoute } from './http/routes';
+import { LocalHttpServer } from './http/server';
 import { consoleLogger, type InvocationRecord, type RuntimeLogger } from './invocation-log';
 import { Invoker } from './invoker';
-import { OutputBindings } from './output-bindings';
-import { QueueTriggerDriver } from './queue-trigger-driver';
+import { OutputBindings } from './triggers/output-bindings';
+import { QueueTriggerDriver } from './triggers/queue-driver';
 import type { Registrations } from './registrations';
 import { LocalRuntimeError } from './runtime-errors';
-import { ServiceBusTriggerDriver } from './service-bus-trigger-driver';
-import { DEFAULT_STORAGE_SETTING, StorageClients, storageConnectionString } from './storage-connection';
-import { TimerDriver } from './timer-driver';
-import { TimerStatusStore } from './timer-status';
-import type { TriggerDriver } from './trigger-driver';
+import { ServiceBusTriggerDriver } from './triggers/service-bus-driver';
+import {
+  DEFAULT_STORAGE_SETTING,
+  StorageClients,
+  storageConnectionString,
+} from './triggers/storage-connection';
+import { TimerDriver } from './triggers/timer-driver';
+import { TimerStatusStore } from './triggers/timer-status';
+import type { TriggerDriver } from './triggers/trigger-driver';
 
 /** The host's default HTTP port for local runs. */
 export const DEFAULT_HTTP_PORT = 7071;
