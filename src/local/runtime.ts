@@ -41,6 +41,8 @@ export interface LocalRuntimeOptions {
   logger?: RuntimeLogger;
   /** Time between blob container scans (default 1 s). */
   blobScanIntervalMs?: number;
+  /** How long a received queue message stays hidden between lease renewals (default 30 s; tests shorten it). */
+  queueLeaseSeconds?: number;
   /** Called after every invocation, for tests and tools. */
   onInvocation?: (record: InvocationRecord) => void;
 }
@@ -124,7 +126,16 @@ export class LocalRuntime {
     const queueFns = registrations.byTrigger('queueTrigger');
     if (queueFns.length > 0) {
       drivers.push(
-        new QueueTriggerDriver({ functions: queueFns, invoker, outputs, clients, settings, host, logger }),
+        new QueueTriggerDriver({
+          functions: queueFns,
+          invoker,
+          outputs,
+          clients,
+          settings,
+          host,
+          logger,
+          leaseSeconds: options.queueLeaseSeconds,
+        }),
       );
     }
     const serviceBusFns = registrations.byTrigger('serviceBusTrigger');

@@ -5,6 +5,7 @@ import type { HostConfig } from '../host-config';
 import type { RuntimeLogger } from '../invocation-log';
 import type { Invoker, TriggerInput } from '../invoker';
 import type { OutputBindings } from './output-bindings';
+import { DEFAULT_QUEUE_LEASE_SECONDS, QueueMessageLease } from './queue-lease';
 import { decodeQueueMessage } from './queue-message-codec';
 import type { RegisteredFunction } from '../registrations';
 import { InFlight, StopSignal } from './stop-signal';
@@ -12,8 +13,6 @@ import { storageConnectionString, type StorageClients } from './storage-connecti
 import { intData, stringData } from '../typed-data';
 import type { TriggerDriver } from './trigger-driver';
 
-/** How long a received message stays hidden while its handler runs (the host's lease is 10 min). */
-const LEASE_SECONDS = 600;
 /** First wait after an empty poll; doubles up to host.json maxPollingInterval. */
 const MIN_POLL_MS = 100;
 
@@ -31,12 +30,15 @@ export interface QueueDriverDeps {
   settings: AppSettings;
   host: HostConfig;
   logger: RuntimeLogger;
+  /** How long a received message stays hidden between lease renewals (default 30 s). */
+  leaseSeconds?: number;
 }
 
 /**
  * Storage queue triggers as host.json says: batches of `batchSize`, a new batch when in-flight
  * drops to `newBatchThreshold`, failed messages visible again after `visibilityTimeout`, and
- * after `maxDequeueCount` failures moved to `{queue}-poison`.
+ * after `maxDequeueCount` failures moved to `{queue}-poison`. A message stays hidden while its
+ * handler runs by a short lease that is renewed meanwhile (see QueueMessageLease).
  */
 export class QueueTriggerDriver implements TriggerDriver {
   readonly triggerType = 'queueTrigger';
@@ -44,8 +46,10 @@ export class QueueTriggerDriver implements TriggerDriver {
   readonly #work = new InFlight();
   readonly #loops: Promise<void>[] = [];
   readonly #listeners: Listener[];
+  readonly #leaseSeconds: number;
 
   constructor(private readonly deps: QueueDriverDeps) {
+    this.#leaseSeconds = deps.leaseSeconds ?? DEFAULT_QUEUE_LEASE_SECONDS;
     this.#listeners = deps.functions.map((fn) => {
       const where = `Function "${fn.metadata.name}"`;
       const name = resolveSettingReferences(
@@ -99,7 +103,7 @@ export class QueueTriggerDriver implements TriggerDriver {
       try {
         const result = await listener.queue.receiveMessages({
           numberOfMessages: batchSize,
-          visibilityTimeout: LEASE_SECONDS,
+          visibilityTimeout: this.#leaseSeconds,
         });
         received = result.receivedMessageItems;
       } catch (err) {
@@ -129,21 +133,22 @@ export class QueueTriggerDriver implements TriggerDriver {
         this.deps.logger.warn(
           `[${name}] message ${message.messageId} is not valid ${messageEncoding}; moving it to ${listener.poison.name}.`,
         );
-        return await this.#poison(listener, message);
+        return await this.#poison(listener, message, message.popReceipt);
       }
-      if (message.dequeueCount > maxDequeueCount) return await this.#poison(listener, message);
-      const result = await this.deps.invoker.invoke(listener.fn, triggerInput(listener.fn, text, message));
-      if (result.ok && (await this.deps.outputs.tryApply(listener.fn, result.response))) {
-        await listener.queue.deleteMessage(message.messageId, message.popReceipt);
+      if (message.dequeueCount > maxDequeueCount)
+        return await this.#poison(listener, message, message.popReceipt);
+      const { handled, popReceipt } = await this.#handle(listener, message, text);
+      if (handled) {
+        await listener.queue.deleteMessage(message.messageId, popReceipt);
       } else if (message.dequeueCount >= maxDequeueCount) {
         this.deps.logger.warn(
           `[${name}] message ${message.messageId} failed ${message.dequeueCount} times; moving it to ${listener.poison.name}.`,
         );
-        await this.#poison(listener, message);
+        await this.#poison(listener, message, popReceipt);
       } else {
         await listener.queue.updateMessage(
           message.messageId,
-          message.popReceipt,
+          popReceipt,
           undefined,
           Math.ceil(visibilityTimeoutMs / 1000),
         );
@@ -156,10 +161,36 @@ export class QueueTriggerDriver implements TriggerDriver {
     }
   }
 
-  async #poison(listener: Listener, message: DequeuedMessageItem): Promise<void> {
+  /** Runs the handler and writes its outputs, renewing the message's lease meanwhile. */
+  async #handle(
+    listener: Listener,
+    message: DequeuedMessageItem,
+    text: string,
+  ): Promise<{ handled: boolean; popReceipt: string }> {
+    const lease = new QueueMessageLease(
+      listener.queue,
+      message.messageId,
+      message.popReceipt,
+      this.#leaseSeconds,
+      (err) =>
+        this.deps.logger.warn(
+          `[${listener.fn.metadata.name}] cannot renew the lease on message ${message.messageId} (${err.message}); it may be delivered again.`,
+        ),
+    );
+    let handled: boolean;
+    try {
+      const result = await this.deps.invoker.invoke(listener.fn, triggerInput(listener.fn, text, message));
+      handled = result.ok && (await this.deps.outputs.tryApply(listener.fn, result.response));
+    } finally {
+      await lease.end();
+    }
+    return { handled, popReceipt: lease.popReceipt };
+  }
+
+  async #poison(listener: Listener, message: DequeuedMessageItem, popReceipt: string): Promise<void> {
     await listener.poison.createIfNotExists();
     await listener.poison.sendMessage(message.messageText);
-    await listener.queue.deleteMessage(message.messageId, message.popReceipt);
+    await listener.queue.deleteMessage(message.messageId, popReceipt);
   }
 }
 
