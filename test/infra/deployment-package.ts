@@ -2,7 +2,7 @@
 // of the project folder that .funcignore (gitignore syntax) lets through. Core Tools also drops
 // .git, .vscode, .funcignore, .gitignore and local.settings.json on its own; azd does not, so the
 // check counts only on .funcignore.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 
@@ -49,7 +49,7 @@ export function packagedPaths(funcignore: string, candidates: Iterable<RelativeP
 export function projectFiles(root: string): RelativePath[] {
   const files: RelativePath[] = [];
   const walk = (dir: RelativePath): void => {
-    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    for (const entry of entries(path.join(root, dir))) {
       const relative = dir === '' ? entry.name : `${dir}/${entry.name}`;
       if (relative === 'node_modules') continue;
       const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isDir(path.join(root, relative)));
@@ -91,6 +91,15 @@ function isWanted(file: RelativePath): boolean {
   return (
     file.startsWith('dist/src/') && !file.startsWith('dist/src/local/') && !file.startsWith('dist/src/cli/')
   );
+}
+
+/** A folder's entries; none when it vanished meanwhile (a running runtime's .local/ changes). */
+function entries(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 function isDir(file: string): boolean {
