@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emulatorAppSettings, type EmulatorSettings } from '../src/local/emulators';
 import { hostConfigFrom, type HostConfig } from '../src/local/host-config';
-import { LOCAL_KEYS } from '../src/local/http-auth';
+import { LOCAL_KEYS } from '../src/local/http/auth';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 

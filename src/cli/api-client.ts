@@ -1,4 +1,4 @@
-import { LOCAL_KEYS, type KeyHolder } from '../local/http-auth';
+import { LOCAL_KEYS, type KeyHolder } from '../local/http/auth';
 import { KEY_SOURCES, type Connection } from './connection';
 
 /** An API answer that is not a success, as one line a user can act on. */

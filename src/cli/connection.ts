@@ -1,5 +1,5 @@
 import { loadAppSettings } from '../local/app-settings';
-import { LOCAL_KEYS, type KeyHolder } from '../local/http-auth';
+import { LOCAL_KEYS, type KeyHolder } from '../local/http/auth';
 
 /** Each key's option and environment variable, by holder. */
 export const KEY_SOURCES: Readonly<Record<KeyHolder, { option: string; env: string }>> = {

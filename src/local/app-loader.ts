@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createFunctionsCoreShim, installFunctionsCoreShim } from './functions-core-shim';
 import type { RpcLogLevel } from './functions-core-types';
 import { Registrations } from './registrations';
-import { installServiceBusMessageFactory } from './service-bus-sdk-binding';
+import { installServiceBusMessageFactory } from './triggers/service-bus-sdk-binding';
 
 const LIBRARY = '@azure/functions';
 

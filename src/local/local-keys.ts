@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PUBLISHED_DEV_KEYS } from '../platform/config/dev-values';
-import { LOCAL_KEYS } from './http-auth';
+import { LOCAL_KEYS } from './http/auth';
 
 /** The settings file the keys are written to (the sample never holds keys). */
 export const LOCAL_SETTINGS_FILE = 'local.settings.json';

@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadAppSettings } from './app-settings';
-import { dataDirUser, howToStop } from './data-dir-lock';
+import { dataDirUser, howToStop } from './emulators/data-dir-lock';
 import { DEFAULT_DATA_DIR } from './emulators';
 
 /** The repository root: this file is dist/src/local/reset-main.js. */

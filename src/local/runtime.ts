@@ -1,23 +1,27 @@
 import path from 'node:path';
-import { createAdminRoutes } from './admin-routes';
+import { createAdminRoutes } from './http/admin-routes';
 import { loadFunctionApp } from './app-loader';
 import type { AppSettings } from './app-settings';
-import { BlobReceipts, HOSTS_CONTAINER } from './blob-receipts';
-import { BlobTriggerDriver } from './blob-trigger-driver';
+import { BlobReceipts, HOSTS_CONTAINER } from './triggers/blob-receipts';
+import { BlobTriggerDriver } from './triggers/blob-driver';
 import type { HostConfig } from './host-config';
-import { buildHttpRoutes, findRoute, type HttpRoute } from './http-routes';
-import { LocalHttpServer } from './http-server';
+import { buildHttpRoutes, findRoute, type HttpRoute } from './http/routes';
+import { LocalHttpServer } from './http/server';
 import { consoleLogger, type InvocationRecord, type RuntimeLogger } from './invocation-log';
 import { Invoker } from './invoker';
-import { OutputBindings } from './output-bindings';
-import { QueueTriggerDriver } from './queue-trigger-driver';
+import { OutputBindings } from './triggers/output-bindings';
+import { QueueTriggerDriver } from './triggers/queue-driver';
 import type { Registrations } from './registrations';
 import { LocalRuntimeError } from './runtime-errors';
-import { ServiceBusTriggerDriver } from './service-bus-trigger-driver';
-import { DEFAULT_STORAGE_SETTING, StorageClients, storageConnectionString } from './storage-connection';
-import { TimerDriver } from './timer-driver';
-import { TimerStatusStore } from './timer-status';
-import type { TriggerDriver } from './trigger-driver';
+import { ServiceBusTriggerDriver } from './triggers/service-bus-driver';
+import {
+  DEFAULT_STORAGE_SETTING,
+  StorageClients,
+  storageConnectionString,
+} from './triggers/storage-connection';
+import { TimerDriver } from './triggers/timer-driver';
+import { TimerStatusStore } from './triggers/timer-status';
+import type { TriggerDriver } from './triggers/trigger-driver';
 
 /** The host's default HTTP port for local runs. */
 export const DEFAULT_HTTP_PORT = 7071;
@@ -37,6 +41,8 @@ export interface LocalRuntimeOptions {
   logger?: RuntimeLogger;
   /** Time between blob container scans (default 1 s). */
   blobScanIntervalMs?: number;
+  /** How long a received queue message stays hidden between lease renewals (default 30 s; tests shorten it). */
+  queueLeaseSeconds?: number;
   /** Called after every invocation, for tests and tools. */
   onInvocation?: (record: InvocationRecord) => void;
 }
@@ -120,7 +126,16 @@ export class LocalRuntime {
     const queueFns = registrations.byTrigger('queueTrigger');
     if (queueFns.length > 0) {
       drivers.push(
-        new QueueTriggerDriver({ functions: queueFns, invoker, outputs, clients, settings, host, logger }),
+        new QueueTriggerDriver({
+          functions: queueFns,
+          invoker,
+          outputs,
+          clients,
+          settings,
+          host,
+          logger,
+          leaseSeconds: options.queueLeaseSeconds,
+        }),
       );
     }
     const serviceBusFns = registrations.byTrigger('serviceBusTrigger');

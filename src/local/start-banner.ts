@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AppSettings } from './app-settings';
 import type { EmulatorPorts } from './emulators';
 import { LOCAL_KEY_SETTINGS } from '../serving/auth/roles';
-import { FUNCTION_KEY_SETTING, LOCAL_KEYS } from './http-auth';
+import { FUNCTION_KEY_SETTING, LOCAL_KEYS } from './http/auth';
 import type { RegisteredFunction } from './registrations';
 
 /** What `npm start` prints once healthy is about. */

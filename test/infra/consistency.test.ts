@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFunctionApp } from '../../src/local/app-loader';
 import { resolveSettingReferences } from '../../src/local/app-settings';
-import { compileBlobPath } from '../../src/local/blob-path-pattern';
+import { compileBlobPath } from '../../src/local/triggers/blob-path-pattern';
 import { SETTINGS } from '../../src/platform/config';
 import { CONTAINER_IDS } from '../../src/platform/registry/registry-containers';
 import { HOW_TO_RUN, ROOT, buildAll, findBicep, formatDiagnostic } from './bicep-compiler';

@@ -25,7 +25,7 @@ describe('the local data folder after a kill -9', () => {
     if (!existsSync(path.join(ROOT, 'dist/src/local/main.js'))) throw new Error('run `npm run build` first');
     const ports = await freePorts();
     // The first runtime watches another container, so it cannot start training the drop before
-    // the kill (a message it had dequeued would stay leased for minutes): what is tested is that
+    // the kill (a message it had dequeued would stay hidden for the rest of its lease): what is tested is that
     // the acknowledged blob survives, and the restarted runtime trains it.
     const first = await startRuntimeProcess(dataDir, ports, { DATASETS_CONTAINER: 'datasets-elsewhere' });
     running.push(first);

@@ -6,7 +6,7 @@ import { Cron } from 'croner';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFunctionApp } from '../../src/local/app-loader';
 import { resolveSettingReferences } from '../../src/local/app-settings';
-import { compileBlobPath } from '../../src/local/blob-path-pattern';
+import { compileBlobPath } from '../../src/local/triggers/blob-path-pattern';
 import type { RegisteredFunction, Registrations } from '../../src/local/registrations';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadAppSettings } from '../../local/app-settings';
-import { LOCAL_KEYS, type KeyHolder } from '../../local/http-auth';
+import { LOCAL_KEYS, type KeyHolder } from '../../local/http/auth';
 import { ensureLocalKeys } from '../../local/local-keys';
 import { emulatorAppSettings, startEmulators } from '../../local/emulators';
 import { loadHostConfig } from '../../local/host-config';
