@@ -1,7 +1,7 @@
 import { app, type InvocationContext } from '@azure/functions';
 import { readSetting } from '../platform/config';
 import { runStep, type RunScope } from './run-outcome';
-import { STORAGE_CONNECTION } from './queue-trigger';
+import { STORAGE_CONNECTION } from './trigger-connections';
 
 /** The app setting holding a watched container's name (referenced as %NAME% in the path). */
 export type ContainerSetting = 'DATASETS_CONTAINER' | 'INCOMING_MODELS_CONTAINER' | 'SCORING_CONTAINER';

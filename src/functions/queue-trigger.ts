@@ -2,13 +2,10 @@ import { app, type InvocationContext } from '@azure/functions';
 import { loadPipelineTransport } from '../platform/config';
 import { runStep, type RunScope } from './run-outcome';
 import { settlingServiceBusHandler } from './service-bus-settlement';
+import { SERVICE_BUS_CONNECTION, STORAGE_CONNECTION } from './trigger-connections';
 
 /** The app setting holding a pipeline queue's name (referenced as %NAME% in the trigger). */
 export type QueueSetting = 'VALIDATE_QUEUE' | 'REGISTER_QUEUE' | 'DRIFT_QUEUE' | 'RETRAIN_QUEUE';
-
-/** The connection settings the host's triggers read (identity-based: `<name>__...`). */
-export const STORAGE_CONNECTION = 'AzureWebJobsStorage';
-export const SERVICE_BUS_CONNECTION = 'SERVICEBUS_CONNECTION';
 
 /**
  * Handles one pipeline message: parses it, says what the run is about (`scope.about`, so a
