@@ -1,6 +1,6 @@
 /**
- * The app's error categories. Each is mapped to an HTTP status, a run status or a retry/poison
- * decision in exactly one place (the HTTP error mapper, the run recorder, the queue handler).
+ * The app's error categories. What each means to an HTTP client (status) and to a triggered run
+ * (fail for good or retry) is decided in one table, src/error-outcomes.ts.
  */
 export type ErrorCategory =
   | 'invalid'
@@ -10,6 +10,8 @@ export type ErrorCategory =
   | 'conflict'
   | 'too_large'
   | 'unsupported_media_type'
+  /** Stored data that fails its own check (an artifact whose sha256 is not the recorded one). */
+  | 'corrupt'
   | 'unavailable'
   | 'internal';
 

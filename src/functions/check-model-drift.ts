@@ -1,21 +1,13 @@
 import { checkModelDrift } from '../monitoring/check-model/check-model-drift';
 import { driftRequestSchema, parseMessage } from '../pipeline/messages';
-import { permanentFailure } from '../pipeline/failure';
 import { pipelineQueueTrigger } from './queue-trigger';
-import { STEP_DONE } from './run-outcome';
 import { driftCheckDeps } from './monitoring-context';
 
-pipelineQueueTrigger('checkModelDrift', 'DRIFT_QUEUE', async (message, context) => {
-  try {
-    const req = parseMessage(driftRequestSchema, 'drift-requests', message);
-    const outcome = await checkModelDrift(driftCheckDeps(), req);
-    context.log(`${req.model} v${req.version}: ${'status' in outcome ? outcome.status : outcome.kind}`);
-    return STEP_DONE;
-  } catch (err) {
-    // A malformed message or a check that cannot succeed fails at once; the rest is retried.
-    const reason = permanentFailure(err);
-    if (!reason) throw err;
-    context.warn(`Failed without retry (${reason.code}): ${reason.message}`);
-    return { kind: 'failed', reason };
-  }
+// A drift check has no run: a failure for good is in the log and telemetry (and the message's
+// dead-letter reason on Service Bus).
+pipelineQueueTrigger('checkModelDrift', 'DRIFT_QUEUE', async (message, context, scope) => {
+  const req = parseMessage(driftRequestSchema, 'drift-requests', message);
+  scope.about({ properties: { model: req.model, version: String(req.version) } });
+  const outcome = await checkModelDrift(driftCheckDeps(), req);
+  context.log(`${req.model} v${req.version}: ${'status' in outcome ? outcome.status : outcome.kind}`);
 });

@@ -11,13 +11,6 @@ httpRoute('getArtifact', async (request): Promise<HttpResponseInit> => {
   const deps = { registry, blobs, modelsContainer: settings.containers.models };
   const result = await getArtifact(deps, model, version, request.headers.get('if-none-match'));
   if (result.kind === 'not_modified') return { status: 304, headers: { etag: result.etag } };
-  if (result.kind === 'corrupt') {
-    // Not an AppError: internal errors answer without their message, and this one is the point.
-    return {
-      status: 500,
-      jsonBody: { error: { code: 'artifact_corrupt', message: result.message, details: result.details } },
-    };
-  }
   return {
     status: 200,
     headers: { 'content-type': 'application/octet-stream', etag: result.etag },

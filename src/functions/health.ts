@@ -1,8 +1,9 @@
-import { app } from '@azure/functions';
-import { appAdapters } from './app-context';
+import type { HttpResponseInit } from '@azure/functions';
+import { httpStatusFor } from '../error-outcomes';
 import type { Probe } from '../serving/health';
 import { HealthCache } from '../serving/health-cache';
-import { httpOptions } from '../serving/openapi/routes';
+import { errorHeaders } from '../serving/http/error-response';
+import { appAdapters } from './app-context';
 import { httpRoute } from './http/http-route';
 import { servingCacheProbe } from './serving-context';
 
@@ -26,23 +27,22 @@ function dependencyProbes(): Record<string, Probe> {
 }
 
 const health = new HealthCache(dependencyProbes);
-const UNHEALTHY = { 'retry-after': '10' };
+
+/** 200, or the status and Retry-After of a dependency down (the error mapper's). */
+function answer(healthy: boolean, jsonBody: unknown): HttpResponseInit {
+  return healthy
+    ? { status: 200, jsonBody }
+    : { status: httpStatusFor('unavailable'), headers: errorHeaders('unavailable'), jsonBody };
+}
 
 // Anonymous: the status alone. Which dependency is down, and why, is for key holders
 // (health/details): error text can name hosts and settings.
-app.http('health', {
-  ...httpOptions('health'),
-  handler: async () => {
-    const { status } = await health.report();
-    return status === 'healthy'
-      ? { status: 200, jsonBody: { status } }
-      : { status: 503, headers: UNHEALTHY, jsonBody: { status } };
-  },
+httpRoute('health', async () => {
+  const { status } = await health.report();
+  return answer(status === 'healthy', { status });
 });
 
 httpRoute('healthDetails', async () => {
   const report = await health.report();
-  return report.status === 'healthy'
-    ? { status: 200, jsonBody: report }
-    : { status: 503, headers: UNHEALTHY, jsonBody: report };
+  return answer(report.status === 'healthy', report);
 });

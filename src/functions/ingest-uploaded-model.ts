@@ -1,22 +1,17 @@
-import { app, type InvocationContext } from '@azure/functions';
+import type { InvocationContext } from '@azure/functions';
 import { AppError } from '../errors';
 import { ingestUpload, type IncomingBlob } from '../pipeline/byo';
-import { readSetting } from '../platform/config';
 import { pipelineDeps } from './app-context';
+import { pipelineBlobTrigger } from './blob-trigger';
 
-app.storageBlob('ingestUploadedModel', {
-  path: '%INCOMING_MODELS_CONTAINER%/{model}/{name}',
-  connection: 'AzureWebJobsStorage',
-  // Event Grid in Azure (Flex Consumption has no scanning blob trigger); the local runtime scans either way.
-  source: readSetting('BLOB_TRIGGER_SOURCE'),
-  handler: async (_blob, context) => {
-    const blob = incomingBlobFrom(context);
-    const outcome = await ingestUpload(pipelineDeps(), blob);
-    const what = `${blob.container}/${blob.model}/${blob.name}: ${outcome.kind}`;
-    if (outcome.kind === 'failed')
-      context.warn(`${what} (${outcome.runId}, ${outcome.code}): ${outcome.reason}`);
-    else context.log('runId' in outcome ? `${what} (${outcome.runId})` : `${what}: ${outcome.reason}`);
-  },
+// The use case fails its own run (the run id comes from both files' ETags); the runner retries the rest.
+pipelineBlobTrigger('ingestUploadedModel', 'INCOMING_MODELS_CONTAINER', async (_blob, context) => {
+  const blob = incomingBlobFrom(context);
+  const outcome = await ingestUpload(pipelineDeps(), blob);
+  const what = `${blob.container}/${blob.model}/${blob.name}: ${outcome.kind}`;
+  if (outcome.kind === 'failed')
+    context.warn(`${what} (${outcome.runId}, ${outcome.code}): ${outcome.reason}`);
+  else context.log('runId' in outcome ? `${what} (${outcome.runId})` : `${what}: ${outcome.reason}`);
 });
 
 /** The trigger's metadata as the use case's input; the content is read again at a known ETag. */

@@ -1,7 +1,7 @@
 import { storeFeedback } from '../serving/feedback/store-feedback';
 import { parseModelName } from '../serving/http/request-params';
-import { readJsonBody } from '../serving/registry-api/json-body';
-import { feedbackBodyLimit } from './http/body-limits';
+import { readJsonBody } from '../serving/http/json-body';
+import { bodySource, feedbackBodyLimit } from './http/body-limits';
 import { pipelineDeps } from './app-context';
 import { httpRoute } from './http/http-route';
 
@@ -10,7 +10,7 @@ httpRoute('postFeedback', async (request) => {
   const result = await storeFeedback(
     pipelineDeps().registry,
     model,
-    await readJsonBody(request, feedbackBodyLimit()),
+    await readJsonBody(bodySource(request), feedbackBodyLimit()),
   );
   return { status: 200, jsonBody: result };
 });

@@ -1,13 +1,13 @@
 import { askRetrainByHand } from '../monitoring/retrain/ask-retrain-by-hand';
 import { parseModelName } from '../serving/http/request-params';
-import { readJsonBody } from '../serving/registry-api/json-body';
-import { registryBodyLimit } from './http/body-limits';
+import { readJsonBody } from '../serving/http/json-body';
+import { bodySource, registryBodyLimit } from './http/body-limits';
 import { appAdapters, appConfig } from './app-context';
 import { httpRoute } from './http/http-route';
 
 httpRoute('postRetrain', async (request) => {
   const model = parseModelName(request.params.model);
-  const body = await readJsonBody(request, { ...registryBodyLimit(), optional: true });
+  const body = await readJsonBody(bodySource(request), { ...registryBodyLimit(), optional: true });
   const config = appConfig();
   const decision = await askRetrainByHand(
     {

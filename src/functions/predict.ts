@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { parseModelName, parseVersionNumber } from '../serving/http/request-params';
 import { predict } from '../serving/predict/predict';
+import { bodySource } from './http/body-limits';
 import { httpRoute } from './http/http-route';
 import { existingServingContext, servingContext } from './serving-context';
 
@@ -10,11 +11,7 @@ httpRoute('predict', async (request) => {
   const answer = await predict(servingContext(), {
     model,
     ...(pinned !== null && { version: parseVersionNumber(pinned) }),
-    body: {
-      contentType: request.headers.get('content-type'),
-      contentLength: request.headers.get('content-length'),
-      bytes: async () => new Uint8Array(await request.arrayBuffer()),
-    },
+    body: bodySource(request),
   });
   return { status: 200, jsonBody: answer };
 });

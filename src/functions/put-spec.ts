@@ -1,6 +1,6 @@
 import { parseModelName } from '../serving/http/request-params';
-import { readJsonBody } from '../serving/registry-api/json-body';
-import { registryBodyLimit } from './http/body-limits';
+import { readJsonBody } from '../serving/http/json-body';
+import { bodySource, registryBodyLimit } from './http/body-limits';
 import { putModelSpec } from '../serving/registry-api/put-spec';
 import { pipelineDeps } from './app-context';
 import { httpRoute } from './http/http-route';
@@ -10,7 +10,7 @@ httpRoute('putSpec', async (request) => {
   const stored = await putModelSpec(
     pipelineDeps().registry,
     model,
-    await readJsonBody(request, registryBodyLimit()),
+    await readJsonBody(bodySource(request), registryBodyLimit()),
   );
   return { status: 200, jsonBody: stored };
 });

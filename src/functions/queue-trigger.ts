@@ -1,29 +1,31 @@
-import { app } from '@azure/functions';
+import { app, type InvocationContext } from '@azure/functions';
 import { loadPipelineTransport } from '../platform/config';
-import { settlingServiceBusHandler, type PipelineStep } from './service-bus-settlement';
+import { runStep, type RunScope } from './run-outcome';
+import { settlingServiceBusHandler } from './service-bus-settlement';
+import { SERVICE_BUS_CONNECTION, STORAGE_CONNECTION } from './trigger-connections';
 
 /** The app setting holding a pipeline queue's name (referenced as %NAME% in the trigger). */
 export type QueueSetting = 'VALIDATE_QUEUE' | 'REGISTER_QUEUE' | 'DRIFT_QUEUE' | 'RETRAIN_QUEUE';
 
-/** The connection settings the host's triggers read (identity-based: `<name>__...`). */
-export const STORAGE_CONNECTION = 'AzureWebJobsStorage';
-export const SERVICE_BUS_CONNECTION = 'SERVICEBUS_CONNECTION';
-
 /**
- * Handles one pipeline message. Returning `done` completes it. Returning `failed` (a data error:
- * bad message, spec or data; wrap the work in settleRun, which records the reason on the run)
- * completes it on Storage and dead-letters it at once on Service Bus, with the reason. Throwing
- * leaves it for redelivery, up to the queue's budget (host.json maxDequeueCount on Storage, the
- * queue's maxDeliveryCount on Service Bus), after which it lands in `{queue}-poison` or the
- * dead-letter queue (reason MaxDeliveryCountExceeded).
+ * Handles one pipeline message: parses it, says what the run is about (`scope.about`, so a
+ * permanent failure is recorded there) and does the work. It does not catch: the runner settles
+ * every error by the outcome table (see runStep).
  */
-export type PipelineQueueHandler = PipelineStep;
+export type PipelineQueueHandler = (
+  message: unknown,
+  context: InvocationContext,
+  scope: RunScope,
+) => Promise<void>;
 
 /**
  * Registers a pipeline queue function on the transport PIPELINE_TRANSPORT names when the app
- * loads (default storage): `app.storageQueue`, or `app.serviceBusQueue` as an SDK binding that
- * settles its message itself (no auto-complete), through the preview
- * `@azure/functions-extensions-servicebus`. Every pipeline queue function registers here.
+ * loads (default storage), its handler run by runStep. On Storage, a run that failed for good
+ * completes its message (the reason is on the run); a retried one is thrown, redelivered up to
+ * host.json maxDequeueCount, then moved to `{queue}-poison`. On Service Bus (`app.serviceBusQueue`
+ * as an SDK binding that settles its message itself, through the preview
+ * `@azure/functions-extensions-servicebus`), a failed run is dead-lettered at once with the
+ * reason; a retried one is abandoned, and dead-lettered past the queue's maxDeliveryCount.
  */
 export function pipelineQueueTrigger(name: string, queue: QueueSetting, handler: PipelineQueueHandler): void {
   const queueName = `%${queue}%`;
@@ -38,14 +40,18 @@ export function pipelineQueueTrigger(name: string, queue: QueueSetting, handler:
       sdkBinding: true,
       autoCompleteMessages: false,
       cardinality: 'one',
-      handler: settlingServiceBusHandler(handler),
+      handler: settlingServiceBusHandler((message, context) =>
+        runStep({ trigger: 'service-bus' }, context, (scope) => handler(message, context, scope)),
+      ),
     });
   } else {
     app.storageQueue(name, {
       queueName,
       connection: STORAGE_CONNECTION,
-      // A failed step has its reason on the run; the message is done with either way.
-      handler: async (message, context) => void (await handler(message, context)),
+      handler: async (message, context) =>
+        void (await runStep({ trigger: 'storage-queue' }, context, (scope) =>
+          handler(message, context, scope),
+        )),
     });
   }
 }

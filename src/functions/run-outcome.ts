@@ -1,57 +1,82 @@
 import type { InvocationContext } from '@azure/functions';
+import { categoryOf, settlementFor, type TriggerKind } from '../error-outcomes';
 import { permanentFailure, type FailureReason } from '../pipeline/failure';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { failRun } from '../pipeline/run-record';
-import { NO_TELEMETRY, type Telemetry } from '../platform/ports/telemetry';
+import type { Telemetry } from '../platform/ports/telemetry';
+import { appTelemetry } from './app-context';
 
-/** How a pipeline step ended without throwing: done, or failed for good with the reason. */
+/** How a run ended without throwing: done, or failed for good, settled as the outcome table says. */
 export type StepOutcome =
-  { readonly kind: 'done' } | { readonly kind: 'failed'; readonly reason: FailureReason };
+  | { readonly kind: 'done' }
+  | {
+      readonly kind: 'failed';
+      readonly reason: FailureReason;
+      readonly settlement: 'complete' | 'dead-letter';
+    };
 
 export const STEP_DONE: StepOutcome = { kind: 'done' };
 
+/** What a run is about, once the handler knows it: where a permanent failure is recorded. */
+export interface FailureTarget {
+  /** Telemetry properties naming it (model, run id, version). */
+  readonly properties: Readonly<Record<string, string>>;
+  /** Records the failure where users look for it (the run, the retrain record); none: logged only. */
+  record?(reason: FailureReason): Promise<void>;
+}
+
+/** Handed to a run's work so it can say what the run is about as soon as it has parsed it. */
+export interface RunScope {
+  about(target: FailureTarget): void;
+}
+
+export interface RunOptions {
+  readonly trigger: TriggerKind;
+  /** Where exceptions are reported; default the app's (none when the settings cannot be read). */
+  readonly telemetry?: () => Telemetry;
+}
+
 /**
- * The one place a pipeline trigger's error becomes an outcome. A permanent failure (bad data,
- * spec or model; malformed message) fails the run with its reason and returns it, so the
- * trigger does not retry it (a Service Bus message is dead-lettered with the reason). Anything
- * else is thrown: the host retries it and, past the delivery budget, moves it to the poison or
- * dead-letter queue. Either way the error is reported as an exception with the invocation id and
- * the outcome (`failed` or `retried`).
+ * The one place a triggered run's error becomes an outcome, by the outcome table
+ * (src/error-outcomes.ts): what it fails for good is recorded on the run's target (see `about`)
+ * and returned, so the trigger does not retry it (a Service Bus message is dead-lettered with the
+ * reason); what it retries is thrown: the host redelivers it and, past the delivery budget,
+ * moves it to the poison or dead-letter queue. Either way the error is reported as an exception
+ * with the invocation id and the outcome (`failed` or `retried`).
  */
-export async function settleRun(
+export async function runStep(
+  options: RunOptions,
   context: InvocationContext,
-  deps: () => PipelineDeps,
-  run: () => { model: string; runId: string } | undefined,
-  work: () => Promise<void>,
+  work: (scope: RunScope) => Promise<void>,
 ): Promise<StepOutcome> {
+  let target: FailureTarget | undefined;
   try {
-    await work();
+    await work({ about: (t) => void (target = t) });
     return STEP_DONE;
   } catch (err) {
-    const reason = permanentFailure(err);
-    const target = run();
-    telemetryOf(deps).exception(err, {
+    const settlement = settlementFor(options.trigger, categoryOf(err));
+    const reason = settlement === 'retry' ? undefined : permanentFailure(err);
+    (options.telemetry ?? appTelemetry)().exception(err, {
       invocationId: context.invocationId,
       functionName: context.functionName,
       outcome: reason ? 'failed' : 'retried',
       ...(reason && { code: reason.code }),
-      ...(target && { model: target.model, runId: target.runId }),
+      ...target?.properties,
     });
-    if (!reason) {
+    if (settlement === 'retry' || !reason) {
       context.error(`Will be retried: ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     }
     context.warn(`Failed without retry (${reason.code}): ${reason.message}`);
-    if (target) await failRun(deps(), target.model, target.runId, reason);
-    return { kind: 'failed', reason };
+    await target?.record?.(reason);
+    return { kind: 'failed', reason, settlement };
   }
 }
 
-/** The steps' telemetry; none when the deps cannot be built (a bad setting is the error here). */
-function telemetryOf(deps: () => PipelineDeps): Telemetry {
-  try {
-    return deps().telemetry ?? NO_TELEMETRY;
-  } catch {
-    return NO_TELEMETRY;
-  }
+/** A training, validation or scoring run: a permanent failure fails it (rejecting its reserved version). */
+export function pipelineRun(deps: () => PipelineDeps, run: { model: string; runId: string }): FailureTarget {
+  return {
+    properties: { model: run.model, runId: run.runId },
+    record: (reason) => failRun(deps(), run.model, run.runId, reason),
+  };
 }

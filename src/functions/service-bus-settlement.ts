@@ -11,10 +11,11 @@ export type PipelineStep = (message: unknown, context: InvocationContext) => Pro
 
 /**
  * Runs the step on the message of a Service Bus SDK binding and settles the message by the
- * outcome: done → complete; failed for good (bad message or data) → dead-letter at once with
- * the reason's code as DeadLetterReason and its words as DeadLetterErrorDescription; thrown →
- * abandon (redelivered, dead-lettered as MaxDeliveryCountExceeded past the queue's
- * maxDeliveryCount) and rethrown, so the invocation counts as failed.
+ * outcome (runStep's, from the outcome table): done → complete; failed for good (bad message or
+ * data, a missing version) → dead-letter at once with the reason's code as DeadLetterReason and
+ * its words as DeadLetterErrorDescription; thrown → abandon (redelivered, dead-lettered as
+ * MaxDeliveryCountExceeded past the queue's maxDeliveryCount) and rethrown, so the invocation
+ * counts as failed.
  */
 export function settlingServiceBusHandler(
   step: PipelineStep,
@@ -32,7 +33,7 @@ export function settlingServiceBusHandler(
       });
       throw err;
     }
-    if (outcome.kind === 'done') {
+    if (outcome.kind === 'done' || outcome.settlement === 'complete') {
       await actions.complete(message);
       return;
     }

@@ -1,6 +1,6 @@
 import { parseModelName } from '../serving/http/request-params';
-import { readJsonBody } from '../serving/registry-api/json-body';
-import { registryBodyLimit } from './http/body-limits';
+import { readJsonBody } from '../serving/http/json-body';
+import { bodySource, registryBodyLimit } from './http/body-limits';
 import { parseBody } from '../serving/registry-api/parse-body';
 import { promoteVersion } from '../serving/registry-api/promote-version';
 import { promoteBodySchema } from '../serving/registry-api/schemas';
@@ -11,7 +11,7 @@ httpRoute('setProductionAlias', async (request) => {
   const model = parseModelName(request.params.model);
   const body = parseBody(
     promoteBodySchema,
-    await readJsonBody(request, registryBodyLimit()),
+    await readJsonBody(bodySource(request), registryBodyLimit()),
     'promotion request',
   );
   const ifMatch = request.headers.get('if-match') ?? undefined;

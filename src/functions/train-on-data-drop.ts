@@ -1,27 +1,14 @@
-import { app } from '@azure/functions';
 import { trainOnDataDrop } from '../pipeline/train/train-on-data-drop';
-import { readSetting } from '../platform/config';
 import { pipelineDeps } from './app-context';
+import { pipelineBlobTrigger } from './blob-trigger';
 import { dataDropFrom } from './data-drop-input';
-import { settleRun } from './run-outcome';
+import { pipelineRun } from './run-outcome';
 
-app.storageBlob('trainOnDataDrop', {
-  path: '%DATASETS_CONTAINER%/{model}/{name}',
-  connection: 'AzureWebJobsStorage',
-  // Event Grid in Azure (Flex Consumption has no scanning blob trigger); the local runtime scans either way.
-  source: readSetting('BLOB_TRIGGER_SOURCE'),
-  handler: async (blob, context) => {
-    const drop = dataDropFrom(blob, context);
-    await settleRun(
-      context,
-      pipelineDeps,
-      () => drop,
-      async () => {
-        const outcome = await trainOnDataDrop(pipelineDeps(), drop);
-        context.log(
-          outcome.kind === 'ignored' ? outcome.reason : `${drop.blobName}: ${outcome.kind} (${drop.runId})`,
-        );
-      },
-    );
-  },
+pipelineBlobTrigger('trainOnDataDrop', 'DATASETS_CONTAINER', async (blob, context, scope) => {
+  const drop = dataDropFrom(blob, context);
+  scope.about(pipelineRun(pipelineDeps, drop));
+  const outcome = await trainOnDataDrop(pipelineDeps(), drop);
+  context.log(
+    outcome.kind === 'ignored' ? outcome.reason : `${drop.blobName}: ${outcome.kind} (${drop.runId})`,
+  );
 });

@@ -1,21 +1,14 @@
-import { parseMessage, validateRequestSchema, type ValidateRequest } from '../pipeline/messages';
+import { parseMessage, validateRequestSchema } from '../pipeline/messages';
 import { validateCandidate } from '../pipeline/validate/validate-candidate';
 import { pipelineDeps } from './app-context';
 import { pipelineQueueTrigger } from './queue-trigger';
-import { settleRun } from './run-outcome';
+import { pipelineRun } from './run-outcome';
 
-pipelineQueueTrigger('validateCandidate', 'VALIDATE_QUEUE', async (message, context) => {
-  let req: ValidateRequest | undefined;
-  return settleRun(
-    context,
-    pipelineDeps,
-    () => req,
-    async () => {
-      req = parseMessage(validateRequestSchema, 'validate-requests', message);
-      const outcome = await validateCandidate(pipelineDeps(), req);
-      context.log(
-        `${req.model} ${req.runId}: ${outcome.kind === 'judged' ? (outcome.passed ? 'passed' : 'failed') : outcome.kind}`,
-      );
-    },
+pipelineQueueTrigger('validateCandidate', 'VALIDATE_QUEUE', async (message, context, scope) => {
+  const req = parseMessage(validateRequestSchema, 'validate-requests', message);
+  scope.about(pipelineRun(pipelineDeps, req));
+  const outcome = await validateCandidate(pipelineDeps(), req);
+  context.log(
+    `${req.model} ${req.runId}: ${outcome.kind === 'judged' ? (outcome.passed ? 'passed' : 'failed') : outcome.kind}`,
   );
 });

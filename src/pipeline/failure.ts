@@ -1,3 +1,4 @@
+import { categoryOf, CATEGORY_OUTCOMES } from '../error-outcomes';
 import { AppError } from '../errors';
 import { DataError } from '../ml/errors';
 
@@ -8,13 +9,11 @@ export interface FailureReason {
 }
 
 /**
- * A failure retrying cannot fix (bad data, bad spec, bad model, malformed message): the run
- * fails at once. Everything else (a dependency down, a bug) is retried by the trigger.
+ * The reason of a failure retrying cannot fix (bad data, spec or model, a malformed message, a
+ * missing version: what the outcome table fails at once); undefined for what a retry may fix.
  */
 export function permanentFailure(err: unknown): FailureReason | undefined {
-  if (err instanceof DataError) return { code: err.code, message: err.message };
-  if (err instanceof AppError && (err.category === 'invalid' || err.category === 'too_large')) {
-    return { code: err.code, message: err.message };
-  }
+  if (CATEGORY_OUTCOMES[categoryOf(err)].run !== 'fail') return undefined;
+  if (err instanceof DataError || err instanceof AppError) return { code: err.code, message: err.message };
   return undefined;
 }

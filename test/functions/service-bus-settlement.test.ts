@@ -26,9 +26,14 @@ function recordingActions(): { actions: ServiceBusMessageActions; calls: unknown
 }
 
 describe('settlingServiceBusHandler', () => {
-  const failed = (code: string, words: string): StepOutcome => ({
+  const failed = (
+    code: string,
+    words: string,
+    settlement: 'complete' | 'dead-letter' = 'dead-letter',
+  ): StepOutcome => ({
     kind: 'failed',
     reason: { code, message: words },
+    settlement,
   });
 
   it.each([
@@ -46,6 +51,7 @@ describe('settlingServiceBusHandler', () => {
         ],
       ],
     ],
+    ['a failure the table completes', failed('bad_message', 'done with', 'complete'), [['complete', 'm1']]],
   ])('settles %s once', async (_, outcome, expected) => {
     const { actions, calls } = recordingActions();
     await settlingServiceBusHandler(() => Promise.resolve(outcome))(

@@ -1,5 +1,15 @@
-import type { JsonBodyOptions } from '../../serving/registry-api/json-body';
+import type { HttpRequest } from '@azure/functions';
+import type { BodySource, JsonBodyOptions } from '../../serving/http/json-body';
 import { appConfig } from '../app-context';
+
+/** The request's body as the JSON body reader takes it. */
+export function bodySource(request: HttpRequest): BodySource {
+  return {
+    contentType: request.headers.get('content-type'),
+    contentLength: request.headers.get('content-length'),
+    bytes: async () => new Uint8Array(await request.arrayBuffer()),
+  };
+}
 
 /** The body cap of the spec, promotion and retrain routes (MAX_REGISTRY_BODY_BYTES). */
 export function registryBodyLimit(): JsonBodyOptions {

@@ -72,9 +72,13 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
   const version = await deps.registry.getVersion(model, req.version);
   if (!version) {
     throw new AppError(
-      'invalid',
+      'not_found',
       'version_not_found',
       `Drift check of "${model}": no version ${req.version}`,
+      {
+        model,
+        version: req.version,
+      },
     );
   }
   const stored = await deps.registry.getMonitoring(model, DRIFT_CHECKPOINT_ID);

@@ -3,7 +3,7 @@ import type { ModelVersion } from '../../domain/model-version';
 import type { PipelineDeps } from '../pipeline-deps';
 import { recheckAgainst } from './recheck-champion';
 
-/** Compare-and-swap attempts before giving up (and letting the message be retried). */
+/** Compare-and-swap attempts before giving up: a conflict, so the message is retried. */
 const MAX_ATTEMPTS = 10;
 
 export type PromotionResult =
@@ -48,5 +48,10 @@ export async function promote(
       // Another promotion won the swap: read the alias again and judge against it.
     }
   }
-  throw new AppError('unavailable', 'alias_contention', `Could not move the production alias of ${model}`);
+  throw new AppError(
+    'conflict',
+    'alias_contention',
+    `The production alias of ${model} kept changing during ${MAX_ATTEMPTS} attempts`,
+    { model },
+  );
 }

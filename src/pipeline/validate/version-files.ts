@@ -16,7 +16,7 @@ export interface VersionFiles {
 
 /**
  * Reads a version's card.json and model.onnx; the ONNX file must still hash to the version's
- * recorded sha256 (DataError 'bad_model' otherwise). A missing version is 'invalid'.
+ * recorded sha256 (DataError 'bad_model' otherwise). A missing version is 'not_found' (the step fails for good).
  */
 export async function loadVersionFiles(
   deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
@@ -24,7 +24,8 @@ export async function loadVersionFiles(
   versionNumber: number,
 ): Promise<VersionFiles> {
   const version = await deps.registry.getVersion(model, versionNumber);
-  if (!version) throw new AppError('invalid', 'no_version', `Model ${model} has no version ${versionNumber}`);
+  if (!version)
+    throw new AppError('not_found', 'no_version', `Model ${model} has no version ${versionNumber}`);
   if (!version.artifact.path) {
     throw new DataError('bad_model', `Version ${versionNumber} of ${model} has no ONNX artifact yet`);
   }

@@ -21,3 +21,6 @@ export interface Setting<S extends z.ZodType = z.ZodType, N extends string = str
 export function setting<S extends z.ZodType, N extends string>(spec: Setting<S, N>): Setting<S, N> {
   return spec;
 }
+
+/** A setting's schema that also accepts the setting being absent. */
+export const optional = <S extends z.ZodType>(schema: S) => schema.optional();

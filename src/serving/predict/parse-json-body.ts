@@ -1,4 +1,4 @@
-import { AppError } from '../../errors';
+import { notJson } from '../http/json-body';
 
 // Python's json.dumps writes NaN, Infinity and -Infinity as bare tokens (so do MLflow clients).
 // They are not JSON, but refusing them as "invalid JSON" would hide which row and field carry
@@ -17,7 +17,7 @@ export interface ParsedBody {
 
 /**
  * Parses a predict body, telling whether it was plain JSON; AppError 400 'invalid_json' with the
- * parser's reason when it is not JSON.
+ * parser's reason when it is not JSON (as every JSON route answers).
  */
 export function parseBody(text: string): ParsedBody {
   try {
@@ -34,8 +34,7 @@ export function parseBody(text: string): ParsedBody {
         // Fall through to the original parser message.
       }
     }
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new AppError('invalid', 'invalid_json', `The body is not valid JSON: ${reason}`);
+    throw notJson(err);
   }
 }
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors';
 import type { Telemetry } from '../../platform/ports/telemetry';
+import { readBody, type BodySource } from '../http/json-body';
 import type { ModelCache } from '../model-cache/model-cache';
 import { InvalidRowsError, type RowProblem } from '../model-cache/served-model';
 import type { PredictedRow } from '../prediction-log/log-row';
 import { bodyRows } from './formats/registry';
 import { parseBody } from './parse-json-body';
-import { readJsonBody, type BodySource } from './read-body';
 import { recordJsonOffsets } from './record-json-spans';
 import { scoreInChunks } from './score-in-chunks';
 
@@ -48,7 +48,11 @@ const MAX_REPORTED_PROBLEMS = 20;
  */
 export async function predict(deps: PredictDeps, request: PredictRequest): Promise<PredictResponse> {
   const started = performance.now();
-  const body = await readJsonBody(request.body, deps.limits.maxPredictBytes);
+  const body = await readBody(request.body, {
+    maxBytes: deps.limits.maxPredictBytes,
+    setting: 'MAX_PREDICT_BYTES',
+    advice: 'split the request',
+  });
   const parsed = parseBody(body.text);
   const { records, format } = bodyRows(parsed.value);
   const max = deps.limits.maxPredictRows;

@@ -3,11 +3,10 @@ import { AppError } from '../../errors';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { Registry } from '../../platform/ports/registry';
 
-/** What `GET .../versions/{v}/artifact` answers: the bytes, a 304, or a broken record (500). */
+/** What `GET .../versions/{v}/artifact` answers: the bytes, or a 304. */
 export type ArtifactResult =
   | { readonly kind: 'bytes'; readonly etag: string; readonly data: Buffer }
-  | { readonly kind: 'not_modified'; readonly etag: string }
-  | { readonly kind: 'corrupt'; readonly message: string; readonly details: Record<string, unknown> };
+  | { readonly kind: 'not_modified'; readonly etag: string };
 
 export interface ArtifactDeps {
   readonly registry: Pick<Registry, 'getVersion'>;
@@ -21,7 +20,8 @@ export const artifactEtag = (sha256: string): string => `"${sha256}"`;
 /**
  * A version's ONNX file. `ifNoneMatch` (the header as sent) naming its sha256, or `*`, answers
  * not_modified without reading the blob; otherwise the bytes are read and their sha256 checked
- * against the record, so a client never receives a file other than the one validated.
+ * against the record, so a client never receives a file other than the one validated: a missing
+ * or changed file is AppError 'corrupt' (500, with what is wrong).
  */
 export async function getArtifact(
   deps: ArtifactDeps,
@@ -44,7 +44,7 @@ export async function getArtifact(
     data = (await deps.blobs.downloadToBuffer(deps.modelsContainer, path)).data;
   } catch (err) {
     if (!(err instanceof AppError && err.category === 'not_found')) throw err;
-    return corrupt(`The artifact of ${model} v${version} is missing from ${deps.modelsContainer}/${path}`, {
+    throw corrupt(`The artifact of ${model} v${version} is missing from ${deps.modelsContainer}/${path}`, {
       model,
       version,
       path,
@@ -52,7 +52,7 @@ export async function getArtifact(
   }
   const actual = createHash('sha256').update(data).digest('hex');
   if (actual !== sha256) {
-    return corrupt(
+    throw corrupt(
       `The stored artifact of ${model} v${version} does not match its record: sha256 ${actual}, expected ${sha256}`,
       { model, version, path, expected: sha256, actual },
     );
@@ -68,6 +68,6 @@ function matches(header: string, sha256: string): boolean {
     .some((t) => t === '*' || t === `"${sha256}"`);
 }
 
-function corrupt(message: string, details: Record<string, unknown>): ArtifactResult {
-  return { kind: 'corrupt', message, details };
+function corrupt(message: string, details: Record<string, unknown>): AppError {
+  return new AppError('corrupt', 'artifact_corrupt', message, details);
 }

@@ -248,9 +248,16 @@ describe('checkModelDrift', () => {
     const deps = driftDeps();
     const model = await seedModel();
     const cases = [
-      { req: { ...driftRequest(model), version: 7 }, message: `Drift check of "${model}": no version 7` },
+      {
+        req: { ...driftRequest(model), version: 7 },
+        category: 'not_found',
+        code: 'version_not_found',
+        message: `Drift check of "${model}": no version 7`,
+      },
       {
         req: { ...driftRequest(model), requestedAt: 'yesterday' },
+        category: 'invalid',
+        code: 'bad_message',
         message: 'Malformed drift-requests message: requestedAt: not a time "yesterday"',
       },
     ];
@@ -259,7 +266,8 @@ describe('checkModelDrift', () => {
         () => expect.fail('should have failed'),
         (e: unknown) => e,
       );
-      expect(permanentFailure(err)?.message).toBe(c.message);
+      expect(err).toMatchObject({ category: c.category, code: c.code, message: c.message });
+      expect(permanentFailure(err)).toEqual({ code: c.code, message: c.message });
     }
   });
 });

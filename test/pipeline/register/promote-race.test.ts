@@ -1,6 +1,9 @@
 // Registration races on the memory ports: whichever order two validated candidates register in,
 // the better one ends in production and the worse one never stays there.
 import { describe, expect, it } from 'vitest';
+import { settlementFor } from '../../../src/error-outcomes';
+import { AppError } from '../../../src/errors';
+import { permanentFailure } from '../../../src/pipeline/failure';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 import { registerRun, trainDrop, validateRun } from '../chain';
 import { memoryDeps, type MemoryDeps } from '../memory-ports';
@@ -60,6 +63,23 @@ describe('promotion races', () => {
     const outcome = await registerRun(deps, noisyReq);
     expect(outcome.kind).toBe('rejected');
     expect((await deps.registry.getAlias('race', 'production'))?.version).toBe(1);
+  });
+
+  it('a swap lost on every attempt is a conflict (alias_contention) that the message retries', async () => {
+    const { deps, clean } = await twoCandidates();
+    const req = await validateRun(deps, clean);
+    deps.memory.registry.beforeSetAlias = () =>
+      Promise.reject(new AppError('conflict', 'etag_mismatch', 'alias production of race was changed'));
+    const error = await registerRun(deps, req).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      category: 'conflict',
+      code: 'alias_contention',
+      message: 'The production alias of race kept changing during 10 attempts',
+      details: { model: 'race' },
+    });
+    expect(permanentFailure(error)).toBeUndefined();
+    expect(settlementFor('service-bus', (error as AppError).category)).toBe('retry');
   });
 
   it('is idempotent: a redelivered register message changes nothing', async () => {

@@ -121,8 +121,8 @@ describe('feedback', () => {
   });
 
   it.each([
-    ['not JSON', '{"items": [', 'bad_json'],
-    ['empty', '', 'bad_json'],
+    ['not JSON', '{"items": [', 'invalid_json'],
+    ['empty', '', 'invalid_json'],
   ])('answers 400 for a body that is %s', async (_what, body, code) => {
     const res = await post('fb-bad', body);
     expect([res.status, res.json.error?.code]).toEqual([400, code]);

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import { bodyRows, REQUEST_FORMATS } from '../../../src/serving/predict/formats/registry';
 import { parseBody } from '../../../src/serving/predict/parse-json-body';
-import { readJsonBody } from '../../../src/serving/predict/read-body';
+import { readBody } from '../../../src/serving/http/json-body';
+
+const PREDICT_LIMIT = { maxBytes: 100, setting: 'MAX_PREDICT_BYTES', advice: 'split the request' };
 
 function refusal(run: () => unknown): { code: string; message: string; field?: string } {
   try {
@@ -96,7 +98,7 @@ describe('JSON body', () => {
   it('refuses text that is not JSON with the parser reason', () => {
     const r = refusal(() => parseBody('{"rows": [NaN'));
     expect(r.code).toBe('invalid_json');
-    expect(r.message).toMatch(/^The body is not valid JSON: /);
+    expect(r.message).toMatch(/^The request body is not JSON: /);
   });
 
   it.each([
@@ -107,7 +109,7 @@ describe('JSON body', () => {
     [null, false],
   ])('content type %s accepted: %s', async (contentType, ok) => {
     const source = { contentType, contentLength: null, bytes: async () => new Uint8Array(Buffer.from('{}')) };
-    const result = await readJsonBody(source, 100).then(
+    const result = await readBody(source, PREDICT_LIMIT).then(
       () => 'ok',
       (e: AppError) => e.code,
     );
@@ -121,7 +123,7 @@ describe('JSON body', () => {
       contentLength: '101',
       bytes: async () => ((read = true), new Uint8Array(0)),
     };
-    await expect(readJsonBody(source, 100)).rejects.toMatchObject({
+    await expect(readBody(source, PREDICT_LIMIT)).rejects.toMatchObject({
       category: 'too_large',
       code: 'payload_too_large',
       message: 'The body is 101 bytes; the limit is 100 bytes (MAX_PREDICT_BYTES): split the request',

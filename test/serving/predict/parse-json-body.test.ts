@@ -27,7 +27,7 @@ describe('parseBody', () => {
     const body = head + '\\"'.repeat((4 * 1024 * 1024 - head.length) / 2);
     expect(body.length).toBeGreaterThanOrEqual(4 * 1024 * 1024 - 1);
     expect(statusOf(body)).toBe(400);
-    expect(() => parseBody(body)).toThrow(/^The body is not valid JSON: /);
+    expect(() => parseBody(body)).toThrow(/^The request body is not JSON: /);
   });
 
   it('refuses a 4 MiB body of Infinity tokens and unterminated strings with 400', () => {

@@ -92,8 +92,8 @@ describe('promote and roll back', () => {
   });
 
   it.each([
-    ['not JSON', '{"version": 1', 'bad_json', 'The request body is not JSON'],
-    ['empty', '', 'bad_json', 'The request body is empty: send a JSON object'],
+    ['not JSON', '{"version": 1', 'invalid_json', 'The request body is not JSON'],
+    ['empty', '', 'invalid_json', 'The request body is empty: send a JSON object'],
     [
       'version as text',
       { version: '2' },

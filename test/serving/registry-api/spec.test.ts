@@ -82,8 +82,8 @@ describe('PUT spec', () => {
   });
 
   it.each([
-    ['{"target": ', 'bad_json'],
-    ['', 'bad_json'],
+    ['{"target": ', 'invalid_json'],
+    ['', 'invalid_json'],
   ])('refuses the body %j with 400 %s', async (body, code) => {
     const res = await put('spec-bad', body);
     expect([res.status, res.json.error?.code]).toEqual([400, code]);

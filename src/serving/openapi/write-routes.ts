@@ -1,0 +1,67 @@
+import { retrainBodySchema, retrainDecisionSchema } from '../../monitoring/retrain/retrain-schemas';
+import { modelSpecSchema } from '../../pipeline/spec/model-spec';
+import { feedbackBodySchema, feedbackResultSchema } from '../feedback/feedback-schema';
+import { promoteBodySchema, promotionResultSchema, specDocumentSchema } from '../registry-api/schemas';
+import { versionQuerySchema } from './common-schemas';
+import { predictRequestSchema, predictResponseSchema } from './predict-schemas';
+import type { RouteSpec } from './route-spec';
+
+/** Predictions, ground truth and the operator's changes: promotion, spec, retrain. */
+export const WRITE_ROUTES = {
+  predict: {
+    name: 'predict',
+    method: 'POST',
+    route: 'models/{model}/predict',
+    access: 'predict',
+    summary: 'Score rows with the production version (or ?version=N)',
+    query: versionQuerySchema,
+    body: predictRequestSchema,
+    responses: { 200: { description: 'predictions', schema: predictResponseSchema } },
+    errors: [400, 401, 404, 409, 413, 415, 503],
+  },
+  postFeedback: {
+    name: 'postFeedback',
+    method: 'POST',
+    route: 'models/{model}/feedback',
+    access: 'feedback',
+    summary: 'Ground truth for predictions, one record per (requestId, row); re-posting replaces',
+    body: feedbackBodySchema,
+    responses: { 200: { description: 'stored', schema: feedbackResultSchema } },
+    errors: [400, 401, 403, 413, 415],
+  },
+  setProductionAlias: {
+    name: 'setProductionAlias',
+    method: 'POST',
+    route: 'models/{model}/aliases/production',
+    access: 'operate',
+    summary:
+      'Promote or roll back: point production at a validated or archived version (ETag compare-and-swap)',
+    headers: { 'If-Match': 'the alias ETag read from GET /models/{model}: act only if it is unchanged' },
+    body: promoteBodySchema,
+    responses: { 200: { description: 'production points at the version', schema: promotionResultSchema } },
+    errors: [400, 401, 403, 404, 409, 413, 415],
+  },
+  // Operate, not predict: a spec changes what the next training run does (target, features,
+  // gates), which is an operator's decision like a promotion, not a client's.
+  putSpec: {
+    name: 'putSpec',
+    method: 'PUT',
+    route: 'models/{model}/spec',
+    access: 'operate',
+    summary: "Store the model's spec (used by its next training run)",
+    body: modelSpecSchema,
+    responses: { 200: { description: 'stored as written', schema: specDocumentSchema } },
+    errors: [400, 401, 403, 413, 415],
+  },
+  postRetrain: {
+    name: 'postRetrain',
+    method: 'POST',
+    route: 'models/{model}/retrain',
+    access: 'operate',
+    summary:
+      "Ask for a retrain by hand: assembles the spec's retrain window into a new data drop (cooldown applies)",
+    body: retrainBodySchema,
+    responses: { 202: { description: 'the retrain request was sent', schema: retrainDecisionSchema } },
+    errors: [400, 401, 403, 404, 409, 413, 415],
+  },
+} as const satisfies Record<string, RouteSpec>;
