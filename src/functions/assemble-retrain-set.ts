@@ -1,6 +1,6 @@
 import { assembleTrainingSet } from '../monitoring/retrain/assemble-training-set';
 import { settleRetrainRecord } from '../monitoring/retrain/settle-retrain-record';
-import { parseMessage, retrainRequestSchema, type RetrainRequest } from '../pipeline/messages';
+import { parseMessage, retrainRequestSchema, type RetrainRequest } from '../domain/messages';
 import { permanentFailure } from '../pipeline/failure';
 import { pipelineQueueTrigger } from './queue-trigger';
 import { STEP_DONE } from './run-outcome';

@@ -1,5 +1,5 @@
 import { checkModelDrift } from '../monitoring/check-model/check-model-drift';
-import { driftRequestSchema, parseMessage } from '../pipeline/messages';
+import { driftRequestSchema, parseMessage } from '../domain/messages';
 import { permanentFailure } from '../pipeline/failure';
 import { pipelineQueueTrigger } from './queue-trigger';
 import { STEP_DONE } from './run-outcome';

@@ -1,7 +1,7 @@
 import type { InvocationContext } from '@azure/functions';
 import { permanentFailure, type FailureReason } from '../pipeline/failure';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
-import { failRun } from '../pipeline/run-record';
+import { failRun } from '../pipeline/fail-run';
 import { NO_TELEMETRY, type Telemetry } from '../platform/ports/telemetry';
 
 /** How a pipeline step ended without throwing: done, or failed for good with the reason. */

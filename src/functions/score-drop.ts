@@ -1,6 +1,6 @@
 import { app } from '@azure/functions';
 import { readSetting } from '../platform/config';
-import { scoreDrop } from '../scoring/score-drop';
+import { scoreDrop } from '../serving/batch/score-drop';
 import { pipelineDeps } from './app-context';
 import { settleRun } from './run-outcome';
 import { scoringDrop } from './scoring-drop-input';

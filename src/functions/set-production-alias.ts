@@ -1,8 +1,8 @@
 import { parseModelName } from '../serving/http/request-params';
 import { readJsonBody } from '../serving/registry-api/json-body';
 import { registryBodyLimit } from './http/body-limits';
-import { parseBody } from '../serving/registry-api/parse-body';
-import { promoteVersion } from '../serving/registry-api/promote-version';
+import { parseBody } from '../parse-with-schema';
+import { promoteVersion } from '../pipeline/promote/promote-by-hand';
 import { promoteBodySchema } from '../serving/registry-api/schemas';
 import { pipelineDeps } from './app-context';
 import { httpRoute } from './http/http-route';

@@ -1,4 +1,4 @@
-import { parseMessage, validateRequestSchema, type ValidateRequest } from '../pipeline/messages';
+import { parseMessage, validateRequestSchema, type ValidateRequest } from '../domain/messages';
 import { validateCandidate } from '../pipeline/validate/validate-candidate';
 import { pipelineDeps } from './app-context';
 import { pipelineQueueTrigger } from './queue-trigger';

@@ -1,7 +1,7 @@
-import { stepMessageId } from './ids';
-import type { ValidateRequest } from './messages';
+import { stepMessageId } from '../domain/ids';
+import type { ValidateRequest } from '../domain/messages';
 import type { PipelineDeps } from './pipeline-deps';
-import { artifactPaths } from './train/model-card';
+import { artifactPaths } from '../domain/model-card';
 
 /** What a candidate version stores in the models container, trained or uploaded alike. */
 export interface CandidateArtifacts {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSidecar } from '../../src/pipeline/byo/sidecar';
+import { parseSidecar } from '../../src/domain/uploaded-model/sidecar';
 import { ROUTES } from '../../src/serving/openapi/routes';
-import { MODEL_SPEC_FIELDS, parseModelSpec } from '../../src/pipeline/spec/model-spec';
+import { MODEL_SPEC_FIELDS, parseModelSpec } from '../../src/domain/spec/model-spec';
 
 const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 const jsonBlocks = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]) as unknown);

@@ -5,7 +5,7 @@ import type { ModelVersion, NewModelVersion, VersionStatus } from '../../src/dom
 import type { Run } from '../../src/domain/run';
 import { AppError } from '../../src/errors';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
-import type { VersionDetails, VersionPatch } from '../../src/pipeline/version-details';
+import type { VersionDetails, VersionPatch } from '../../src/platform/ports/version-details';
 import type { BlobInfo, BlobStore } from '../../src/platform/ports/blob-store';
 import type { MessageQueue, QueueMessage } from '../../src/platform/ports/message-queue';
 import type { Registry } from '../../src/platform/ports/registry';

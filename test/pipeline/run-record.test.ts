@@ -2,7 +2,8 @@
 // failed whatever write arrives late.
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../src/domain/run';
-import { failRun, updateRun } from '../../src/pipeline/run-record';
+import { updateRun } from '../../src/domain/run-record';
+import { failRun } from '../../src/pipeline/fail-run';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
 import { freshRegistry } from '../platform/registry/fixtures';
 

@@ -2,7 +2,7 @@ import type { MonitoringDocument } from '../../domain/documents';
 import type { ModelVersion } from '../../domain/model-version';
 import { AppError } from '../../errors';
 import type { TrainingProfile } from '../../ml/profile/types';
-import type { DriftRequest } from '../../pipeline/messages';
+import type { DriftRequest } from '../../domain/messages';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { MessageQueue } from '../../platform/ports/message-queue';
 import type { Registry } from '../../platform/ports/registry';

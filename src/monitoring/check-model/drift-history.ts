@@ -1,11 +1,8 @@
 import type { Page, PageRequest } from '../../domain/page';
 import type { Registry } from '../../platform/ports/registry';
-import { requireKnownModel } from '../../serving/reads/model-reads';
+import { requireKnownModel } from '../../domain/known-model';
 import { toHistoryItem, type DriftHistoryItem } from './drift-record';
 import { DRIFT_KIND } from './drift-window';
-
-/** `GET /api/models/{model}/drift` page size: default 50, at most 200. */
-export const DRIFT_PAGE = { defaultSize: 50, maxSize: 200 } as const;
 
 /**
  * A model's drift reports, newest first, one page. An empty first page of a model the registry

@@ -1,4 +1,4 @@
-import type { DriftRequest } from '../../pipeline/messages';
+import type { DriftRequest } from '../../domain/messages';
 import type { MessageQueue } from '../../platform/ports/message-queue';
 import type { Registry } from '../../platform/ports/registry';
 

@@ -1,5 +1,5 @@
 import type { Registry } from '../../platform/ports/registry';
-import { FEEDBACK_KIND } from '../../serving/feedback/store-feedback';
+import { FEEDBACK_KIND } from '../../domain/feedback';
 import type { DriftWindow } from './drift-window';
 import type { FeedbackItem } from './live-error';
 

@@ -1,4 +1,4 @@
-import type { LogRow } from '../../serving/prediction-log/log-row';
+import type { LogRow } from '../../domain/log-row';
 
 /** One prediction-log line read: the row, or why it was skipped. */
 export type ParsedLine =

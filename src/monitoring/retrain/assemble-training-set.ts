@@ -1,8 +1,8 @@
 import { AppError } from '../../errors';
 import { cellAt, readDataset, type DataTable } from '../../ml/data';
-import type { RetrainRequest } from '../../pipeline/messages';
-import { retrainMetadata } from '../../pipeline/retrain-lineage';
-import { loadSpec } from '../../pipeline/train/load-spec';
+import type { RetrainRequest } from '../../domain/messages';
+import { retrainMetadata } from '../../domain/retrain-lineage';
+import { loadSpec } from '../../domain/spec/load-spec';
 import type { BlobInfo, BlobStore } from '../../platform/ports/blob-store';
 import type { Registry } from '../../platform/ports/registry';
 import { NO_TELEMETRY, type Telemetry } from '../../platform/ports/telemetry';

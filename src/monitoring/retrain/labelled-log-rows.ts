@@ -3,7 +3,7 @@ import type { InputField } from '../../ml/features/types';
 import { coerceCell } from '../../ml/schema/coerce';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { Registry } from '../../platform/ports/registry';
-import { feedbackId, FEEDBACK_KIND } from '../../serving/feedback/store-feedback';
+import { feedbackId, FEEDBACK_KIND } from '../../domain/feedback';
 import { parseLogLine } from '../drift/log-line';
 import type { TrainingRow } from './training-window';
 

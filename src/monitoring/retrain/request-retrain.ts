@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { RetrainRequest } from '../../pipeline/messages';
+import type { RetrainRequest } from '../../domain/messages';
 import type { MessageQueue } from '../../platform/ports/message-queue';
 import type { Registry } from '../../platform/ports/registry';
 import type { Telemetry } from '../../platform/ports/telemetry';

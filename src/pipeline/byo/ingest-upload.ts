@@ -1,14 +1,15 @@
 import type { ModelVersion } from '../../domain/model-version';
 import { AppError } from '../../errors';
-import { sha256Hex, runIdFor } from '../ids';
+import { sha256Hex, runIdFor } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
 import { requestValidation, writeCandidateArtifacts } from '../version-artifacts';
-import { failRun, isFinished, updateRun } from '../run-record';
+import { isFinished, updateRun } from '../../domain/run-record';
+import { failRun } from '../fail-run';
 import { permanentFailure } from '../failure';
-import { artifactPaths } from '../train/model-card';
+import { artifactPaths } from '../../domain/model-card';
 import { prepareUpload } from './prepare-upload';
 import { actsForPair, pairMember, pairNames, sameEtag } from './upload-pair';
-import type { UploadedModelCard } from './uploaded-card';
+import type { UploadedModelCard } from '../../domain/uploaded-model/uploaded-card';
 
 /** A new or changed blob under `{incoming-models}/{model}/`, as the trigger saw it. */
 export interface IncomingBlob {

@@ -1,16 +1,16 @@
 import type { ModelVersion } from '../../domain/model-version';
 import { DataError } from '../../ml/errors';
-import { sha256Hex } from '../ids';
+import { sha256Hex } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
 import { requestValidation, writeCandidateArtifacts } from '../version-artifacts';
-import { isFinished, updateRun } from '../run-record';
-import { notADataDrop, type DataDrop } from './data-drop';
-import { specSha256 } from '../spec/spec-hash';
+import { isFinished, updateRun } from '../../domain/run-record';
+import { notADataDrop, type DataDrop } from '../../domain/data-drop';
+import { specSha256 } from '../../domain/spec/spec-hash';
 import { inProcessTrainer } from './fit-off-thread';
 import { findTrainedVersion } from './find-trained-version';
-import { loadSpec } from './load-spec';
+import { loadSpec } from '../../domain/spec/load-spec';
 import { progressWriter } from './progress-writer';
-import { artifactPaths, type ModelCard } from './model-card';
+import { artifactPaths, type ModelCard } from '../../domain/model-card';
 import { extraFiles } from './extra-files';
 
 /** What the train step did with a drop. */

@@ -1,7 +1,7 @@
 import type { CosmosClient } from '@azure/cosmos';
 import { AppError } from '../../errors';
 import type { ModelVersion } from '../../domain/model-version';
-import type { VersionDetails, VersionPatch } from '../../pipeline/version-details';
+import type { VersionDetails, VersionPatch } from '../ports/version-details';
 import { mapErrors } from '../azure-errors';
 import { fromDocument, toDocument, versionId } from './documents';
 import { readItem } from './read-item';

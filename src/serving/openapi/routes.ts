@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Role } from '../auth/roles';
-import { retrainBodySchema, retrainDecisionSchema } from '../../monitoring/retrain/retrain-schemas';
-import { modelSpecSchema } from '../../pipeline/spec/model-spec';
-import { feedbackBodySchema, feedbackResultSchema } from '../feedback/feedback-schema';
+import { retrainBodySchema, retrainDecisionSchema } from '../../domain/retrain-schemas';
+import { modelSpecSchema } from '../../domain/spec/model-spec';
+import { feedbackBodySchema, feedbackResultSchema } from '../../domain/feedback';
 import {
   modelListSchema,
   modelSummarySchema,

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import type { Telemetry } from '../../platform/ports/telemetry';
 import type { ModelCache } from '../model-cache/model-cache';
 import { InvalidRowsError, type RowProblem } from '../model-cache/served-model';
-import type { PredictedRow } from '../prediction-log/log-row';
+import type { PredictedRow } from '../../domain/log-row';
 import { bodyRows } from './formats/registry';
 import { parseBody } from './parse-json-body';
 import { readJsonBody, type BodySource } from './read-body';

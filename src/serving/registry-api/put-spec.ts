@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../domain/json';
 import type { Registry } from '../../platform/ports/registry';
-import { parseModelSpec } from '../../pipeline/spec/model-spec';
+import { parseModelSpec } from '../../domain/spec/model-spec';
 
 /**
  * Validates a model spec with the pipeline's schema (400 naming every bad field) and stores it

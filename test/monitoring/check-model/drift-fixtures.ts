@@ -4,13 +4,13 @@ import { profileCategorical, profileNumeric } from '../../../src/ml/profile/prof
 import type { TrainingProfile } from '../../../src/ml/profile/types';
 import type { NewModelVersion } from '../../../src/domain/model-version';
 import type { DriftCheckDeps } from '../../../src/monitoring/check-model/check-model-drift';
-import type { DriftRequest } from '../../../src/pipeline/messages';
+import type { DriftRequest } from '../../../src/domain/messages';
 import { AzureBlobStore } from '../../../src/platform/blob/azure-blob-store';
 import type { Telemetry, TelemetryProperties } from '../../../src/platform/ports/telemetry';
 import { StorageMessageQueue } from '../../../src/platform/queue/storage-message-queue';
 import { blobServiceClient, queueServiceClient } from '../../../src/platform/storage-clients';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
-import { logBlobName, type LogRow } from '../../../src/serving/prediction-log/log-row';
+import { logBlobName, type LogRow } from '../../../src/domain/log-row';
 import { emulatorSettings } from '../../setup/emulators';
 import { freshRegistry, newVersion } from '../../platform/registry/fixtures';
 import { seededNormals } from '../../support/seeded-normals';

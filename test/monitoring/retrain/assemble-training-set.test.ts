@@ -9,15 +9,15 @@ import {
 } from '../../../src/monitoring/retrain/assemble-training-set';
 import { requestRetrain } from '../../../src/monitoring/retrain/request-retrain';
 import { RETRAIN_RECORD_ID } from '../../../src/monitoring/retrain/retrain-record';
-import type { RetrainRequest } from '../../../src/pipeline/messages';
-import { retrainLineageFrom } from '../../../src/pipeline/retrain-lineage';
+import type { RetrainRequest } from '../../../src/domain/messages';
+import { retrainLineageFrom } from '../../../src/domain/retrain-lineage';
 import { AzureBlobStore } from '../../../src/platform/blob/azure-blob-store';
 import { NO_TELEMETRY } from '../../../src/platform/ports/telemetry';
 import { StorageMessageQueue } from '../../../src/platform/queue/storage-message-queue';
 import { blobServiceClient, queueServiceClient } from '../../../src/platform/storage-clients';
 import { storeFeedback } from '../../../src/serving/feedback/store-feedback';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
-import type { LogRow } from '../../../src/serving/prediction-log/log-row';
+import type { LogRow } from '../../../src/domain/log-row';
 import { emulatorSettings } from '../../setup/emulators';
 import { freshRegistry, newVersion } from '../../platform/registry/fixtures';
 
