@@ -1,5 +1,6 @@
 import { AppError } from '../../errors';
 import type { ModelSummary } from '../../domain/documents';
+import { isModelName } from '../../domain/model-name';
 import type { Page, PageRequest } from '../../domain/page';
 import type { Registry } from '../../platform/ports/registry';
 
@@ -26,7 +27,7 @@ export async function listModels(
 
 function decodeToken(token: string): string {
   const name = Buffer.from(token, 'base64url').toString('utf8');
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) {
+  if (!isModelName(name)) {
     throw new AppError(
       'invalid',
       'bad_continuation_token',
