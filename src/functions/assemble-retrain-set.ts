@@ -1,4 +1,4 @@
-import { assembleTrainingSet } from '../monitoring/retrain/assemble-training-set';
+import { assembleRetrainSet } from '../monitoring/retrain/assemble-retrain-set';
 import { settleRetrainRecord } from '../monitoring/retrain/settle-retrain-record';
 import { parseMessage, retrainRequestSchema, type RetrainRequest } from '../domain/messages';
 import { permanentFailure } from '../pipeline/failure';
@@ -11,7 +11,7 @@ pipelineQueueTrigger('assembleRetrainSet', 'RETRAIN_QUEUE', async (message, cont
   let req: RetrainRequest | undefined;
   try {
     req = parseMessage(retrainRequestSchema, 'retrain-requests', message);
-    const outcome = await assembleTrainingSet({ ...adapters, settings: appConfig() }, req);
+    const outcome = await assembleRetrainSet({ ...adapters, settings: appConfig() }, req);
     context.log(
       outcome.kind === 'assembled'
         ? `${req.model}: wrote ${outcome.blobName} (${outcome.rows} rows: ${outcome.dropRows} from ${outcome.drops.length} drops, ${outcome.feedbackRows} with feedback; ${outcome.unknownFeedback} feedback items for unknown requests skipped)`

@@ -1,4 +1,4 @@
-import { checkModelDrift } from '../monitoring/check-model/check-model-drift';
+import { checkModelDrift } from '../monitoring/drift/check-model-drift';
 import { driftRequestSchema, parseMessage } from '../domain/messages';
 import { permanentFailure } from '../pipeline/failure';
 import { pipelineQueueTrigger } from './queue-trigger';

@@ -1,5 +1,5 @@
 import { DRIFT_PAGE } from '../domain/page';
-import { driftHistory } from '../monitoring/check-model/drift-history';
+import { driftHistory } from '../monitoring/drift/drift-history';
 import { parseModelName, parsePageQuery } from '../serving/http/request-params';
 import { appAdapters } from './app-context';
 import { httpRoute } from './http/http-route';

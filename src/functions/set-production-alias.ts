@@ -2,7 +2,7 @@ import { parseModelName } from '../serving/http/request-params';
 import { readJsonBody } from '../serving/registry-api/json-body';
 import { registryBodyLimit } from './http/body-limits';
 import { parseBody } from '../parse-with-schema';
-import { promoteVersion } from '../pipeline/promote/promote-by-hand';
+import { setProductionAlias } from '../pipeline/promote/set-production-alias';
 import { promoteBodySchema } from '../serving/registry-api/schemas';
 import { pipelineDeps } from './app-context';
 import { httpRoute } from './http/http-route';
@@ -15,6 +15,6 @@ httpRoute('setProductionAlias', async (request) => {
     'promotion request',
   );
   const ifMatch = request.headers.get('if-match') ?? undefined;
-  const result = await promoteVersion(pipelineDeps(), { model, ...body, ...(ifMatch && { ifMatch }) });
+  const result = await setProductionAlias(pipelineDeps(), { model, ...body, ...(ifMatch && { ifMatch }) });
   return { status: 200, headers: { etag: result.etag }, jsonBody: result };
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureImportance } from '../../src/domain/model-version';
-import type { DriftHistoryItem } from '../../src/monitoring/check-model/drift-record';
+import type { DriftHistoryItem } from '../../src/monitoring/drift/drift-record';
 import { seededRandom } from '../../src/ml/random';
 import { runIdFor } from '../../src/domain/ids';
 import { waitFor } from '../local/helpers';

@@ -4,7 +4,7 @@ import { coerceCell } from '../../ml/schema/coerce';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { Registry } from '../../platform/ports/registry';
 import { feedbackId, FEEDBACK_KIND } from '../../domain/feedback';
-import { parseLogLine } from '../drift/log-line';
+import { parseLogLine } from '../drift/report/log-line';
 import type { TrainingRow } from './training-window';
 
 export interface LabelledLogRowsDeps {

@@ -2,6 +2,7 @@ import { AppError } from '../../errors';
 import type { ModelVersion } from '../../domain/model-version';
 import type { PipelineDeps } from '../pipeline-deps';
 import { recheckAgainst } from './recheck-champion';
+import { swapProductionAlias } from './swap-production-alias';
 
 /** Compare-and-swap attempts before giving up (and letting the message be retried). */
 const MAX_ATTEMPTS = 10;
@@ -23,30 +24,27 @@ export async function promote(
 ): Promise<PromotionResult> {
   const { model, version } = candidate;
   let checkedAgainst = validatedAgainst;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const alias = await deps.registry.getAlias(model, 'production');
-    if (alias?.version === version) return { kind: 'promoted' };
-    if (alias && alias.version !== checkedAgainst) {
-      const verdicts = await recheckAgainst(deps, candidate, alias.version);
-      const failed = verdicts.filter((v) => !v.passed);
-      if (failed.length > 0) {
-        return { kind: 'beaten', champion: alias.version, reasons: failed.map((v) => v.reason) };
+  const result = await swapProductionAlias<PromotionResult>(
+    deps.registry,
+    model,
+    MAX_ATTEMPTS,
+    async (alias) => {
+      if (alias?.version === version) return { stop: { kind: 'promoted' } };
+      if (alias && alias.version !== checkedAgainst) {
+        const verdicts = await recheckAgainst(deps, candidate, alias.version);
+        const failed = verdicts.filter((v) => !v.passed);
+        if (failed.length > 0) {
+          return { stop: { kind: 'beaten', champion: alias.version, reasons: failed.map((v) => v.reason) } };
+        }
+        checkedAgainst = alias.version;
       }
-      checkedAgainst = alias.version;
-    }
-    try {
-      await deps.registry.setAlias(
-        model,
-        'production',
+      return {
         version,
-        alias?.etag ?? null,
-        `promoted by run ${candidate.runId}`,
-      );
-      return { kind: 'promoted', ...(alias ? { previous: alias.version } : {}) };
-    } catch (err) {
-      if (!(err instanceof AppError && err.category === 'conflict')) throw err;
-      // Another promotion won the swap: read the alias again and judge against it.
-    }
-  }
+        reason: `promoted by run ${candidate.runId}`,
+        moved: () => ({ kind: 'promoted', ...(alias ? { previous: alias.version } : {}) }),
+      };
+    },
+  );
+  if (result) return result;
   throw new AppError('unavailable', 'alias_contention', `Could not move the production alias of ${model}`);
 }

@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src/ml/data';
-import { parseLogLine } from '../../../src/monitoring/drift/log-line';
+import { parseLogLine } from '../../../src/monitoring/drift/report/log-line';
 import { csvField } from '../../../src/serving/batch/formats/csv-writer';
 import { csvRecordChunks } from '../../../src/serving/batch/formats/csv-records';
 import { jsonlRecordChunks } from '../../../src/serving/batch/formats/jsonl-records';
