@@ -1,11 +1,14 @@
 import { AppError } from '../errors';
 import type { Run } from './run';
 
-/** The run reads and writes a run record needs (the registry port has them). */
+/** A run as its store read it, with the ETag of that state. */
+type ReadRun = Run & { readonly etag: string };
+
+/** The run reads and writes a run record needs (the run store port has them). */
 export interface RunRecords {
   readonly registry: {
-    getRun(model: string, id: string): Promise<Run | undefined>;
-    putRun(run: Run, options?: { ifMatch?: string; ifNoneMatch?: '*' }): Promise<Run>;
+    getRun(model: string, id: string): Promise<ReadRun | undefined>;
+    putRun(run: Run, options?: { ifMatch?: string; ifNoneMatch?: '*' }): Promise<ReadRun>;
   };
 }
 
@@ -36,20 +39,19 @@ export async function updateRun(
   deps: RunRecords,
   model: string,
   runId: string,
-  patch: Partial<Omit<PipelineRun, 'id' | 'model' | 'etag'>>,
-): Promise<PipelineRun> {
+  patch: Partial<Omit<PipelineRun, 'id' | 'model'>>,
+): Promise<PipelineRun & { readonly etag: string }> {
   for (let attempt = 1; ; attempt++) {
     const current = await deps.registry.getRun(model, runId);
     if (current?.status === 'failed') return current;
-    const base: PipelineRun = current ?? {
+    const { etag: _etag, ...base }: PipelineRun & { etag?: string } = current ?? {
       id: runId,
       model,
       status: 'running',
       queuedAt: new Date().toISOString(),
     };
-    const { etag: _etag, ...rest } = base;
     const timings = patch.timings ? { ...base.timings, ...patch.timings } : base.timings;
-    const next: PipelineRun = { ...rest, ...patch, ...(timings ? { timings } : {}) };
+    const next: PipelineRun = { ...base, ...patch, ...(timings ? { timings } : {}) };
     try {
       return await deps.registry.putRun(
         next,

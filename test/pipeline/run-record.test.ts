@@ -1,5 +1,6 @@
 // Run writes against the Cosmos stand-in: each is a compare-and-swap, and a failed run stays
 // failed whatever write arrives late.
+import type { Stored } from '../../src/platform/ports/stored';
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../src/domain/run';
 import { updateRun } from '../../src/domain/run-record';
@@ -11,7 +12,7 @@ const registry = freshRegistry();
 const versions = { updateVersion: () => Promise.reject(new Error('no version here')) };
 
 /** The registry, except that the first read of the run returns `stale` (a writer that read earlier). */
-function readsStaleOnce(stale: Run): Pick<PipelineDeps, 'registry' | 'versions'> {
+function readsStaleOnce(stale: Stored<Run>): Pick<PipelineDeps, 'registry' | 'versions'> {
   let first = true;
   const wrapped = Object.create(registry) as typeof registry;
   wrapped.getRun = async (model, id) => {

@@ -6,6 +6,7 @@ import type { DriftRequest } from '../../domain/messages';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { MessageQueue } from '../../platform/ports/message-queue';
 import type { Registry } from '../../platform/ports/registry';
+import type { Stored } from '../../platform/ports/stored';
 import type { Telemetry } from '../../platform/ports/telemetry';
 import { checkDrift } from './report/check-drift';
 import { parseLogLine, type ParsedLine } from './report/log-line';
@@ -202,8 +203,8 @@ function monitorableProfile(version: ModelVersion): TrainingProfile | string {
 /** Stores the report, then advances the checkpoint: a crash in between replays into the same id. */
 async function store(
   deps: DriftCheckDeps,
-  stored: MonitoringDocument | undefined,
-  doc: MonitoringDocument,
+  stored: Stored<MonitoringDocument> | undefined,
+  doc: MonitoringDocument<DriftRecord>,
   record: DriftRecord,
 ): Promise<DriftCheckOutcome> {
   await deps.registry.putMonitoring(doc);

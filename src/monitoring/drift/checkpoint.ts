@@ -1,7 +1,7 @@
 import type { MonitoringDocument } from '../../domain/documents';
-import type { JsonValue } from '../../domain/json';
 import { AppError } from '../../errors';
 import type { Registry } from '../../platform/ports/registry';
+import type { Stored } from '../../platform/ports/stored';
 import type { DriftStatus } from './drift-record';
 import { CHECKPOINT_KIND, DRIFT_CHECKPOINT_ID } from './drift-window';
 
@@ -18,15 +18,15 @@ export async function advanceCheckpoint(
   registry: Pick<Registry, 'putMonitoring'>,
   now: Date,
   model: string,
-  stored: MonitoringDocument | undefined,
+  stored: Stored<MonitoringDocument> | undefined,
   checkpoint: Checkpoint,
 ): Promise<boolean> {
-  const doc: MonitoringDocument = {
+  const doc: MonitoringDocument<Checkpoint> = {
     model,
     id: DRIFT_CHECKPOINT_ID,
     kind: CHECKPOINT_KIND,
     createdAt: now.toISOString(),
-    body: checkpoint as unknown as JsonValue,
+    body: checkpoint,
   };
   try {
     await registry.putMonitoring(doc, { ifMatch: stored?.etag ?? null });

@@ -1,4 +1,3 @@
-import type { JsonValue } from '../../domain/json';
 import type { MonitoringDocument } from '../../domain/documents';
 import type { DriftReport, DriftVerdict } from './report/drift-report';
 import type { RetrainDecision } from '../retrain/request-retrain';
@@ -34,10 +33,10 @@ export function toDriftDocument(
   id: string,
   createdAt: string,
   record: DriftRecord,
-): MonitoringDocument {
-  return { model, id, kind: DRIFT_KIND, createdAt, body: record as unknown as JsonValue };
+): MonitoringDocument<DriftRecord> {
+  return { model, id, kind: DRIFT_KIND, createdAt, body: record };
 }
 
 export function toHistoryItem(doc: MonitoringDocument): DriftHistoryItem {
-  return { id: doc.id, createdAt: doc.createdAt, ...(doc.body as unknown as DriftRecord) };
+  return { id: doc.id, createdAt: doc.createdAt, ...(doc.body as DriftRecord) };
 }

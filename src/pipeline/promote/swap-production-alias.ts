@@ -1,6 +1,7 @@
 import { AppError } from '../../errors';
 import type { Alias } from '../../domain/alias';
-import type { Registry } from '../../platform/ports/registry';
+import type { AliasStore } from '../../platform/ports/alias-store';
+import type { Stored } from '../../platform/ports/stored';
 
 /** What one attempt decides on the alias it read: stop with a result, or move the alias. */
 export type AliasMove<T> =
@@ -14,10 +15,10 @@ export type AliasMove<T> =
  * undefined once `attempts` swaps were lost.
  */
 export async function swapProductionAlias<T>(
-  registry: Pick<Registry, 'getAlias' | 'setAlias'>,
+  registry: AliasStore,
   model: string,
   attempts: number,
-  decide: (alias: Alias | undefined) => Promise<AliasMove<T>>,
+  decide: (alias: Stored<Alias> | undefined) => Promise<AliasMove<T>>,
   lostRace: () => void = () => {},
 ): Promise<T | undefined> {
   for (let attempt = 0; attempt < attempts; attempt++) {

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import type { Alias } from '../../../src/domain/alias';
 import type { ModelVersion, VersionStatus } from '../../../src/domain/model-version';
+import type { Stored } from '../../../src/platform/ports/stored';
 import type { VersionPatch } from '../../../src/platform/ports/version-details';
 import { setProductionAlias, type PromoteDeps } from '../../../src/pipeline/promote/set-production-alias';
 import { RecordingTelemetry } from '../../platform/telemetry/recording-telemetry';
 
 class MemoryRegistry {
-  alias: Alias | undefined;
-  versions = new Map<number, ModelVersion>();
+  alias: Stored<Alias> | undefined;
+  versions = new Map<number, Stored<ModelVersion>>();
   private tag = 0;
   /** Called before each swap: may move the alias behind the caller's back. */
   beforeSwap: () => void = () => {};
@@ -17,7 +18,7 @@ class MemoryRegistry {
 
   constructor(statuses: VersionStatus[]) {
     statuses.forEach((status, i) =>
-      this.versions.set(i + 1, { model: 'm', version: i + 1, status } as ModelVersion),
+      this.versions.set(i + 1, { model: 'm', version: i + 1, status } as Stored<ModelVersion>),
     );
   }
   moveAlias(version: number): void {
