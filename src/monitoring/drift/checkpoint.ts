@@ -1,6 +1,6 @@
 import type { MonitoringDocument } from '../../domain/documents';
 import { AppError } from '../../errors';
-import type { Registry } from '../../platform/ports/registry';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
 import type { Stored } from '../../platform/ports/stored';
 import type { DriftStatus } from './drift-record';
 import { CHECKPOINT_KIND, DRIFT_CHECKPOINT_ID } from './drift-window';
@@ -15,7 +15,7 @@ export interface Checkpoint {
 
 /** Moves the checkpoint with compare-and-swap (create-only the first time); false on a lost race. */
 export async function advanceCheckpoint(
-  registry: Pick<Registry, 'putMonitoring'>,
+  registry: Pick<MonitoringStore, 'putMonitoring'>,
   now: Date,
   model: string,
   stored: Stored<MonitoringDocument> | undefined,

@@ -1,5 +1,8 @@
 import type { Page, PageRequest } from '../../domain/page';
-import type { Registry } from '../../platform/ports/registry';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
+import type { RunStore } from '../../platform/ports/run-store';
+import type { SpecStore } from '../../platform/ports/spec-store';
+import type { VersionStore } from '../../platform/ports/version-store';
 import { requireKnownModel } from '../../domain/known-model';
 import { toHistoryItem, type DriftHistoryItem } from './drift-record';
 import { DRIFT_KIND } from './drift-window';
@@ -9,7 +12,10 @@ import { DRIFT_KIND } from './drift-window';
  * does not know is a 404, so a typo does not read as "no drift yet".
  */
 export async function driftHistory(
-  registry: Pick<Registry, 'listMonitoring' | 'listRuns' | 'listVersions' | 'getSpec'>,
+  registry: Pick<MonitoringStore, 'listMonitoring'> &
+    Pick<RunStore, 'listRuns'> &
+    Pick<VersionStore, 'listVersions'> &
+    Pick<SpecStore, 'getSpec'>,
   model: string,
   page: PageRequest,
 ): Promise<{ model: string } & Page<DriftHistoryItem>> {

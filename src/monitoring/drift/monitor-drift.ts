@@ -1,9 +1,9 @@
 import type { DriftRequest } from '../../domain/messages';
 import type { MessageQueue } from '../../platform/ports/message-queue';
-import type { Registry } from '../../platform/ports/registry';
+import type { ModelCatalog } from '../../platform/ports/model-catalog';
 
 export interface FanOutDeps {
-  readonly registry: Pick<Registry, 'listModels'>;
+  readonly registry: ModelCatalog;
   readonly queue: Pick<MessageQueue, 'send'>;
   readonly driftQueue: string;
 }

@@ -1,5 +1,5 @@
 import type { ColumnProfile } from '../../ml/profile/types';
-import type { Registry } from '../../platform/ports/registry';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
 import type { DriftBaseline } from './report/check-drift';
 import { toHistoryItem, type DriftHistoryItem } from './drift-record';
 import { DRIFT_KIND, type DriftWindow } from './drift-window';
@@ -16,7 +16,7 @@ type Recent = Pick<DriftBaseline, 'recent' | 'referenceNote'>;
  * stands in and the note says why.
  */
 export async function recentReference(
-  registry: Pick<Registry, 'listMonitoring'>,
+  registry: Pick<MonitoringStore, 'listMonitoring'>,
   model: string,
   version: number,
   window: DriftWindow,

@@ -1,4 +1,4 @@
-import type { Registry } from '../../platform/ports/registry';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
 import { FEEDBACK_KIND } from '../../domain/feedback';
 import type { DriftWindow } from './drift-window';
 import type { FeedbackItem } from './live-error';
@@ -12,7 +12,7 @@ const PAGE_SIZE = 500;
  * MAX_WINDOW_FEEDBACK items. Pages stop at the first item older than the window.
  */
 export async function windowFeedback(
-  registry: Pick<Registry, 'listMonitoring'>,
+  registry: Pick<MonitoringStore, 'listMonitoring'>,
   model: string,
   window: DriftWindow,
 ): Promise<FeedbackItem[]> {

@@ -1,4 +1,5 @@
-import type { Registry } from '../../platform/ports/registry';
+import type { AliasStore } from '../../platform/ports/alias-store';
+import type { VersionStore } from '../../platform/ports/version-store';
 import type { VersionDetails } from '../../platform/ports/version-details';
 
 /**
@@ -7,7 +8,10 @@ import type { VersionDetails } from '../../platform/ports/version-details';
  * concurrent promotions interleave in, the last sweep leaves one production version: the alias's.
  */
 export async function settleProductionStatuses(
-  deps: { registry: Pick<Registry, 'getAlias' | 'listVersions'>; versions: VersionDetails },
+  deps: {
+    registry: Pick<AliasStore, 'getAlias'> & Pick<VersionStore, 'listVersions'>;
+    versions: VersionDetails;
+  },
   model: string,
   why: string,
 ): Promise<void> {

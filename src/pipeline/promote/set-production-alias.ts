@@ -1,6 +1,7 @@
 import { AppError } from '../../errors';
 import type { ModelVersion, VersionStatus } from '../../domain/model-version';
-import type { Registry } from '../../platform/ports/registry';
+import type { AliasStore } from '../../platform/ports/alias-store';
+import type { VersionStore } from '../../platform/ports/version-store';
 import type { Telemetry } from '../../platform/ports/telemetry';
 import type { VersionDetails } from '../../platform/ports/version-details';
 import { settleProductionStatuses } from './production-statuses';
@@ -14,7 +15,7 @@ const MAX_ATTEMPTS = 5;
 const PROMOTABLE: readonly VersionStatus[] = ['validated', 'archived', 'production'];
 
 export interface PromoteDeps {
-  readonly registry: Pick<Registry, 'getVersion' | 'getAlias' | 'setAlias' | 'listVersions'>;
+  readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions'> & AliasStore;
   readonly versions: VersionDetails;
   /** Receives a VersionPromoted event per promotion or rollback; default none. */
   readonly telemetry?: Telemetry;

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { Registry } from '../../platform/ports/registry';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
 import { parseBody } from '../../parse-with-schema';
 import {
   FEEDBACK_KIND,
@@ -19,7 +19,7 @@ const CONCURRENCY = 8;
  * scan per request); the monitor counts those it cannot match. More than 1000 items is 413.
  */
 export async function storeFeedback(
-  registry: Pick<Registry, 'putMonitoring'>,
+  registry: Pick<MonitoringStore, 'putMonitoring'>,
   model: string,
   body: unknown,
   now: () => Date = () => new Date(),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../errors';
 import type { BlobStore } from '../../platform/ports/blob-store';
-import type { Registry } from '../../platform/ports/registry';
+import type { VersionStore } from '../../platform/ports/version-store';
 
 /** What `GET .../versions/{v}/artifact` answers: the bytes, a 304, or a broken record (500). */
 export type ArtifactResult =
@@ -10,7 +10,7 @@ export type ArtifactResult =
   | { readonly kind: 'corrupt'; readonly message: string; readonly details: Record<string, unknown> };
 
 export interface ArtifactDeps {
-  readonly registry: Pick<Registry, 'getVersion'>;
+  readonly registry: Pick<VersionStore, 'getVersion'>;
   readonly blobs: Pick<BlobStore, 'downloadToBuffer'>;
   readonly modelsContainer: string;
 }

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../domain/json';
-import type { Registry } from '../../platform/ports/registry';
+import type { SpecStore } from '../../platform/ports/spec-store';
 import { parseModelSpec } from '../../domain/spec/model-spec';
 
 /**
@@ -8,7 +8,7 @@ import { parseModelSpec } from '../../domain/spec/model-spec';
  * training run of the model uses it instead of datasets/{model}/model.json.
  */
 export async function putModelSpec(
-  registry: Pick<Registry, 'putSpec'>,
+  registry: Pick<SpecStore, 'putSpec'>,
   model: string,
   body: unknown,
 ): Promise<{ model: string; spec: Record<string, unknown>; updatedAt: string }> {
