@@ -16,7 +16,7 @@ import { startEmulators } from '../src/local/emulators';
 import { LocalRuntime } from '../src/local/runtime';
 import { createAdapters } from '../src/platform/adapters';
 import { loadConfig } from '../src/platform/config';
-import { parseModelSpec } from '../src/pipeline/spec/model-spec';
+import { parseModelSpec } from '../src/domain/spec/model-spec';
 import { fitDataset } from '../src/pipeline/train/fit-dataset';
 import { bostonCase, diabetesCase, SKLEARN_DATA, type AccuracyCase } from './accuracy-cases';
 import { benchAppSettings, ROOT, shippedHostConfig } from './bench-app';

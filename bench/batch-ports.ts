@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Run } from '../src/domain/run';
 import type { BlobInfo } from '../src/platform/ports/blob-store';
-import type { ScoringDeps } from '../src/scoring/score-drop';
+import type { ScoringDeps } from '../src/serving/batch/score-drop';
 
 /** Bytes written per container (the predictions file, the prediction-log batches). */
 export type Written = Map<string, number>;

@@ -3,7 +3,7 @@
 // run writes the same blobs; three inputs are shifted in the logs so the check finds drift.
 import { profileCategorical, profileNumeric } from '../src/ml/profile';
 import type { ColumnProfile, TrainingProfile } from '../src/ml/profile/types';
-import type { LogRow } from '../src/serving/prediction-log/log-row';
+import type { LogRow } from '../src/domain/log-row';
 
 export const MODEL = 'drift-bench';
 const ZONES = Array.from({ length: 20 }, (_, i) => `Z${String(i).padStart(2, '0')}`);

@@ -4,7 +4,7 @@
 // Prints one JSON line: side, ms (listing to result), rows, peak RSS in MB.
 import { readFileSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { checkDrift, parseLogLines } from '../src/monitoring/drift';
+import { checkDrift, parseLogLines } from '../src/monitoring/drift/report';
 import type { TrainingProfile } from '../src/ml/profile/types';
 import { AzureBlobStore } from '../src/platform/blob/azure-blob-store';
 import { blobServiceClient } from '../src/platform/storage-clients';

@@ -14,7 +14,7 @@ import { emulatorAppSettings, startEmulators } from '../src/local/emulators';
 import { AzureBlobStore } from '../src/platform/blob/azure-blob-store';
 import { blobServiceClient } from '../src/platform/storage-clients';
 import { toJsonLines } from '../src/serving/prediction-log/json-lines';
-import { logBlobName } from '../src/serving/prediction-log/log-row';
+import { logBlobName } from '../src/domain/log-row';
 import { loggedBatch, MODEL, rowSource, trainingProfile } from './drift-data';
 
 const ROWS = Number(process.env.BENCH_DRIFT_ROWS ?? 1_000_000);

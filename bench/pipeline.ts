@@ -16,7 +16,7 @@ import type { InvocationRecord } from '../src/local/invocation-log';
 import { LocalRuntime } from '../src/local/runtime';
 import { createAdapters } from '../src/platform/adapters';
 import { loadConfig } from '../src/platform/config';
-import { runIdFor } from '../src/pipeline/ids';
+import { runIdFor } from '../src/domain/ids';
 import { benchAppSettings, ROOT } from './bench-app';
 
 const BIKE = path.resolve(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');

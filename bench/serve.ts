@@ -18,7 +18,7 @@ import { LocalRuntime } from '../src/local/runtime';
 import { transformRecords } from '../src/ml/features';
 import { INPUT_NAME } from '../src/ml/onnx';
 import { toRowMajor } from '../src/ml/onnx/row-major';
-import { artifactPaths, parseModelCard } from '../src/pipeline/train/model-card';
+import { artifactPaths, parseModelCard } from '../src/domain/model-card';
 import { createAdapters } from '../src/platform/adapters';
 import { loadConfig } from '../src/platform/config';
 import { blobVersionLoader } from '../src/serving/model-cache/load-version';

@@ -10,5 +10,4 @@ export interface Alias {
   updatedAt: string;
   /** Who or what moved it last (promotion, rollback), for the audit trail. */
   reason?: string;
-  etag: string;
 }

@@ -6,19 +6,19 @@ export interface ModelSpecDocument {
   model: string;
   spec: JsonValue;
   updatedAt: string;
-  etag?: string;
 }
 
-/** A monitoring record (drift report, live-performance window), opaque to the registry. */
-export interface MonitoringDocument {
+/**
+ * A monitoring record (drift report, checkpoint, retrain record, feedback): the registry stores
+ * the body its writer typed and does not interpret it.
+ */
+export interface MonitoringDocument<B = unknown> {
   model: string;
   id: string;
   /** What kind of record, e.g. "drift" or "performance"; listed by kind. */
   kind: string;
   createdAt: string;
-  body: JsonValue;
-  /** Set on records read from the store; pass it back as ifMatch to replace only that state. */
-  etag?: string;
+  body: B;
 }
 
 /** A model known to the registry, aggregated from its versions, alias, spec and runs. */

@@ -130,9 +130,7 @@ export interface ModelVersion {
   statusReason?: string;
   createdAt: string;
   updatedAt: string;
-  /** Set on reads; pass it back to update only the version you read. */
-  etag?: string;
 }
 
 /** What the caller supplies to register a version; the registry assigns number and times. */
-export type NewModelVersion = Omit<ModelVersion, 'version' | 'createdAt' | 'updatedAt' | 'etag'>;
+export type NewModelVersion = Omit<ModelVersion, 'version' | 'createdAt' | 'updatedAt'>;

@@ -9,3 +9,6 @@ export interface PageRequest {
   pageSize?: number;
   continuationToken?: string;
 }
+
+/** `GET /api/models/{model}/drift` page size: default 50, at most 200. */
+export const DRIFT_PAGE = { defaultSize: 50, maxSize: 200 } as const;

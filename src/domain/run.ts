@@ -54,5 +54,4 @@ export interface Run {
   message?: string;
   /** The existing version with the same data and spec, when this run trained nothing. */
   duplicateOf?: number;
-  etag?: string;
 }

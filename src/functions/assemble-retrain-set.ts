@@ -1,6 +1,6 @@
-import { assembleTrainingSet } from '../monitoring/retrain/assemble-training-set';
+import { assembleRetrainSet } from '../monitoring/retrain/assemble-retrain-set';
 import { settleRetrainRecord } from '../monitoring/retrain/settle-retrain-record';
-import { parseMessage, retrainRequestSchema } from '../pipeline/messages';
+import { parseMessage, retrainRequestSchema } from '../domain/messages';
 import { pipelineQueueTrigger } from './queue-trigger';
 import { appAdapters, appConfig } from './app-context';
 
@@ -13,7 +13,7 @@ pipelineQueueTrigger('assembleRetrainSet', 'RETRAIN_QUEUE', async (message, cont
     record: (reason) =>
       settleRetrainRecord(adapters.registry, req, { state: 'failed', failure: reason.message }),
   });
-  const outcome = await assembleTrainingSet({ ...adapters, settings: appConfig() }, req);
+  const outcome = await assembleRetrainSet({ ...adapters, settings: appConfig() }, req);
   context.log(
     outcome.kind === 'assembled'
       ? `${req.model}: wrote ${outcome.blobName} (${outcome.rows} rows: ${outcome.dropRows} from ${outcome.drops.length} drops, ${outcome.feedbackRows} with feedback; ${outcome.unknownFeedback} feedback items for unknown requests skipped)`

@@ -1,5 +1,5 @@
-import { checkModelDrift } from '../monitoring/check-model/check-model-drift';
-import { driftRequestSchema, parseMessage } from '../pipeline/messages';
+import { checkModelDrift } from '../monitoring/drift/check-model-drift';
+import { driftRequestSchema, parseMessage } from '../domain/messages';
 import { pipelineQueueTrigger } from './queue-trigger';
 import { driftCheckDeps } from './monitoring-context';
 

@@ -1,8 +1,8 @@
 import type { InvocationContext } from '@azure/functions';
 import { AppError } from '../errors';
-import { runIdFor } from '../pipeline/ids';
-import { retrainLineageFrom } from '../pipeline/retrain-lineage';
-import type { DataDrop } from '../pipeline/train/data-drop';
+import { runIdFor } from '../domain/ids';
+import { retrainLineageFrom } from '../domain/retrain-lineage';
+import type { DataDrop } from '../domain/data-drop';
 
 /**
  * The blob trigger's content and metadata as a DataDrop (the run id from blob name and ETag; the

@@ -1,4 +1,5 @@
-import { DRIFT_PAGE, driftHistory } from '../monitoring/check-model/drift-history';
+import { DRIFT_PAGE } from '../domain/page';
+import { driftHistory } from '../monitoring/drift/drift-history';
 import { parseModelName, parsePageQuery } from '../serving/http/request-params';
 import { appAdapters } from './app-context';
 import { httpRoute } from './http/http-route';

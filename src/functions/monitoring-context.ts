@@ -1,5 +1,5 @@
-import type { DriftCheckDeps } from '../monitoring/check-model/check-model-drift';
-import type { FanOutDeps } from '../monitoring/check-model/fan-out-drift-checks';
+import type { DriftCheckDeps } from '../monitoring/drift/check-model-drift';
+import type { FanOutDeps } from '../monitoring/drift/monitor-drift';
 import { appAdapters, appConfig } from './app-context';
 
 /** What the drift check is given: the shared adapters and the names it reads. */

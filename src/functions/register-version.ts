@@ -1,4 +1,4 @@
-import { parseMessage, registerRequestSchema } from '../pipeline/messages';
+import { parseMessage, registerRequestSchema } from '../domain/messages';
 import { registerVersion } from '../pipeline/register/register-version';
 import { pipelineDeps } from './app-context';
 import { pipelineQueueTrigger } from './queue-trigger';

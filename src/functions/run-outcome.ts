@@ -2,7 +2,7 @@ import type { InvocationContext } from '@azure/functions';
 import { categoryOf, settlementFor, type TriggerKind } from '../error-outcomes';
 import { permanentFailure, type FailureReason } from '../pipeline/failure';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
-import { failRun } from '../pipeline/run-record';
+import { failRun } from '../pipeline/fail-run';
 import type { Telemetry } from '../platform/ports/telemetry';
 import { appTelemetry } from './app-context';
 

@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import { scoreDrop } from '../scoring/score-drop';
+import { scoreDrop } from '../serving/batch/score-drop';
 import { pipelineDeps } from './app-context';
 import { pipelineBlobTrigger } from './blob-trigger';
 import { pipelineRun } from './run-outcome';

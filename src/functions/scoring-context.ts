@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { PredictionLog } from '../serving/prediction-log/prediction-log';
-import type { ScoringDeps } from '../scoring/score-drop';
+import type { ScoringDeps } from '../serving/batch/score-drop';
 import { appAdapters, appConfig } from './app-context';
 import { servingContext } from './serving-context';
 

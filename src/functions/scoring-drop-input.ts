@@ -1,6 +1,6 @@
 import type { InvocationContext } from '@azure/functions';
 import { AppError } from '../errors';
-import { scoringRunIdFor, type ScoringDrop } from '../scoring/scoring-drop';
+import { scoringRunIdFor, type ScoringDrop } from '../serving/batch/scoring-drop';
 
 /** The blob trigger's metadata as a ScoringDrop (the run id from blob name and ETag). */
 export function scoringDrop(context: InvocationContext): ScoringDrop {

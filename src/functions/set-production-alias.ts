@@ -1,8 +1,8 @@
 import { parseModelName } from '../serving/http/request-params';
 import { readJsonBody } from '../serving/http/json-body';
 import { bodySource, registryBodyLimit } from './http/body-limits';
-import { parseBody } from '../serving/registry-api/parse-body';
-import { promoteVersion } from '../serving/registry-api/promote-version';
+import { parseBody } from '../parse-with-schema';
+import { setProductionAlias } from '../pipeline/promote/set-production-alias';
 import { promoteBodySchema } from '../serving/registry-api/schemas';
 import { pipelineDeps } from './app-context';
 import { httpRoute } from './http/http-route';
@@ -15,6 +15,6 @@ httpRoute('setProductionAlias', async (request) => {
     'promotion request',
   );
   const ifMatch = request.headers.get('if-match') ?? undefined;
-  const result = await promoteVersion(pipelineDeps(), { model, ...body, ...(ifMatch && { ifMatch }) });
+  const result = await setProductionAlias(pipelineDeps(), { model, ...body, ...(ifMatch && { ifMatch }) });
   return { status: 200, headers: { etag: result.etag }, jsonBody: result };
 });

@@ -1,4 +1,4 @@
-import { parseMessage, validateRequestSchema } from '../pipeline/messages';
+import { parseMessage, validateRequestSchema } from '../domain/messages';
 import { validateCandidate } from '../pipeline/validate/validate-candidate';
 import { pipelineDeps } from './app-context';
 import { pipelineQueueTrigger } from './queue-trigger';

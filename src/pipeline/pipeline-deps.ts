@@ -3,7 +3,7 @@ import type { MessageQueue } from '../platform/ports/message-queue';
 import type { Registry } from '../platform/ports/registry';
 import type { Telemetry } from '../platform/ports/telemetry';
 import type { DatasetTrainer } from './train/dataset-trainer';
-import type { VersionDetails } from './version-details';
+import type { VersionDetails } from '../platform/ports/version-details';
 
 /** Container and queue names and limits the pipeline steps read from the app's settings. */
 export interface PipelineSettings {

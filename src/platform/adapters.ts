@@ -10,7 +10,7 @@ import { createTelemetry } from './telemetry/create-telemetry';
 import { cosmosClient } from './registry/cosmos-client';
 import { CosmosRegistry } from './registry/cosmos-registry';
 import { CosmosVersionDetails } from './registry/cosmos-version-details';
-import type { VersionDetails } from '../pipeline/version-details';
+import type { VersionDetails } from './ports/version-details';
 import { serviceBusClient } from './service-bus-client';
 import { blobServiceClient, queueServiceClient } from './storage-clients';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadDataDrop } from '../../src/cli/commands/upload';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { ROUTES } from '../../src/serving/openapi/routes';
 import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv, withBlankTargets } from '../e2e/taxi-data';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildProgram } from '../../src/cli/mlops';
-import { parseModelSpec } from '../../src/pipeline/spec/model-spec';
+import { parseModelSpec } from '../../src/domain/spec/model-spec';
 
 describe('mlops generate', () => {
   it('writes the data and a spec that trains on it', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startPipeline, type Pipeline } from '../e2e/pipeline-harness';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { call, FUNCTION_KEY, OPERATOR_KEY } from '../serving/registry-api/api-client';
 import { trainTwoTaxiVersions } from '../serving/support/trained-taxi';
 import { chromiumPresent, launchChromium } from './browser';

@@ -3,9 +3,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/mlops';
-import { parseSidecar } from '../../src/pipeline/byo/sidecar';
+import { parseSidecar } from '../../src/domain/uploaded-model/sidecar';
 import { ROUTES } from '../../src/serving/openapi/routes';
-import { MODEL_SPEC_FIELDS, modelSpecSchema, parseModelSpec } from '../../src/pipeline/spec/model-spec';
+import { MODEL_SPEC_FIELDS, modelSpecSchema, parseModelSpec } from '../../src/domain/spec/model-spec';
 
 const root = join(__dirname, '../..');
 const read = (file: string): string => readFileSync(join(root, file), 'utf8');

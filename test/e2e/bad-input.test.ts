@@ -2,7 +2,7 @@
 // at once (no retries), with nothing registered.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { waitFor } from '../local/helpers';
 import { startPipeline, type Pipeline } from './pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from './taxi-data';

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureImportance } from '../../src/domain/model-version';
-import type { DriftHistoryItem } from '../../src/monitoring/check-model/drift-record';
+import type { DriftHistoryItem } from '../../src/monitoring/drift/drift-record';
 import { seededRandom } from '../../src/ml/random';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { waitFor } from '../local/helpers';
 import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
 import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from './bike-data';

@@ -2,7 +2,7 @@
 // spec, then 2012-Q4 predicted over HTTP; the RMSE must be no worse than scikit-learn's.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { call } from '../serving/registry-api/api-client';
 import { BIKE_DATA, BIKE_SPEC, bikeDataPresent, bikeQ4Split } from './bike-data';
 import { startPipeline, type Pipeline } from './pipeline-harness';

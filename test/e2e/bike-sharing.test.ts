@@ -1,7 +1,7 @@
 // The UCI bike sharing hourly data (17k rows) through the whole pipeline, when it is there.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from './bike-data';
 import { startPipeline, type Pipeline } from './pipeline-harness';
 

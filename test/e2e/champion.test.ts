@@ -1,7 +1,7 @@
 // The champion holds: a worse model is rejected with the gate it failed, and when two drops
 // race, both get versions with distinct numbers and the better one ends in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { startPipeline, type Pipeline } from './pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from './taxi-data';
 

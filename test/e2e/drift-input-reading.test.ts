@@ -3,8 +3,8 @@
 // make a data-quality verdict, never "no drift", and ask for no retrain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTaxiDemand, type TaxiDemandRow } from '../../src/datagen/taxi-demand';
-import type { DriftHistoryItem } from '../../src/monitoring/check-model/drift-record';
-import { runIdFor } from '../../src/pipeline/ids';
+import type { DriftHistoryItem } from '../../src/monitoring/drift/drift-record';
+import { runIdFor } from '../../src/domain/ids';
 import { waitFor } from '../local/helpers';
 import { ADMIN_KEY, call } from '../serving/registry-api/api-client';
 import { startPipeline, type Pipeline } from './pipeline-harness';

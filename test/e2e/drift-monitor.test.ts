@@ -2,8 +2,8 @@
 // through the predict endpoint, their true counts as feedback, the timer run on demand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTaxiDemand } from '../../src/datagen/taxi-demand';
-import type { DriftHistoryItem } from '../../src/monitoring/check-model/drift-record';
-import { runIdFor } from '../../src/pipeline/ids';
+import type { DriftHistoryItem } from '../../src/monitoring/drift/drift-record';
+import { runIdFor } from '../../src/domain/ids';
 import { waitFor } from '../local/helpers';
 import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
 import { startPipeline, type Pipeline } from './pipeline-harness';

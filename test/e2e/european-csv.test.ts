@@ -4,7 +4,7 @@
 // to set the form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTaxiDemand, type TaxiDemandRow } from '../../src/datagen/taxi-demand';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { call } from '../serving/registry-api/api-client';
 import { startPipeline, type Pipeline } from './pipeline-harness';
 import { TAXI_SPEC } from './taxi-data';

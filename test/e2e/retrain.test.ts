@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTaxiDemand } from '../../src/datagen/taxi-demand';
 import { requestRetrain } from '../../src/monitoring/retrain/request-retrain';
 import { RETRAIN_RECORD_ID, retrainBlobName } from '../../src/monitoring/retrain/retrain-record';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import type { MessageQueue } from '../../src/platform/ports/message-queue';
 import { NO_TELEMETRY } from '../../src/platform/ports/telemetry';
 import { queueServiceClient } from '../../src/platform/storage-clients';

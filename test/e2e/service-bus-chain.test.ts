@@ -4,7 +4,7 @@
 // after the lock expires and the idempotent step does nothing twice.
 import { ServiceBusClient, type ServiceBusReceivedMessage } from '@azure/service-bus';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { uniqueName, waitFor } from '../local/helpers';
 import { startPipeline, type Pipeline } from './pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from './taxi-data';

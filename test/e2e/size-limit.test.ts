@@ -1,6 +1,6 @@
 // A data drop over MAX_DATASET_BYTES fails its run at once, naming the size and the limit.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { startPipeline, type Pipeline } from './pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from './taxi-data';
 

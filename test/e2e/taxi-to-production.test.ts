@@ -1,6 +1,6 @@
 // Generated taxi data dropped into blob storage → trained, validated, registered, in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIdFor } from '../../src/pipeline/ids';
+import { runIdFor } from '../../src/domain/ids';
 import { startPipeline, TRANSPORTS, type Pipeline } from './pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from './taxi-data';
 

@@ -1,11 +1,11 @@
 // Drives train → validate → register in-process on the memory ports, as the triggers would.
-import { runIdFor } from '../../src/pipeline/ids';
-import { registerRequestSchema, validateRequestSchema } from '../../src/pipeline/messages';
+import { runIdFor } from '../../src/domain/ids';
+import { registerRequestSchema, validateRequestSchema } from '../../src/domain/messages';
 import { registerVersion, type RegisterOutcome } from '../../src/pipeline/register/register-version';
-import type { DataDrop } from '../../src/pipeline/train/data-drop';
+import type { DataDrop } from '../../src/domain/data-drop';
 import { trainOnDataDrop } from '../../src/pipeline/train/train-on-data-drop';
 import { validateCandidate } from '../../src/pipeline/validate/validate-candidate';
-import type { RegisterRequest } from '../../src/pipeline/messages';
+import type { RegisterRequest } from '../../src/domain/messages';
 import type { MemoryDeps } from './memory-ports';
 
 /**

@@ -5,10 +5,11 @@ import type { ModelVersion, NewModelVersion, VersionStatus } from '../../src/dom
 import type { Run } from '../../src/domain/run';
 import { AppError } from '../../src/errors';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
-import type { VersionDetails, VersionPatch } from '../../src/pipeline/version-details';
+import type { VersionDetails, VersionPatch } from '../../src/platform/ports/version-details';
 import type { BlobInfo, BlobStore } from '../../src/platform/ports/blob-store';
 import type { MessageQueue, QueueMessage } from '../../src/platform/ports/message-queue';
 import type { Registry } from '../../src/platform/ports/registry';
+import type { Stored } from '../../src/platform/ports/stored';
 
 let tag = 0;
 const nextTag = (): string => `"${++tag}"`;
@@ -39,19 +40,19 @@ export class MemoryBlobs {
 }
 
 export class MemoryRegistry {
-  readonly versions = new Map<string, ModelVersion>();
-  readonly aliases = new Map<string, Alias>();
-  readonly runs = new Map<string, Run>();
+  readonly versions = new Map<string, Stored<ModelVersion>>();
+  readonly aliases = new Map<string, Stored<Alias>>();
+  readonly runs = new Map<string, Stored<Run>>();
   readonly specs = new Map<string, unknown>();
   /** Called before each alias write: lets a test move the alias in between (a racing promotion). */
   beforeSetAlias?: () => Promise<void>;
 
-  async createVersion(v: NewModelVersion): Promise<ModelVersion> {
+  async createVersion(v: NewModelVersion): Promise<Stored<ModelVersion>> {
     const existing = await this.findVersionByRun(v.model, v.runId);
     if (existing) return existing;
     const n = [...this.versions.values()].filter((x) => x.model === v.model).length + 1;
     const now = new Date().toISOString();
-    const created: ModelVersion = {
+    const created: Stored<ModelVersion> = {
       ...clone(v),
       version: n,
       createdAt: now,
@@ -78,7 +79,7 @@ export class MemoryRegistry {
   async updateVersionStatus(model: string, version: number, status: VersionStatus) {
     return this.patch(model, version, { status });
   }
-  patch(model: string, version: number, patch: VersionPatch): ModelVersion {
+  patch(model: string, version: number, patch: VersionPatch): Stored<ModelVersion> {
     const v = this.versions.get(`${model}:${version}`);
     if (!v) throw new AppError('not_found', 'version_not_found', `Model ${model} has no version ${version}`);
     const updated = { ...v, ...clone(patch), etag: nextTag() };
@@ -89,7 +90,12 @@ export class MemoryRegistry {
     const a = this.aliases.get(`${model}:${name}`);
     return a && clone(a);
   }
-  async setAlias(model: string, name: AliasName, version: number, ifMatch: string | null): Promise<Alias> {
+  async setAlias(
+    model: string,
+    name: AliasName,
+    version: number,
+    ifMatch: string | null,
+  ): Promise<Stored<Alias>> {
     await this.beforeSetAlias?.();
     const current = this.aliases.get(`${model}:${name}`);
     if ((ifMatch === null && current) || (ifMatch !== null && current?.etag !== ifMatch)) {
@@ -99,7 +105,13 @@ export class MemoryRegistry {
         `alias ${name} of ${model} was changed by someone else`,
       );
     }
-    const alias: Alias = { model, name, version, updatedAt: new Date().toISOString(), etag: nextTag() };
+    const alias: Stored<Alias> = {
+      model,
+      name,
+      version,
+      updatedAt: new Date().toISOString(),
+      etag: nextTag(),
+    };
     this.aliases.set(`${model}:${name}`, alias);
     return clone(alias);
   }
@@ -114,7 +126,9 @@ export class MemoryRegistry {
   }
   async getSpec(model: string) {
     const spec = this.specs.get(model);
-    return spec === undefined ? undefined : { model, spec: clone(spec) as never, updatedAt: '' };
+    return spec === undefined
+      ? undefined
+      : { model, spec: clone(spec) as never, updatedAt: '', etag: '"spec"' };
   }
 }
 

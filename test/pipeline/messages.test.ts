@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runIdFor } from '../../src/pipeline/ids';
-import { parseMessage, validateRequestSchema } from '../../src/pipeline/messages';
+import { runIdFor } from '../../src/domain/ids';
+import { parseMessage, validateRequestSchema } from '../../src/domain/messages';
 
 describe('runIdFor', () => {
   it('is the same for the same blob and ETag, quoted or not, and differs when either changes', () => {

@@ -1,6 +1,6 @@
 // The retrain lineage travels as blob metadata: ASCII-safe, case-insensitive, absent on plain drops.
 import { describe, expect, it } from 'vitest';
-import { retrainLineageFrom, retrainMetadata } from '../../src/pipeline/retrain-lineage';
+import { retrainLineageFrom, retrainMetadata } from '../../src/domain/retrain-lineage';
 
 describe('retrain lineage metadata', () => {
   it('round-trips reason, trigger and drift report id through ASCII-only values', () => {

@@ -1,8 +1,10 @@
 // Run writes against the Cosmos stand-in: each is a compare-and-swap, and a failed run stays
 // failed whatever write arrives late.
+import type { Stored } from '../../src/platform/ports/stored';
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../src/domain/run';
-import { failRun, updateRun } from '../../src/pipeline/run-record';
+import { updateRun } from '../../src/domain/run-record';
+import { failRun } from '../../src/pipeline/fail-run';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
 import { freshRegistry } from '../platform/registry/fixtures';
 
@@ -10,7 +12,7 @@ const registry = freshRegistry();
 const versions = { updateVersion: () => Promise.reject(new Error('no version here')) };
 
 /** The registry, except that the first read of the run returns `stale` (a writer that read earlier). */
-function readsStaleOnce(stale: Run): Pick<PipelineDeps, 'registry' | 'versions'> {
+function readsStaleOnce(stale: Stored<Run>): Pick<PipelineDeps, 'registry' | 'versions'> {
   let first = true;
   const wrapped = Object.create(registry) as typeof registry;
   wrapped.getRun = async (model, id) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { AzureBlobStore } from '../../platform/blob/azure-blob-store';
 import { blobServiceClient } from '../../platform/storage-clients';
-import { parseModelSpecText } from '../../pipeline/spec/model-spec';
+import { parseModelSpecText } from '../../domain/spec/model-spec';
 import { hasStoredSpec } from '../upload/stored-spec';
 import { fileWithProgress } from '../output/progress-bar';
 import { fetchRuns } from '../upload/runs-client';

@@ -1,5 +1,5 @@
 import type { Run } from '../../domain/run';
-import { runIdFor } from '../../pipeline/ids';
+import { runIdFor } from '../../domain/ids';
 import { fetchRuns } from './runs-client';
 
 export interface WatchOptions {

@@ -1,11 +1,11 @@
 import { AppError } from '../../errors';
-import { loadSpec } from '../../pipeline/train/load-spec';
-import type { ModelSpec } from '../../pipeline/spec/model-spec';
+import { loadSpec } from '../../domain/spec/load-spec';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { Registry } from '../../platform/ports/registry';
-import { requireKnownModel } from '../../serving/reads/model-reads';
-import { parseBody } from '../../serving/registry-api/parse-body';
-import { retrainBodySchema } from './retrain-schemas';
+import { requireKnownModel } from '../../domain/known-model';
+import { parseBody } from '../../parse-with-schema';
+import { retrainBodySchema } from '../../domain/retrain-schemas';
 import { requestRetrain, type RetrainDecision, type RetrainPolicyDeps } from './request-retrain';
 
 export interface ManualRetrainDeps extends Omit<RetrainPolicyDeps, 'registry'> {

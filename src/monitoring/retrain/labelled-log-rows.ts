@@ -2,14 +2,14 @@ import { createInterface } from 'node:readline';
 import type { InputField } from '../../ml/features/types';
 import { coerceCell } from '../../ml/schema/coerce';
 import type { BlobStore } from '../../platform/ports/blob-store';
-import type { Registry } from '../../platform/ports/registry';
-import { feedbackId, FEEDBACK_KIND } from '../../serving/feedback/store-feedback';
-import { parseLogLine } from '../drift/log-line';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
+import { feedbackId, FEEDBACK_KIND } from '../../domain/feedback';
+import { parseLogLine } from '../drift/report/log-line';
 import type { TrainingRow } from './training-window';
 
 export interface LabelledLogRowsDeps {
   readonly blobs: Pick<BlobStore, 'list' | 'download'>;
-  readonly registry: Pick<Registry, 'listMonitoring'>;
+  readonly registry: Pick<MonitoringStore, 'listMonitoring'>;
   /** The prediction-logs container. */
   readonly container: string;
   /** The input fields of the version that logged a row (none when the version is unknown). */
@@ -91,7 +91,7 @@ export async function labelledLogRows(
 }
 
 async function feedbackActuals(
-  registry: Pick<Registry, 'listMonitoring'>,
+  registry: Pick<MonitoringStore, 'listMonitoring'>,
   model: string,
 ): Promise<Map<string, Cell>> {
   const actuals = new Map<string, Cell>();

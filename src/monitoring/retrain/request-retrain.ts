@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
-import type { RetrainRequest } from '../../pipeline/messages';
+import type { RetrainRequest } from '../../domain/messages';
 import type { MessageQueue } from '../../platform/ports/message-queue';
-import type { Registry } from '../../platform/ports/registry';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
 import type { Telemetry } from '../../platform/ports/telemetry';
 import { retrainGate } from './retrain-gate';
 import {
@@ -25,7 +25,7 @@ export interface RetrainAsk {
 }
 
 export interface RetrainPolicyDeps {
-  registry: Pick<Registry, 'getMonitoring' | 'putMonitoring'>;
+  registry: Pick<MonitoringStore, 'getMonitoring' | 'putMonitoring'>;
   queue: MessageQueue;
   retrainQueue: string;
   telemetry: Telemetry;

@@ -1,4 +1,3 @@
-import type { JsonValue } from '../../domain/json';
 import type { MonitoringDocument } from '../../domain/documents';
 
 export type RetrainTrigger = 'drift' | 'live_error' | 'manual';
@@ -46,14 +45,13 @@ export function retrainBlobName(model: string, requestedAt: string): string {
   return `${model}/retrain-${compactTime(requestedAt)}.jsonl`;
 }
 
-export function toRetrainDocument(model: string, record: RetrainRecord, etag?: string): MonitoringDocument {
+export function toRetrainDocument(model: string, record: RetrainRecord): MonitoringDocument<RetrainRecord> {
   return {
     model,
     id: RETRAIN_RECORD_ID,
     kind: RETRAIN_RECORD_KIND,
     createdAt: record.claimedAt,
-    body: record as unknown as JsonValue,
-    ...(etag === undefined ? {} : { etag }),
+    body: record,
   };
 }
 

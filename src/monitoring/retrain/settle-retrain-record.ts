@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { Registry } from '../../platform/ports/registry';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
 import {
   fromRetrainDocument,
   RETRAIN_RECORD_ID,
@@ -13,7 +13,7 @@ import {
  * ask is honoured inside the cooldown once this says the last one was handled.
  */
 export async function settleRetrainRecord(
-  registry: Pick<Registry, 'getMonitoring' | 'putMonitoring'>,
+  registry: Pick<MonitoringStore, 'getMonitoring' | 'putMonitoring'>,
   request: { model: string; requestedAt: string },
   outcome: Pick<RetrainRecord, 'state' | 'blobName' | 'failure'>,
 ): Promise<void> {

@@ -3,8 +3,8 @@ import { parseDateAs, type DateFormat } from '../../ml/schema/date-format';
 import { parseDateTime } from '../../ml/schema/datetime';
 import { detectDateFormat } from '../../ml/schema/detect-date-format';
 import type { BlobInfo } from '../../platform/ports/blob-store';
-import { notADataDrop } from '../../pipeline/train/data-drop';
-import type { ModelSpec } from '../../pipeline/spec/model-spec';
+import { notADataDrop } from '../../domain/data-drop';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 
 /** One row of the assembled training set: column → cell (null = missing). */
 export type TrainingRow = Record<string, number | string | boolean | null>;

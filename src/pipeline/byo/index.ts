@@ -5,7 +5,4 @@
  */
 export { ingestUpload, type IncomingBlob, type IngestOutcome } from './ingest-upload';
 export { scoreUploadedHoldout, type UploadedScores } from './score-uploaded';
-export { isUploadedCard, parseUploadedCard, type UploadedModelCard } from './uploaded-card';
-export { UploadedModelScorer, targetValues, type RawRecord } from './uploaded-scorer';
 export { targetEncoding, validationSpec } from './validation-spec';
-export { inputColumns, parseSidecar, parseSidecarText, sidecarSchema, type Sidecar } from './sidecar';

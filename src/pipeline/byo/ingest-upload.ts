@@ -1,14 +1,14 @@
 import type { ModelVersion } from '../../domain/model-version';
-import { AppError } from '../../errors';
-import { sha256Hex, runIdFor } from '../ids';
+import { sha256Hex, runIdFor } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
-import { requestValidation, writeCandidateArtifacts } from '../version-artifacts';
-import { failRun, isFinished, updateRun } from '../run-record';
+import { registerCandidate, requestValidation } from '../register/register-candidate';
+import { isFinished, updateRun } from '../../domain/run-record';
+import { failRun } from '../fail-run';
 import { permanentFailure } from '../failure';
-import { artifactPaths } from '../train/model-card';
+import { artifactPaths } from '../../domain/model-card';
 import { prepareUpload } from './prepare-upload';
 import { actsForPair, pairMember, pairNames, sameEtag } from './upload-pair';
-import type { UploadedModelCard } from './uploaded-card';
+import type { UploadedModelCard } from '../../domain/uploaded-model/uploaded-card';
 
 /** A new or changed blob under `{incoming-models}/{model}/`, as the trigger saw it. */
 export interface IncomingBlob {
@@ -113,67 +113,49 @@ async function ingest(
   const t0 = performance.now();
   const upload = await prepareUpload(deps, { container, model, names, etags, sizes });
   const sha = sha256Hex(upload.onnx);
-  const reserved = await deps.registry.findVersionByRun(model, runId);
-  const version =
-    reserved ??
-    (await deps.registry.createVersion({
+  const version = await registerCandidate(
+    deps,
+    {
       model,
-      status: 'candidate',
       runId,
       source: 'uploaded',
       task: upload.sidecar.task,
       algorithm: 'uploaded-onnx',
-      metrics: {},
-      sliceMetrics: [],
-      gates: [],
       params: {},
       featureSchema: { inputs: upload.sidecar.inputs } as unknown as ModelVersion['featureSchema'],
       trainingProfile: {},
       artifact: { path: '', sha256: sha, bytes: upload.onnx.byteLength },
       lineage: upload.lineage,
-    }));
-  if (version.status !== 'candidate') {
-    throw new AppError(
-      'conflict',
-      'not_candidate',
-      `Version ${version.version} of ${model} is already ${version.status}`,
-    );
-  }
-  const paths = artifactPaths(model, version.version);
-  const card: UploadedModelCard = {
-    cardVersion: 1,
-    model,
-    version: version.version,
-    runId,
-    source: 'uploaded',
-    task: upload.sidecar.task,
-    algorithm: 'uploaded-onnx',
-    sidecar: upload.sidecar,
-    target: upload.target,
-    spec: upload.spec,
-    packageVersion: deps.settings.packageVersion,
-    createdAt: version.createdAt,
-    upload: {
-      container,
-      onnx: { blobName: names.onnx, etag: etags.onnx },
-      sidecar: { blobName: names.sidecar, etag: etags.sidecar },
     },
-    lineage: upload.lineage,
-    onnx: { path: paths.onnx, sha256: sha, bytes: upload.onnx.byteLength, ...upload.signature },
-    holdout: { path: paths.holdout, rows: upload.holdoutRows },
-  };
-  await writeCandidateArtifacts(deps, model, version.version, {
-    onnx: upload.onnx,
-    sha256: sha,
-    holdoutJsonl: upload.holdoutJsonl,
-    card,
-  });
-  await updateRun(deps, model, runId, {
-    stage: 'validate',
-    progress: 0,
-    version: version.version,
-    timings: { ingest: Math.round(performance.now() - t0) },
-  });
-  await requestValidation(deps, { model, runId, source: 'uploaded', version: version.version });
+    {
+      files: (reserved) => {
+        const paths = artifactPaths(model, reserved.version);
+        const card: UploadedModelCard = {
+          cardVersion: 1,
+          model,
+          version: reserved.version,
+          runId,
+          source: 'uploaded',
+          task: upload.sidecar.task,
+          algorithm: 'uploaded-onnx',
+          sidecar: upload.sidecar,
+          target: upload.target,
+          spec: upload.spec,
+          packageVersion: deps.settings.packageVersion,
+          createdAt: reserved.createdAt,
+          upload: {
+            container,
+            onnx: { blobName: names.onnx, etag: etags.onnx },
+            sidecar: { blobName: names.sidecar, etag: etags.sidecar },
+          },
+          lineage: upload.lineage,
+          onnx: { path: paths.onnx, sha256: sha, bytes: upload.onnx.byteLength, ...upload.signature },
+          holdout: { path: paths.holdout, rows: upload.holdoutRows },
+        };
+        return { onnx: upload.onnx, sha256: sha, holdoutJsonl: upload.holdoutJsonl, card };
+      },
+      runProgress: () => ({ timings: { ingest: Math.round(performance.now() - t0) } }),
+    },
+  );
   return version.version;
 }

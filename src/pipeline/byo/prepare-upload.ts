@@ -4,14 +4,14 @@ import { cellAt, readDataset, type DataTable } from '../../ml/data';
 import type { TargetEncoding } from '../../ml/features/types';
 import type { OnnxSignature } from '../../ml/onnx';
 import { randomSplit } from '../../ml/split/holdout';
-import { sha256Hex } from '../ids';
-import type { ModelSpec } from '../spec/model-spec';
+import { sha256Hex } from '../../domain/ids';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 import type { PipelineDeps } from '../pipeline-deps';
 import { holdoutLines } from '../train/holdout-file';
 import { scoreUploadedHoldout } from './score-uploaded';
-import { parseSidecarText, type Sidecar } from './sidecar';
+import { parseSidecarText, type Sidecar } from '../../domain/uploaded-model/sidecar';
 import { trialLoad } from './trial-load';
-import { UploadedModelScorer, type RawRecord } from './uploaded-scorer';
+import { UploadedModelScorer, type RawRecord } from '../../domain/uploaded-model/uploaded-scorer';
 import { findExternalData } from '../../ml/onnx/proto/external-data';
 import { targetEncoding, validationSpec } from './validation-spec';
 

@@ -1,6 +1,10 @@
 import type { Prediction } from '../../ml/metrics';
-import type { Sidecar } from './sidecar';
-import { targetValues, UploadedModelScorer, type RawRecord } from './uploaded-scorer';
+import type { Sidecar } from '../../domain/uploaded-model/sidecar';
+import {
+  targetValues,
+  UploadedModelScorer,
+  type RawRecord,
+} from '../../domain/uploaded-model/uploaded-scorer';
 
 /** An uploaded model's outputs on rows, in the engine's layout, with the rows' true targets. */
 export interface UploadedScores {

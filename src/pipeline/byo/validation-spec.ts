@@ -1,9 +1,9 @@
 import { AppError } from '../../errors';
 import type { TargetEncoding } from '../../ml/features/types';
 import type { PipelineDeps } from '../pipeline-deps';
-import { parseModelSpec, type ModelSpec } from '../spec/model-spec';
-import { loadSpec } from '../train/load-spec';
-import type { Sidecar } from './sidecar';
+import { parseModelSpec, type ModelSpec } from '../../domain/spec/model-spec';
+import { loadSpec } from '../../domain/spec/load-spec';
+import type { Sidecar } from '../../domain/uploaded-model/sidecar';
 
 /**
  * The spec an uploaded model is judged by: the model's own spec's validation settings (gates,

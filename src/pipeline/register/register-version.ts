@@ -1,10 +1,10 @@
 import { AppError } from '../../errors';
 import type { ModelVersion } from '../../domain/model-version';
-import type { RegisterRequest } from '../messages';
+import type { RegisterRequest } from '../../domain/messages';
 import type { PipelineDeps } from '../pipeline-deps';
-import { settleProductionStatuses } from './production-statuses';
-import { isFinished, updateRun } from '../run-record';
-import { promote } from './promote';
+import { settleProductionStatuses } from '../promote/production-statuses';
+import { isFinished, updateRun } from '../../domain/run-record';
+import { promote } from '../promote/promote-candidate';
 
 /** What the register step did. */
 export type RegisterOutcome =

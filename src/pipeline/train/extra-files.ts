@@ -1,7 +1,7 @@
 import { encodeHashes } from '../../ml/split/seen-rows';
-import { sha256Hex } from '../ids';
+import { sha256Hex } from '../../domain/ids';
 import type { FitResult } from './fit-dataset';
-import type { artifactPaths, ModelCard } from './model-card';
+import type { artifactPaths, ModelCard } from '../../domain/model-card';
 
 /** The validated model's ONNX and the training row hashes, when there are, and their card entries. */
 export function extraFiles(

@@ -14,7 +14,7 @@ import { exportOnnx, type OnnxSignature } from '../../ml/onnx';
 import { buildTrainingProfile, type TrainingProfile } from '../../ml/profile';
 import { inferSchema, type TableSchema } from '../../ml/schema';
 import { randomSplit, timeOrderedSplit, type HoldoutSplit } from '../../ml/split/holdout';
-import type { ModelSpec } from '../spec/model-spec';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 import { holdoutLines } from './holdout-file';
 import { inferTask } from './infer-task';
 import { checkSpecColumns } from './spec-columns';

@@ -1,5 +1,5 @@
 import type { PipelineDeps } from '../pipeline-deps';
-import { updateRun } from '../run-record';
+import { updateRun } from '../../domain/run-record';
 import type { FitProgress } from './fit-dataset';
 
 /**

@@ -4,7 +4,7 @@ import { buildTrainingSet, type TrainingSet } from '../../ml/features/transform-
 import type { FeaturePipeline } from '../../ml/features/types';
 import type { Task } from '../../ml/matrix';
 import type { TrainedModel } from '../../ml/models/types';
-import type { ModelSpec } from '../spec/model-spec';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 import { trainModel } from './train-model';
 import type { TrainerParams } from './trainer-params';
 

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TrainingInput } from '../../ml/models/training-input';
-import type { ModelSpec } from '../spec/model-spec';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 import type { Trained } from './train-model';
 import type { TrainerParams } from './trainer-params';
 import { fromWorkerError, type WorkerError } from './worker-messages';

@@ -1,6 +1,6 @@
 import type { DataTable } from '../../ml/data/table';
 import { DataError } from '../../ml/errors';
-import type { ModelSpec } from '../spec/model-spec';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 
 /** Every column the spec names must be in the data; the error names the spec field and the columns there are. */
 export function checkSpecColumns(table: DataTable, spec: ModelSpec): void {

@@ -3,7 +3,7 @@ import { trainLogistic } from '../../ml/linear/logistic';
 import { trainRidge } from '../../ml/linear/ridge';
 import type { TrainingInput } from '../../ml/models/training-input';
 import type { TrainedModel } from '../../ml/models/types';
-import type { ModelSpec } from '../spec/model-spec';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 import type { TrainerParams } from './trainer-params';
 
 /** A trained model and the boosting iterations it kept (1 for linear models). */

@@ -1,16 +1,16 @@
 import type { ModelVersion } from '../../domain/model-version';
 import { DataError } from '../../ml/errors';
-import { sha256Hex } from '../ids';
+import { sha256Hex } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
-import { requestValidation, writeCandidateArtifacts } from '../version-artifacts';
-import { isFinished, updateRun } from '../run-record';
-import { notADataDrop, type DataDrop } from './data-drop';
-import { specSha256 } from '../spec/spec-hash';
+import { registerCandidate, requestValidation } from '../register/register-candidate';
+import { isFinished, updateRun } from '../../domain/run-record';
+import { notADataDrop, type DataDrop } from '../../domain/data-drop';
+import { specSha256 } from '../../domain/spec/spec-hash';
 import { inProcessTrainer } from './fit-off-thread';
 import { findTrainedVersion } from './find-trained-version';
-import { loadSpec } from './load-spec';
+import { loadSpec } from '../../domain/spec/load-spec';
 import { progressWriter } from './progress-writer';
-import { artifactPaths, type ModelCard } from './model-card';
+import { artifactPaths, type ModelCard } from '../../domain/model-card';
 import { extraFiles } from './extra-files';
 
 /** What the train step did with a drop. */
@@ -109,89 +109,83 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
     ...(drop.retrain ? { retrain: drop.retrain } : {}),
     leftOut: fit.leftOut,
   };
-  const version = await deps.registry.createVersion({
-    model,
-    status: 'candidate',
-    runId,
-    source: 'trained',
-    task: fit.task,
-    algorithm: spec.algorithm,
-    metrics: {},
-    sliceMetrics: [],
-    gates: [],
-    params: { ...fit.params },
-    featureSchema: fit.pipeline as unknown as ModelVersion['featureSchema'],
-    trainingProfile: fit.trainingProfile as unknown as ModelVersion['trainingProfile'],
-    featureImportance: fit.featureImportance,
-    artifact: { path: '', sha256: sha, bytes: fit.onnx.byteLength },
-    lineage,
-    specSha256: specSha,
-    ...(fit.refit ? { refit: fit.refit } : {}),
-    ...(fit.trainedThrough ? { trainedThrough: fit.trainedThrough } : {}),
-  });
-  deps.telemetry?.metric('TrainingDurationMs', trainWallMs, {
-    model,
-    version: String(version.version),
-    algorithm: spec.algorithm,
-  });
-  const paths = artifactPaths(model, version.version);
-  const extra = extraFiles(fit, paths);
-  const card: ModelCard = {
-    cardVersion: 1,
-    model,
-    version: version.version,
-    runId,
-    source: 'trained',
-    task: fit.task,
-    algorithm: spec.algorithm,
-    spec,
-    params: fit.params,
-    seed: spec.seed,
-    packageVersion: deps.settings.packageVersion,
-    createdAt: version.createdAt,
-    lineage,
-    durationsMs: { ...fit.timings, trainStepMs: trainWallMs },
-    data: {
-      trainRows: fit.trainRows,
-      holdoutRows: fit.holdoutRows,
-      iterations: fit.iterations,
-      servedRows: fit.refit?.rows ?? fit.trainRows,
+  const version = await registerCandidate(
+    deps,
+    {
+      model,
+      runId,
+      source: 'trained',
+      task: fit.task,
+      algorithm: spec.algorithm,
+      params: { ...fit.params },
+      featureSchema: fit.pipeline as unknown as ModelVersion['featureSchema'],
+      trainingProfile: fit.trainingProfile as unknown as ModelVersion['trainingProfile'],
+      featureImportance: fit.featureImportance,
+      artifact: { path: '', sha256: sha, bytes: fit.onnx.byteLength },
+      lineage,
+      specSha256: specSha,
+      ...(fit.refit ? { refit: fit.refit } : {}),
+      ...(fit.trainedThrough ? { trainedThrough: fit.trainedThrough } : {}),
     },
-    featureSchema: fit.schema,
-    featurePipeline: fit.pipeline,
-    trainingProfile: fit.trainingProfile,
-    featureImportance: fit.featureImportance,
-    engineMetrics: fit.engineMetrics,
-    onnx: { path: paths.onnx, sha256: sha, bytes: fit.onnx.byteLength, ...fit.signature },
-    holdout: { path: paths.holdout, rows: fit.holdoutRows },
-    ...extra.card,
-  };
-  await writeCandidateArtifacts(deps, model, version.version, {
-    onnx: fit.onnx,
-    sha256: sha,
-    holdoutJsonl: fit.holdoutJsonl,
-    card,
-    extraFiles: extra.files,
-  });
-  await updateRun(deps, model, runId, {
-    stage: 'validate',
-    progress: 0,
-    version: version.version,
-    rowsRead: fit.rows,
-    leftOut: fit.leftOut,
-    iterations: fit.iterations,
-    timings: {
-      ...fit.timings,
-      open: openMs,
-      train: trainWallMs,
-      artifacts: Math.round(performance.now() - t0) - trainWallMs,
+    {
+      files: (reserved) => {
+        deps.telemetry?.metric('TrainingDurationMs', trainWallMs, {
+          model,
+          version: String(reserved.version),
+          algorithm: spec.algorithm,
+        });
+        const paths = artifactPaths(model, reserved.version);
+        const extra = extraFiles(fit, paths);
+        const card: ModelCard = {
+          cardVersion: 1,
+          model,
+          version: reserved.version,
+          runId,
+          source: 'trained',
+          task: fit.task,
+          algorithm: spec.algorithm,
+          spec,
+          params: fit.params,
+          seed: spec.seed,
+          packageVersion: deps.settings.packageVersion,
+          createdAt: reserved.createdAt,
+          lineage,
+          durationsMs: { ...fit.timings, trainStepMs: trainWallMs },
+          data: {
+            trainRows: fit.trainRows,
+            holdoutRows: fit.holdoutRows,
+            iterations: fit.iterations,
+            servedRows: fit.refit?.rows ?? fit.trainRows,
+          },
+          featureSchema: fit.schema,
+          featurePipeline: fit.pipeline,
+          trainingProfile: fit.trainingProfile,
+          featureImportance: fit.featureImportance,
+          engineMetrics: fit.engineMetrics,
+          onnx: { path: paths.onnx, sha256: sha, bytes: fit.onnx.byteLength, ...fit.signature },
+          holdout: { path: paths.holdout, rows: fit.holdoutRows },
+          ...extra.card,
+        };
+        return {
+          onnx: fit.onnx,
+          sha256: sha,
+          holdoutJsonl: fit.holdoutJsonl,
+          card,
+          extraFiles: extra.files,
+        };
+      },
+      runProgress: () => ({
+        rowsRead: fit.rows,
+        leftOut: fit.leftOut,
+        iterations: fit.iterations,
+        timings: {
+          ...fit.timings,
+          open: openMs,
+          train: trainWallMs,
+          artifacts: Math.round(performance.now() - t0) - trainWallMs,
+        },
+      }),
     },
-  });
-  await requestValidation(deps, {
-    model: drop.model,
-    runId: drop.runId,
-    source: 'trained',
-    version: version.version,
-  });
+  );
   return { kind: 'trained', runId, version: version.version };
 }

@@ -1,7 +1,7 @@
 import { DataError } from '../../ml/errors';
 import { GBDT_DEFAULTS } from '../../ml/gbdt/params';
 import type { Task } from '../../ml/matrix';
-import type { ModelSpec } from '../spec/model-spec';
+import type { ModelSpec } from '../../domain/spec/model-spec';
 
 /** The spec's trainer parameters, checked: names the chosen algorithm knows, numbers where numbers go. */
 export type TrainerParams = Record<string, number | boolean>;

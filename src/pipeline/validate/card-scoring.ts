@@ -1,6 +1,7 @@
 import type { TargetEncoding } from '../../ml/features/types';
-import { inputColumns, isUploadedCard, scoreUploadedHoldout, type UploadedModelCard } from '../byo';
-import type { ModelCard } from '../train/model-card';
+import { inputColumns, isUploadedCard, type UploadedModelCard } from '../../domain/uploaded-model';
+import { scoreUploadedHoldout } from '../byo';
+import type { ModelCard } from '../../domain/model-card';
 import { scoreHoldout, type HoldoutScores } from './score-holdout';
 
 /** A version's card: trained (feature pipeline) or uploaded (sidecar). */

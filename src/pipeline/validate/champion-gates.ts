@@ -1,7 +1,7 @@
 import type { GateRecord } from '../../domain/model-version';
 import type { Task } from '../../ml/matrix';
 import type { MetricSet } from '../../ml/metrics';
-import type { Gate } from '../spec/gate';
+import type { Gate } from '../../domain/spec/gate';
 import { evaluateGates } from './gates';
 import { metricsOnRows } from './metrics-on-rows';
 import type { ChampionScore } from './score-champion';

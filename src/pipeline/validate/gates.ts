@@ -1,4 +1,4 @@
-import { GREATER_IS_BETTER, type Gate } from '../spec/gate';
+import { GREATER_IS_BETTER, type Gate } from '../../domain/spec/gate';
 
 /** Metric name → value, as the engine's metrics report them. */
 export type MetricSet = Readonly<Record<string, number>>;

@@ -1,7 +1,7 @@
 import type { ChampionComparison, GateRecord, SliceMetric } from '../../domain/model-version';
 import { evaluate, sliceMetrics, type MetricSet } from '../../ml/metrics';
 import type { PipelineDeps } from '../pipeline-deps';
-import { defaultGates, type Gate } from '../spec/gate';
+import { defaultGates, type Gate } from '../../domain/spec/gate';
 import type { Holdout } from '../train/holdout-file';
 import { cardTarget, scoreCard, type AnyCard } from './card-scoring';
 import { checkBias } from './bias';

@@ -1,8 +1,8 @@
 import type { ChampionComparison } from '../../domain/model-version';
 import { DataError } from '../../ml/errors';
 import { decodeHashes, hasHash, recordHash } from '../../ml/split/seen-rows';
-import { isUploadedCard } from '../byo';
-import { sha256Hex } from '../ids';
+import { isUploadedCard } from '../../domain/uploaded-model';
+import { sha256Hex } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
 import type { Holdout } from '../train/holdout-file';
 import type { VersionFiles } from './version-files';

@@ -1,8 +1,8 @@
 import { AppError } from '../../errors';
-import type { RegisterRequest, ValidateRequest } from '../messages';
+import type { RegisterRequest, ValidateRequest } from '../../domain/messages';
 import type { PipelineDeps } from '../pipeline-deps';
-import { stepMessageId } from '../ids';
-import { isFinished, updateRun } from '../run-record';
+import { stepMessageId } from '../../domain/ids';
+import { isFinished, updateRun } from '../../domain/run-record';
 import { parseHoldout } from '../train/holdout-file';
 import { judgeCandidate } from './judge-candidate';
 import { loadVersionFiles } from './version-files';

@@ -1,6 +1,6 @@
 import { DataError } from '../../ml/errors';
-import { isUploadedCard } from '../byo';
-import { sha256Hex } from '../ids';
+import { isUploadedCard } from '../../domain/uploaded-model';
+import { sha256Hex } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
 import type { AnyCard } from './card-scoring';
 

@@ -1,10 +1,10 @@
 import { AppError } from '../../errors';
 import type { ModelVersion } from '../../domain/model-version';
 import { DataError } from '../../ml/errors';
-import { sha256Hex } from '../ids';
+import { sha256Hex } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
-import { isUploadedCard, parseUploadedCard } from '../byo';
-import { artifactPaths, parseModelCard } from '../train/model-card';
+import { isUploadedCard, parseUploadedCard } from '../../domain/uploaded-model';
+import { artifactPaths, parseModelCard } from '../../domain/model-card';
 import type { AnyCard } from './card-scoring';
 
 /** A registered version with its card and ONNX bytes, as validation and promotion score it. */

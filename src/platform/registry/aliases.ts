@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { AppError } from '../../errors';
 import { ALIAS_NAMES, type Alias, type AliasName } from '../../domain/alias';
+import type { Stored } from '../ports/stored';
 import { hasStatus, toAppError } from '../azure-errors';
 import { aliasId, fromDocument, toDocument } from './documents';
 import { readItem } from './read-item';
@@ -11,9 +12,9 @@ export async function getAlias(
   models: Container,
   model: string,
   name: AliasName,
-): Promise<Alias | undefined> {
+): Promise<Stored<Alias> | undefined> {
   const doc = await readItem(models, aliasId(model, name), model);
-  return doc && fromDocument<Alias>(doc);
+  return doc && fromDocument<Stored<Alias>>(doc);
 }
 
 /**
@@ -27,7 +28,7 @@ export async function setAlias(
   version: number,
   ifMatch: string | null,
   reason?: string,
-): Promise<Alias> {
+): Promise<Stored<Alias>> {
   if (!ALIAS_NAMES.includes(name)) {
     throw new AppError(
       'invalid',

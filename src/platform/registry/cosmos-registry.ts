@@ -70,7 +70,7 @@ export class CosmosRegistry implements Registry {
     const { models: modelDocs, runs: runDocs } = await this.c();
     return models.listModels(modelDocs, runDocs);
   }
-  async putMonitoring(doc: MonitoringDocument, options?: { ifMatch?: string | null }) {
+  async putMonitoring<B>(doc: MonitoringDocument<B>, options?: { ifMatch?: string | null }) {
     return monitoring.putMonitoring((await this.c()).monitoring, doc, options);
   }
   async getMonitoring(model: string, id: string) {

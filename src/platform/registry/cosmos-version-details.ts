@@ -1,7 +1,8 @@
 import type { CosmosClient } from '@azure/cosmos';
 import { AppError } from '../../errors';
 import type { ModelVersion } from '../../domain/model-version';
-import type { VersionDetails, VersionPatch } from '../../pipeline/version-details';
+import type { VersionDetails, VersionPatch } from '../ports/version-details';
+import type { Stored } from '../ports/stored';
 import { mapErrors } from '../azure-errors';
 import { fromDocument, toDocument, versionId } from './documents';
 import { readItem } from './read-item';
@@ -25,7 +26,7 @@ export class CosmosVersionDetails implements VersionDetails {
     version: number,
     patch: VersionPatch,
     options: { ifMatch?: string } = {},
-  ): Promise<ModelVersion> {
+  ): Promise<Stored<ModelVersion>> {
     const { models } = await this.containers();
     const id = versionId(model, version);
     const ctx = { service: SERVICE, what: `version ${version} of model ${model}` };
@@ -33,7 +34,7 @@ export class CosmosVersionDetails implements VersionDetails {
       const doc = await readItem(models, id, model);
       if (!doc)
         throw new AppError('not_found', 'version_not_found', `Model ${model} has no version ${version}`);
-      const current = fromDocument<ModelVersion>(doc);
+      const current = fromDocument<Stored<ModelVersion>>(doc);
       const etag = options.ifMatch ?? current.etag ?? '';
       const updated: ModelVersion = { ...current, ...patch, updatedAt: new Date().toISOString() };
       try {

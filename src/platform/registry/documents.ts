@@ -1,5 +1,6 @@
 import type { ItemDefinition } from '@azure/cosmos';
 import { AppError } from '../../errors';
+import { isModelName, MODEL_NAME_RULE } from '../../domain/model-name';
 
 // Document ids: one document per atomic fact, ids derived so that creating a fact twice collides.
 export const versionId = (model: string, version: number): string => `${model}:v${version}`;
@@ -33,15 +34,9 @@ export function fromDocument<T>(
   return entity as T;
 }
 
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-
 /** Model names become document ids and partition keys: refuse what would break either. */
 export function checkModelName(model: string): void {
-  if (!MODEL_NAME.test(model)) {
-    throw new AppError(
-      'invalid',
-      'bad_model_name',
-      `Invalid model name "${model}": use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit`,
-    );
+  if (!isModelName(model)) {
+    throw new AppError('invalid', 'bad_model_name', `Invalid model name "${model}": ${MODEL_NAME_RULE}`);
   }
 }

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { MonitoringDocument } from '../../domain/documents';
 import type { Page, PageRequest } from '../../domain/page';
+import type { Stored } from '../ports/stored';
 import { mapErrors } from '../azure-errors';
 import { checkModelName, fromDocument, toDocument } from './documents';
 import { queryPage } from './paging';
@@ -12,11 +13,11 @@ import { SERVICE } from './registry-containers';
  * only the state the caller read; with null, only if no record has that id yet (create-only).
  * A lost race is a 'conflict' AppError. Returns the record with its new ETag.
  */
-export async function putMonitoring(
+export async function putMonitoring<B>(
   monitoring: Container,
-  doc: MonitoringDocument,
+  doc: MonitoringDocument<B>,
   options: { ifMatch?: string | null } = {},
-): Promise<MonitoringDocument> {
+): Promise<Stored<MonitoringDocument<B>>> {
   checkModelName(doc.model);
   const item = toDocument(doc.id, 'monitoring', doc);
   const { ifMatch } = options;
@@ -39,10 +40,10 @@ export async function getMonitoring(
   monitoring: Container,
   model: string,
   id: string,
-): Promise<MonitoringDocument | undefined> {
+): Promise<Stored<MonitoringDocument> | undefined> {
   checkModelName(model);
   const doc = await readItem(monitoring, id, model);
-  return doc && fromDocument<MonitoringDocument>(doc, { keepId: true });
+  return doc && fromDocument<Stored<MonitoringDocument>>(doc, { keepId: true });
 }
 
 /** Of one kind, newest first, one page. */
@@ -51,7 +52,7 @@ export function listMonitoring(
   model: string,
   kind: string,
   page: PageRequest,
-): Promise<Page<MonitoringDocument>> {
+): Promise<Page<Stored<MonitoringDocument>>> {
   return queryPage(
     monitoring,
     model,
@@ -61,6 +62,6 @@ export function listMonitoring(
       parameters: [{ name: '@kind', value: kind }],
     },
     page,
-    (d) => fromDocument<MonitoringDocument>(d, { keepId: true, keepEtag: false }),
+    (d) => fromDocument<Stored<MonitoringDocument>>(d, { keepId: true, keepEtag: false }),
   );
 }

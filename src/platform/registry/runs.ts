@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Page, PageRequest } from '../../domain/page';
 import type { Run } from '../../domain/run';
+import type { Stored } from '../ports/stored';
 import { mapErrors } from '../azure-errors';
 import { checkModelName, fromDocument, toDocument } from './documents';
 import { queryPage } from './paging';
@@ -15,7 +16,7 @@ export async function putRun(
   runs: Container,
   run: Run,
   options: { ifMatch?: string; ifNoneMatch?: '*' },
-): Promise<Run> {
+): Promise<Stored<Run>> {
   checkModelName(run.model);
   const doc = toDocument(run.id, 'run', run);
   const res = await mapErrors({ service: SERVICE, what: `run ${run.id} of model ${run.model}` }, () =>
@@ -30,18 +31,18 @@ export async function putRun(
   return { ...run, etag: res.etag };
 }
 
-export async function getRun(runs: Container, model: string, id: string): Promise<Run | undefined> {
+export async function getRun(runs: Container, model: string, id: string): Promise<Stored<Run> | undefined> {
   const doc = await readItem(runs, id, model);
-  return doc && fromDocument<Run>(doc, { keepId: true });
+  return doc && fromDocument<Stored<Run>>(doc, { keepId: true });
 }
 
 /** Newest first by queue time, one page. */
-export function listRuns(runs: Container, model: string, page: PageRequest): Promise<Page<Run>> {
+export function listRuns(runs: Container, model: string, page: PageRequest): Promise<Page<Stored<Run>>> {
   return queryPage(
     runs,
     model,
     { query: "SELECT * FROM c WHERE c.model = @model AND c.type = 'run' ORDER BY c.queuedAt DESC" },
     page,
-    (doc) => fromDocument<Run>(doc, { keepId: true }),
+    (doc) => fromDocument<Stored<Run>>(doc, { keepId: true }),
   );
 }

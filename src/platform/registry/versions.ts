@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { AppError } from '../../errors';
 import type { ModelVersion, NewModelVersion, VersionStatus } from '../../domain/model-version';
 import type { Page, PageRequest } from '../../domain/page';
+import type { Stored } from '../ports/stored';
 import { hasStatus, mapErrors, toAppError } from '../azure-errors';
 import { checkModelName, fromDocument, toDocument, versionId } from './documents';
 import { queryAll, queryPage } from './paging';
@@ -21,7 +22,10 @@ const ctx = (model: string, version?: number) => ({
  * on collision, so racing registrations get distinct, increasing numbers. Idempotent per run:
  * a run that already has a version gets that version back.
  */
-export async function createVersion(models: Container, input: NewModelVersion): Promise<ModelVersion> {
+export async function createVersion(
+  models: Container,
+  input: NewModelVersion,
+): Promise<Stored<ModelVersion>> {
   checkModelName(input.model);
   const existing = await findVersionByRun(models, input.model, input.runId);
   if (existing) return existing;
@@ -48,7 +52,7 @@ export async function createVersion(models: Container, input: NewModelVersion): 
  * Two deliveries of the same run may race past the idempotency check and each create a version.
  * The lowest number wins; a loser removes its own document and returns the winner.
  */
-async function settleRunRace(models: Container, mine: ModelVersion): Promise<ModelVersion> {
+async function settleRunRace(models: Container, mine: Stored<ModelVersion>): Promise<Stored<ModelVersion>> {
   const same = await queryAll<{ version: number }>(
     models,
     {
@@ -83,16 +87,16 @@ export async function getVersion(
   models: Container,
   model: string,
   version: number,
-): Promise<ModelVersion | undefined> {
+): Promise<Stored<ModelVersion> | undefined> {
   const doc = await readItem(models, versionId(model, version), model);
-  return doc && fromDocument<ModelVersion>(doc);
+  return doc && fromDocument<Stored<ModelVersion>>(doc);
 }
 
 export async function findVersionByRun(
   models: Container,
   model: string,
   runId: string,
-): Promise<ModelVersion | undefined> {
+): Promise<Stored<ModelVersion> | undefined> {
   const docs = await queryAll(
     models,
     {
@@ -102,7 +106,7 @@ export async function findVersionByRun(
     },
     model,
   );
-  return docs[0] && fromDocument<ModelVersion>(docs[0]);
+  return docs[0] && fromDocument<Stored<ModelVersion>>(docs[0]);
 }
 
 /** Newest first, one page. */
@@ -110,13 +114,13 @@ export function listVersions(
   models: Container,
   model: string,
   page: PageRequest,
-): Promise<Page<ModelVersion>> {
+): Promise<Page<Stored<ModelVersion>>> {
   return queryPage(
     models,
     model,
     { query: "SELECT * FROM c WHERE c.model = @model AND c.type = 'version' ORDER BY c.version DESC" },
     page,
-    (doc) => fromDocument<ModelVersion>(doc),
+    (doc) => fromDocument<Stored<ModelVersion>>(doc),
   );
 }
 
@@ -127,7 +131,7 @@ export async function updateVersionStatus(
   version: number,
   status: VersionStatus,
   options: { ifMatch?: string; reason?: string },
-): Promise<ModelVersion> {
+): Promise<Stored<ModelVersion>> {
   const current = await getVersion(models, model, version);
   if (!current)
     throw new AppError('not_found', 'version_not_found', `Model ${model} has no version ${version}`);

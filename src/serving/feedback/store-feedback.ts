@@ -1,19 +1,16 @@
 import { AppError } from '../../errors';
-import type { Registry } from '../../platform/ports/registry';
-import { parseBody } from '../registry-api/parse-body';
-import { feedbackBodySchema, MAX_FEEDBACK_ITEMS, type FeedbackItem } from './feedback-schema';
-
-/** The monitoring kind feedback documents are listed by (the live-error monitor reads it). */
-export const FEEDBACK_KIND = 'feedback';
+import type { MonitoringStore } from '../../platform/ports/monitoring-store';
+import { parseBody } from '../../parse-with-schema';
+import {
+  FEEDBACK_KIND,
+  feedbackBodySchema,
+  feedbackId,
+  MAX_FEEDBACK_ITEMS,
+  type FeedbackItem,
+} from '../../domain/feedback';
 
 /** Writes in flight at once: enough to hide Cosmos latency without a burst of throttling. */
 const CONCURRENCY = 8;
-
-/**
- * The id of the one document per (request, row): posting the same item again replaces it (a
- * correction wins), never adds a second one.
- */
-export const feedbackId = (requestId: string, row: number): string => `feedback:${requestId}:${row}`;
 
 /**
  * Validates and stores ground truth in the `monitoring` container, kind `feedback`: partitioned
@@ -22,7 +19,7 @@ export const feedbackId = (requestId: string, row: number): string => `feedback:
  * scan per request); the monitor counts those it cannot match. More than 1000 items is 413.
  */
 export async function storeFeedback(
-  registry: Pick<Registry, 'putMonitoring'>,
+  registry: Pick<MonitoringStore, 'putMonitoring'>,
   model: string,
   body: unknown,
   now: () => Date = () => new Date(),

@@ -1,13 +1,11 @@
 import { AppError } from '../../errors';
+import { isModelName, MODEL_NAME_RULE } from '../../domain/model-name';
 import type { PageRequest } from '../../domain/page';
 
 /** Largest page a list endpoint serves; larger requests are refused rather than truncated. */
 export const MAX_PAGE_SIZE = 100;
 /** Page size when the request names none. */
 export const DEFAULT_PAGE_SIZE = 20;
-
-// The registry's rule for model names (they become document ids and partition keys).
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /** A route or query value that is wrong: AppError 'invalid' naming the field. */
 function invalid(field: string, code: string, message: string): AppError {
@@ -16,12 +14,8 @@ function invalid(field: string, code: string, message: string): AppError {
 
 /** The `{model}` route value, checked against the registry's naming rule. */
 export function parseModelName(value: string | undefined): string {
-  if (value === undefined || !MODEL_NAME.test(value)) {
-    throw invalid(
-      'model',
-      'bad_model_name',
-      `Invalid model name "${value ?? ''}": use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit`,
-    );
+  if (value === undefined || !isModelName(value)) {
+    throw invalid('model', 'bad_model_name', `Invalid model name "${value ?? ''}": ${MODEL_NAME_RULE}`);
   }
   return value;
 }

@@ -1,8 +1,8 @@
 import type { ModelVersion } from '../../domain/model-version';
 import { AppError } from '../../errors';
-import { sha256Hex } from '../../pipeline/ids';
-import { isUploadedCard, parseUploadedCard } from '../../pipeline/byo';
-import { artifactPaths, parseModelCard } from '../../pipeline/train/model-card';
+import { sha256Hex } from '../../domain/ids';
+import { isUploadedCard, parseUploadedCard } from '../../domain/uploaded-model';
+import { artifactPaths, parseModelCard } from '../../domain/model-card';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { ServedModel } from './served-model';
 import { loadTrainedModel } from './trained-model';

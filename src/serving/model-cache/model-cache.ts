@@ -1,6 +1,8 @@
 import type { ModelVersion } from '../../domain/model-version';
 import { AppError } from '../../errors';
-import type { Registry } from '../../platform/ports/registry';
+import type { AliasStore } from '../../platform/ports/alias-store';
+import type { SpecStore } from '../../platform/ports/spec-store';
+import type { VersionStore } from '../../platform/ports/version-store';
 import type { VersionLoader } from './load-version';
 import { LruLoads } from './lru-loads';
 import type { ServedModel } from './served-model';
@@ -10,7 +12,9 @@ import { TimedLookups, type StaleUse } from './timed-lookups';
 export const DEFAULT_MAX_LOADED_VERSIONS = 8;
 
 export interface ModelCacheOptions {
-  readonly registry: Pick<Registry, 'getAlias' | 'getVersion' | 'listVersions' | 'getSpec'>;
+  readonly registry: Pick<AliasStore, 'getAlias'> &
+    Pick<VersionStore, 'getVersion' | 'listVersions'> &
+    Pick<SpecStore, 'getSpec'>;
   readonly load: VersionLoader;
   /** How long an alias or version record is trusted (ALIAS_CACHE_SECONDS). */
   readonly aliasCacheSeconds: number;

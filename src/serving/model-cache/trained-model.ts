@@ -3,7 +3,7 @@ import { transformRecords, validateRecord } from '../../ml/features';
 import type { FeaturePipeline } from '../../ml/features/types';
 import type { FeatureMatrix } from '../../ml/matrix';
 import { OnnxScorer } from '../../ml/onnx';
-import type { ModelCard } from '../../pipeline/train/model-card';
+import type { ModelCard } from '../../domain/model-card';
 import { InvalidRowsError, probabilityRows, type RowProblem, type ServedModel } from './served-model';
 
 /**

@@ -3,7 +3,7 @@ import {
   UploadedModelScorer,
   type RawRecord,
   type UploadedModelCard,
-} from '../../pipeline/byo';
+} from '../../domain/uploaded-model';
 import { probabilityRows, type RowProblem, type ServedModel } from './served-model';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MODEL_NAME_PATTERN } from '../../domain/model-name';
 import { errorBodySchema } from './common-schemas';
 import { LOCAL_KEY_SETTINGS } from '../auth/roles';
 import { ROUTES, type RouteSpec } from './routes';
@@ -138,7 +139,7 @@ function parameters(route: RouteSpec): Json[] {
 
 function pathSchema(name: string): Json {
   if (name === 'version') return { type: 'integer', minimum: 1 };
-  if (name === 'model') return { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$' };
+  if (name === 'model') return { type: 'string', pattern: MODEL_NAME_PATTERN.source };
   return { type: 'string' };
 }
 

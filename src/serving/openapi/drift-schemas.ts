@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRIFT_PAGE } from '../../monitoring/check-model/drift-history';
+import { DRIFT_PAGE } from '../../domain/page';
 import { looseObject } from './common-schemas';
 
 const liveErrorSchema = z

@@ -1,6 +1,6 @@
-import { retrainBodySchema, retrainDecisionSchema } from '../../monitoring/retrain/retrain-schemas';
-import { modelSpecSchema } from '../../pipeline/spec/model-spec';
-import { feedbackBodySchema, feedbackResultSchema } from '../feedback/feedback-schema';
+import { retrainBodySchema, retrainDecisionSchema } from '../../domain/retrain-schemas';
+import { modelSpecSchema } from '../../domain/spec/model-spec';
+import { feedbackBodySchema, feedbackResultSchema } from '../../domain/feedback';
 import { promoteBodySchema, promotionResultSchema, specDocumentSchema } from '../registry-api/schemas';
 import { versionQuerySchema } from './common-schemas';
 import { predictRequestSchema, predictResponseSchema } from './predict-schemas';

@@ -4,7 +4,7 @@ import type { Telemetry } from '../../platform/ports/telemetry';
 import { readBody, type BodySource } from '../http/json-body';
 import type { ModelCache } from '../model-cache/model-cache';
 import { InvalidRowsError, type RowProblem } from '../model-cache/served-model';
-import type { PredictedRow } from '../prediction-log/log-row';
+import type { PredictedRow } from '../../domain/log-row';
 import { bodyRows } from './formats/registry';
 import { parseBody } from './parse-json-body';
 import { recordJsonOffsets } from './record-json-spans';

@@ -1,5 +1,5 @@
 import { ByteWriter } from './byte-writer';
-import type { PredictedRow } from './log-row';
+import type { PredictedRow } from '../../domain/log-row';
 
 // Rows are written as objects whose first key is requestId: in one JSON.stringify of the batch,
 // each boundary between two rows reads exactly this. Its comma becomes a newline (same length).

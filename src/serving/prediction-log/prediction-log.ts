@@ -1,6 +1,6 @@
 import type { BlobStore } from '../../platform/ports/blob-store';
 import { toJsonLines } from './json-lines';
-import { logBlobName, type PredictedRow } from './log-row';
+import { logBlobName, type PredictedRow } from '../../domain/log-row';
 
 export interface PredictionLogOptions {
   readonly blobs: Pick<BlobStore, 'upload'>;

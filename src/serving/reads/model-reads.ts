@@ -2,10 +2,15 @@ import { AppError } from '../../errors';
 import type { ModelVersion } from '../../domain/model-version';
 import type { Page, PageRequest } from '../../domain/page';
 import type { Run } from '../../domain/run';
-import type { Registry } from '../../platform/ports/registry';
+import type { RunStore } from '../../platform/ports/run-store';
+import type { SpecStore } from '../../platform/ports/spec-store';
+import type { VersionStore } from '../../platform/ports/version-store';
+import { requireKnownModel } from '../../domain/known-model';
 
 /** The registry reads these use cases need. */
-export type ReadRegistry = Pick<Registry, 'listRuns' | 'listVersions' | 'getVersion' | 'getSpec'>;
+export type ReadRegistry = Pick<RunStore, 'listRuns'> &
+  Pick<VersionStore, 'listVersions' | 'getVersion'> &
+  Pick<SpecStore, 'getSpec'>;
 
 /**
  * Runs of a model, newest first, one page. An empty first page of a model the registry has never
@@ -46,25 +51,4 @@ export async function getModelVersion(
     model,
     version,
   });
-}
-
-/** Throws 'not_found' unless the model has a run, a version or a spec. */
-export async function requireKnownModel(
-  registry: Pick<ReadRegistry, 'listRuns' | 'listVersions' | 'getSpec'>,
-  model: string,
-): Promise<void> {
-  const [runs, versions, spec] = await Promise.all([
-    registry.listRuns(model, { pageSize: 1 }),
-    registry.listVersions(model, { pageSize: 1 }),
-    registry.getSpec(model),
-  ]);
-  if (runs.items.length > 0 || versions.items.length > 0 || spec) return;
-  throw new AppError(
-    'not_found',
-    'model_not_found',
-    `Model "${model}" is unknown: it has no runs, versions or spec`,
-    {
-      model,
-    },
-  );
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../errors';
 import type { BlobStore } from '../../platform/ports/blob-store';
-import type { Registry } from '../../platform/ports/registry';
+import type { VersionStore } from '../../platform/ports/version-store';
 
 /** What `GET .../versions/{v}/artifact` answers: the bytes, or a 304. */
 export type ArtifactResult =
@@ -9,7 +9,7 @@ export type ArtifactResult =
   | { readonly kind: 'not_modified'; readonly etag: string };
 
 export interface ArtifactDeps {
-  readonly registry: Pick<Registry, 'getVersion'>;
+  readonly registry: Pick<VersionStore, 'getVersion'>;
   readonly blobs: Pick<BlobStore, 'downloadToBuffer'>;
   readonly modelsContainer: string;
 }

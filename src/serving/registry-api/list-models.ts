@@ -1,17 +1,15 @@
 import { AppError } from '../../errors';
 import type { ModelSummary } from '../../domain/documents';
+import { isModelName } from '../../domain/model-name';
 import type { Page, PageRequest } from '../../domain/page';
-import type { Registry } from '../../platform/ports/registry';
+import type { ModelCatalog } from '../../platform/ports/model-catalog';
 
 /**
  * Models known to the registry (a version or a spec), in name order, one page (default 20). The
  * registry aggregates in code (the Cosmos stand-in has no GROUP BY), so the page is cut here and
  * the token is the last name served, base64url-encoded.
  */
-export async function listModels(
-  registry: Pick<Registry, 'listModels'>,
-  page: PageRequest,
-): Promise<Page<ModelSummary>> {
+export async function listModels(registry: ModelCatalog, page: PageRequest): Promise<Page<ModelSummary>> {
   const size = page.pageSize ?? 20;
   const after = page.continuationToken === undefined ? undefined : decodeToken(page.continuationToken);
   const all = await registry.listModels();
@@ -26,7 +24,7 @@ export async function listModels(
 
 function decodeToken(token: string): string {
   const name = Buffer.from(token, 'base64url').toString('utf8');
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) {
+  if (!isModelName(name)) {
     throw new AppError(
       'invalid',
       'bad_continuation_token',

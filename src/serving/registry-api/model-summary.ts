@@ -1,9 +1,15 @@
 import { AppError } from '../../errors';
 import type { VersionStatus } from '../../domain/model-version';
-import type { Registry } from '../../platform/ports/registry';
+import type { AliasStore } from '../../platform/ports/alias-store';
+import type { RunStore } from '../../platform/ports/run-store';
+import type { SpecStore } from '../../platform/ports/spec-store';
+import type { VersionStore } from '../../platform/ports/version-store';
 import type { ModelSummaryView } from './schemas';
 
-type SummaryRegistry = Pick<Registry, 'getAlias' | 'getSpec' | 'listVersions' | 'listRuns'>;
+type SummaryRegistry = Pick<AliasStore, 'getAlias'> &
+  Pick<SpecStore, 'getSpec'> &
+  Pick<VersionStore, 'listVersions'> &
+  Pick<RunStore, 'listRuns'>;
 
 /**
  * One model: its production alias (with the ETag a promotion may pass as If-Match), how many

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../domain/json';
-import type { Registry } from '../../platform/ports/registry';
-import { parseModelSpec } from '../../pipeline/spec/model-spec';
+import type { SpecStore } from '../../platform/ports/spec-store';
+import { parseModelSpec } from '../../domain/spec/model-spec';
 
 /**
  * Validates a model spec with the pipeline's schema (400 naming every bad field) and stores it
@@ -8,7 +8,7 @@ import { parseModelSpec } from '../../pipeline/spec/model-spec';
  * training run of the model uses it instead of datasets/{model}/model.json.
  */
 export async function putModelSpec(
-  registry: Pick<Registry, 'putSpec'>,
+  registry: Pick<SpecStore, 'putSpec'>,
   model: string,
   body: unknown,
 ): Promise<{ model: string; spec: Record<string, unknown>; updatedAt: string }> {

@@ -3,17 +3,11 @@ import { ALIAS_NAMES } from '../../domain/alias';
 import { VERSION_STATUSES } from '../../domain/model-version';
 import { RUN_STATUSES } from '../../domain/run';
 
+// The promotion route's schemas are contracts of the promote use case.
+export { promoteBodySchema, promotionResultSchema } from '../../domain/promotion';
+
 // Request and response schemas of the registry API: requests are validated with them and the
 // OpenAPI document is generated from them, so the two cannot drift apart.
-
-/** `POST /models/{model}/aliases/production` body. */
-export const promoteBodySchema = z
-  .object({
-    version: z.number().int().min(1).describe('the version to put in production'),
-    reason: z.string().min(1).max(500).optional().describe('why, kept on the alias and the version'),
-  })
-  .strict();
-export type PromoteBody = z.infer<typeof promoteBodySchema>;
 
 /** The production alias as answered by the API. */
 export const aliasSchema = z.object({
@@ -23,17 +17,6 @@ export const aliasSchema = z.object({
   reason: z.string().optional(),
   etag: z.string().describe('pass back as If-Match to promote only if the alias is unchanged'),
 });
-
-/** Answer of a promotion or rollback. */
-export const promotionResultSchema = z.object({
-  model: z.string(),
-  alias: z.literal('production'),
-  version: z.number().int(),
-  previous: z.number().int().optional(),
-  action: z.enum(['promotion', 'rollback', 'unchanged']),
-  etag: z.string(),
-});
-export type PromotionResult = z.infer<typeof promotionResultSchema>;
 
 /** One model in `GET /models`. */
 export const modelListItemSchema = z.object({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { requestRetrain, type RetrainPolicyDeps } from '../../../src/monitoring/retrain/request-retrain';
 import { RETRAIN_RECORD_ID } from '../../../src/monitoring/retrain/retrain-record';
 import { settleRetrainRecord } from '../../../src/monitoring/retrain/settle-retrain-record';
-import { retrainRequestSchema } from '../../../src/pipeline/messages';
+import { retrainRequestSchema } from '../../../src/domain/messages';
 import type { MessageQueue } from '../../../src/platform/ports/message-queue';
 import type { Telemetry } from '../../../src/platform/ports/telemetry';
 import { NO_TELEMETRY } from '../../../src/platform/ports/telemetry';

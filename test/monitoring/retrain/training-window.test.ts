@@ -1,7 +1,7 @@
 // Which drops a retrain reads, which columns it writes, which rows the time window keeps.
 import { describe, expect, it } from 'vitest';
 import { pickDrops, trainingColumns, withinWindow } from '../../../src/monitoring/retrain/training-window';
-import { parseModelSpec } from '../../../src/pipeline/spec/model-spec';
+import { parseModelSpec } from '../../../src/domain/spec/model-spec';
 import type { BlobInfo } from '../../../src/platform/ports/blob-store';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

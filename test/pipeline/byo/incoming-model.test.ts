@@ -1,8 +1,8 @@
 // Bring-your-own ONNX through the local runtime: the incoming-models trigger on real emulators.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/domain/run';
-import { parseUploadedCard } from '../../../src/pipeline/byo';
-import { runIdFor } from '../../../src/pipeline/ids';
+import { parseUploadedCard } from '../../../src/domain/uploaded-model';
+import { runIdFor } from '../../../src/domain/ids';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
 import { uniqueName, waitFor } from '../../local/helpers';
 import { externalDataModel } from '../../ml/onnx/proto/identity-model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
-import { parseSidecarText } from '../../../src/pipeline/byo';
+import { parseSidecarText } from '../../../src/domain/uploaded-model';
 
 const valid = {
   task: 'regression',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OnnxSignature } from '../../../src/ml/onnx';
-import { parseSidecar } from '../../../src/pipeline/byo';
-import { checkSidecarSignature } from '../../../src/pipeline/byo/signature-check';
+import { parseSidecar } from '../../../src/domain/uploaded-model';
+import { checkSidecarSignature } from '../../../src/domain/uploaded-model/signature-check';
 
 const regression: OnnxSignature = {
   inputs: [

@@ -2,12 +2,8 @@
 // predicts what scikit-learn printed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../../../src/ml/data';
-import {
-  parseSidecar,
-  scoreUploadedHoldout,
-  UploadedModelScorer,
-  type Sidecar,
-} from '../../../src/pipeline/byo';
+import { parseSidecar, UploadedModelScorer, type Sidecar } from '../../../src/domain/uploaded-model';
+import { scoreUploadedHoldout } from '../../../src/pipeline/byo';
 import { makeSklearnModel, sklearnMissing, type SklearnModel } from './sklearn-fixture';
 
 const missing = sklearnMissing();

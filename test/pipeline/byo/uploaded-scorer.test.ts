@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
-import { parseSidecar, targetValues, UploadedModelScorer } from '../../../src/pipeline/byo';
+import { parseSidecar, targetValues, UploadedModelScorer } from '../../../src/domain/uploaded-model';
 
 const sidecar = parseSidecar({
   task: 'regression',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
-import { defaultGates } from '../../../src/pipeline/spec/gate';
-import { parseModelSpec, parseModelSpecText } from '../../../src/pipeline/spec/model-spec';
+import { defaultGates } from '../../../src/domain/spec/gate';
+import { parseModelSpec, parseModelSpecText } from '../../../src/domain/spec/model-spec';
 
 function issuesOf(fn: () => unknown): { field: string; message: string }[] {
   try {

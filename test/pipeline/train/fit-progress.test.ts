@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderRows } from '../../../src/datagen/format';
 import { generateTaxiDemand, TAXI_DEMAND_SPEC } from '../../../src/datagen/taxi-demand';
 import { fitDataset, type FitProgress } from '../../../src/pipeline/train/fit-dataset';
-import { parseModelSpec } from '../../../src/pipeline/spec/model-spec';
+import { parseModelSpec } from '../../../src/domain/spec/model-spec';
 
 describe('fitDataset progress', () => {
   it('reports rows read, then boosting iterations of the validated model and of the refit, then export', async () => {

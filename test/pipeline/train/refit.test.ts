@@ -2,7 +2,7 @@
 // rows; the model that serves is trained on all rows with the same settings.
 import { describe, expect, it } from 'vitest';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
-import { parseModelCard } from '../../../src/pipeline/train/model-card';
+import { parseModelCard } from '../../../src/domain/model-card';
 import { registerRun, trainDrop, validateRun } from '../chain';
 import { memoryDeps } from '../memory-ports';
 

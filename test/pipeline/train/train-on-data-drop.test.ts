@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeaturePipeline } from '../../../src/ml/features/types';
-import { runIdFor } from '../../../src/pipeline/ids';
+import { runIdFor } from '../../../src/domain/ids';
 import { parseHoldout } from '../../../src/pipeline/train/holdout-file';
 import { trainOnDataDrop } from '../../../src/pipeline/train/train-on-data-drop';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';

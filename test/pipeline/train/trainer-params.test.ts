@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelSpec } from '../../../src/pipeline/spec/model-spec';
+import { parseModelSpec } from '../../../src/domain/spec/model-spec';
 import { trainerParams } from '../../../src/pipeline/train/trainer-params';
 import type { Task } from '../../../src/ml/matrix';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { permanentFailure } from '../../../src/pipeline/failure';
-import { validateRequestSchema } from '../../../src/pipeline/messages';
-import { failRun } from '../../../src/pipeline/run-record';
+import { validateRequestSchema } from '../../../src/domain/messages';
+import { failRun } from '../../../src/pipeline/fail-run';
 import { validateCandidate } from '../../../src/pipeline/validate/validate-candidate';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 import { trainDrop } from '../chain';

@@ -1,8 +1,8 @@
 // POST /models/{model}/feedback: one monitoring document per (requestId, row), idempotent,
 // validated item by item, capped per request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { feedbackId, FEEDBACK_KIND } from '../../../src/serving/feedback/store-feedback';
-import { MAX_FEEDBACK_ITEMS } from '../../../src/serving/feedback/feedback-schema';
+import { feedbackId, FEEDBACK_KIND } from '../../../src/domain/feedback';
+import { MAX_FEEDBACK_ITEMS } from '../../../src/domain/feedback';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
 import { call, FEEDBACK_KEY, FUNCTION_KEY } from '../registry-api/api-client';
 

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFunctionApp } from '../../../src/local/app-loader';
-import { feedbackBodySchema, MAX_FEEDBACK_ITEMS } from '../../../src/serving/feedback/feedback-schema';
+import { feedbackBodySchema, MAX_FEEDBACK_ITEMS } from '../../../src/domain/feedback';
 import { openApiDocument } from '../../../src/serving/openapi/document';
 import { predictRequestSchema } from '../../../src/serving/openapi/predict-schemas';
 import { authLevelFor, ROUTES, type RouteSpec } from '../../../src/serving/openapi/routes';
 import { REQUEST_FORMATS } from '../../../src/serving/predict/formats/registry';
 import { promoteBodySchema } from '../../../src/serving/registry-api/schemas';
-import { modelSpecSchema } from '../../../src/pipeline/spec/model-spec';
+import { modelSpecSchema } from '../../../src/domain/spec/model-spec';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
 import { call } from '../registry-api/api-client';
 

@@ -1,8 +1,8 @@
 // Classifiers answer labels with class probabilities; an uploaded (bring-your-own) ONNX model
 // is served through its sidecar and reproduces scikit-learn's own predictions.
 import { describe, expect, it } from 'vitest';
-import { parseSidecar } from '../../../src/pipeline/byo';
-import { sha256Hex } from '../../../src/pipeline/ids';
+import { parseSidecar } from '../../../src/domain/uploaded-model';
+import { sha256Hex } from '../../../src/domain/ids';
 import { predict } from '../../../src/serving/predict/predict';
 import { taxiCsv } from '../../e2e/taxi-data';
 import { makeSklearnModel, sklearnMissing } from '../../pipeline/byo/sklearn-fixture';

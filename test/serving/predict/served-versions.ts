@@ -5,7 +5,7 @@ import { registerRun, trainDrop, validateRun } from '../../pipeline/chain';
 import { memoryDeps, type MemoryDeps } from '../../pipeline/memory-ports';
 import { blobVersionLoader } from '../../../src/serving/model-cache/load-version';
 import { ModelCache } from '../../../src/serving/model-cache/model-cache';
-import type { PredictedRow } from '../../../src/serving/prediction-log/log-row';
+import type { PredictedRow } from '../../../src/domain/log-row';
 import type { PredictDeps } from '../../../src/serving/predict/predict';
 
 /** One taxi row as a request carries it. */

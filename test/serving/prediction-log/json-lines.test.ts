@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
-import type { LogRow, PredictedRow } from '../../../src/serving/prediction-log/log-row';
+import type { LogRow, PredictedRow } from '../../../src/domain/log-row';
 import { recordJsonOffsets } from '../../../src/serving/predict/record-json-spans';
 
 const row = (i: number, inputs: unknown, extra: Partial<LogRow> = {}): LogRow => ({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import type { BlobInfo, UploadOptions } from '../../../src/platform/ports/blob-store';
-import { logBlobName, type LogRow } from '../../../src/serving/prediction-log/log-row';
+import { logBlobName, type LogRow } from '../../../src/domain/log-row';
 import { PredictionLog } from '../../../src/serving/prediction-log/prediction-log';
 import { predict } from '../../../src/serving/predict/predict';
 import { jsonBody, predictDeps, TAXI_ROW, trainedTaxi } from '../predict/served-versions';

@@ -1,7 +1,7 @@
 // GET /models, /models/{model} and the artifact download, through the local runtime.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIdFor } from '../../../src/pipeline/ids';
+import { runIdFor } from '../../../src/domain/ids';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 import { call, seedVersion } from './api-client';

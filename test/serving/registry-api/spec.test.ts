@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
-import { runIdFor } from '../../../src/pipeline/ids';
+import { runIdFor } from '../../../src/domain/ids';
 import { call, FUNCTION_KEY, OPERATOR_KEY } from './api-client';
 
 let p: Pipeline;

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { runIdFor } from '../../../src/pipeline/ids';
+import { runIdFor } from '../../../src/domain/ids';
 import type { Pipeline } from '../../e2e/pipeline-harness';
 import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
 
