@@ -9,10 +9,10 @@ import type { FeatureImportance } from '../../src/domain/model-version';
 import type { DriftHistoryItem } from '../../src/monitoring/check-model/drift-record';
 import { seededRandom } from '../../src/ml/random';
 import { runIdFor } from '../../src/pipeline/ids';
-import { waitFor } from '../local/helpers';
+import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from '../support/bike-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { waitFor } from '../support/wait';
 import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
-import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from './bike-data';
-import { startPipeline, type Pipeline } from './pipeline-harness';
 
 const present = bikeDataPresent('the bike sharing drift test');
 

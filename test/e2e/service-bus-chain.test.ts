@@ -3,13 +3,14 @@
 // step whose instance dies holding the message's lock loses nothing: the message comes back
 // after the lock expires and the idempotent step does nothing twice.
 import { ServiceBusClient, type ServiceBusReceivedMessage } from '@azure/service-bus';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/pipeline/ids';
-import { uniqueName, waitFor } from '../local/helpers';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from './taxi-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { serviceBusTestConnection, uniqueName } from '../support/settings';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
+import { waitFor } from '../support/wait';
 
-const connectionString = inject('serviceBus').connectionString;
+const connectionString = serviceBusTestConnection();
 const validateQueue = uniqueName('validate');
 const client = new ServiceBusClient(connectionString);
 // An instance that takes a message and dies: its lock is never renewed nor settled.

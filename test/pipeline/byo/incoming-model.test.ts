@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/domain/run';
 import { parseUploadedCard } from '../../../src/pipeline/byo';
 import { runIdFor } from '../../../src/pipeline/ids';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { uniqueName, waitFor } from '../../local/helpers';
+import { startPipeline, type Pipeline } from '../../support/runtime';
+import { uniqueName } from '../../support/settings';
+import { waitFor } from '../../support/wait';
 import { externalDataModel } from '../../ml/onnx/proto/identity-model';
 import { makeSklearnModel, sklearnMissing, type SklearnModel } from './sklearn-fixture';
 

@@ -1,7 +1,7 @@
 // Registration races on the memory ports: whichever order two validated candidates register in,
 // the better one ends in production and the worse one never stays there.
 import { describe, expect, it } from 'vitest';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { registerRun, trainDrop, validateRun } from '../chain';
 import { memoryDeps, type MemoryDeps } from '../memory-ports';
 
