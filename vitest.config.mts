@@ -11,9 +11,10 @@ const ISOLATED = [
 
 // What every project shares. The global setup stays at the root so the emulators and the test
 // broker start once per run; projects see what it provides.
+// Timeouts are generous: they only bound a failing test, and files share two cores.
 const shared = {
-  testTimeout: 60_000,
-  hookTimeout: 120_000,
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
   pool: 'forks',
 } as const;
 
@@ -21,8 +22,9 @@ export default defineConfig({
   test: {
     globalSetup: ['test/setup/global.ts'],
     // Most files wait on the emulators, the broker or a runtime, so more files than cores run at
-    // once; vitest's default here (cores - 1) would run them one at a time on 2 cores.
-    maxWorkers: 4,
+    // once; vitest's default here (cores - 1) would run them one at a time on 2 cores. More than
+    // three only adds contention: training in the tests keeps both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         // The rest share a process per worker: loading the SDKs, ONNX Runtime and the app once

@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const model of ['bikes', 'bikes-stable']) {
     await p.drop(model, 'model.json', JSON.stringify(BIKE_SPEC));
     const etag = await p.drop(model, '2011.csv', `${data.header}\n${data.lines2011.join('\n')}\n`);
-    const run = await p.finishedRun(model, runIdFor(`${model}/2011.csv`, etag), 120_000);
+    const run = await p.finishedRun(model, runIdFor(`${model}/2011.csv`, etag), 240_000);
     expect(run.status).toBe('succeeded');
   }
 }, 300_000);

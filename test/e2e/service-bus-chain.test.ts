@@ -44,6 +44,9 @@ describe('pipeline on Service Bus', () => {
 
     const run = await p.finishedRun('taxi', runId);
     expect(run).toMatchObject({ status: 'succeeded', version: 1 });
+    // The runtime records an invocation when the function has returned; the next step, started by
+    // the message it sent, can end the run before that.
+    await waitFor('the validate invocation record', () => calls('validateCandidate').length > 0);
     expect(calls('validateCandidate').map((i) => i.outcome)).toEqual(['Succeeded']);
     expect((await p.adapters.registry.getAlias('taxi', 'production'))?.version).toBe(1);
 
@@ -75,6 +78,7 @@ describe('pipeline on Service Bus', () => {
       { messageId: 'malformed-1' },
     );
     const [dead] = await deadLettered('malformed-1');
+    await waitFor('the validate invocation record', () => calls('validateCandidate').length > before);
     expect(dead).toMatchObject({
       deadLetterReason: 'bad_message',
       deadLetterErrorDescription:
@@ -99,6 +103,7 @@ describe('pipeline on Service Bus', () => {
     const message = { schema: 1, kind: 'validate', model: 'taxi', runId, source: 'trained' };
     await p.adapters.queue.send(validateQueue, message, { messageId: 'no-candidate-1' });
     const [dead] = await deadLettered('no-candidate-1');
+    await waitFor('the validate invocation record', () => calls('validateCandidate').length > before);
     const reason = `Run ${runId} of taxi has no candidate version to validate`;
     expect(dead).toMatchObject({
       body: message,

@@ -115,7 +115,7 @@ export async function startPipeline(
       const info = await adapters.blobs.upload(config.containers.datasets, `${model}/${name}`, data);
       return info.etag;
     },
-    async finishedRun(model, runId, limitMs = 60_000) {
+    async finishedRun(model, runId, limitMs = 120_000) {
       let run: Run | undefined;
       await waitFor(
         `run ${runId} of ${model} to end`,
