@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Files that leave state in their process other files would see (the telemetry SDK's global
-// providers, the demo's and the crash test's runtimes as processes, changed env and cwd): each
-// runs in a fresh process of its own.
+// Files that fail after others ran in their process: the telemetry file (the Application
+// Insights SDK keeps global state), and the demo and crash tests, which start runtimes as child
+// processes from this process's environment, which other files change. Each gets its own process.
 const ISOLATED = [
   'test/cli/demo.test.ts',
   'test/local/crash-durability.test.ts',
