@@ -6,16 +6,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadDataDrop } from '../../src/cli/commands/upload';
 import { runIdFor } from '../../src/domain/ids';
-import { ROUTES } from '../../src/serving/openapi/routes';
-import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
-import { TAXI_SPEC, taxiCsv, withBlankTargets } from '../e2e/taxi-data';
-import { uniqueName } from '../local/helpers';
-import { FUNCTION_KEY, OPERATOR_KEY, TEST_KEYS } from '../support/local-keys';
+import { FUNCTION_KEY, OPERATOR_KEY, TEST_KEYS } from '../support/keys';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { uniqueName } from '../support/settings';
+import { TAXI_SPEC, taxiCsv, withBlankTargets } from '../support/taxi-data';
 import { closedPort, runCli, type CliResult } from './run-cli';
 
-// The drift history route comes with the drift monitor; test/cli/drift.test.ts covers the
-// output against its agreed shape either way.
-const hasDriftRoute = Object.values(ROUTES).some((r) => (r.route as string) === 'models/{model}/drift');
 const dir = mkdtempSync(path.join(tmpdir(), 'mlops-cli-'));
 const file = (name: string, text: string): string => {
   writeFileSync(path.join(dir, name), text);
@@ -105,7 +101,7 @@ describe('mlops read commands', () => {
     expect(logs.stdout).toMatch(/\srun\s+run-[0-9a-f]{24} queued \(.*train\.csv\)\n/);
   });
 
-  it.skipIf(!hasDriftRoute)('drift: no checks yet for a model just trained', async () => {
+  it('drift: no checks yet for a model just trained', async () => {
     const table = await mlops('drift', model);
     expect(table).toEqual({
       code: 0,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/mlops';
-import { ROOT } from '../serving/support/local-app';
+import { ROOT } from '../support/settings';
 
 const reference = readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
 

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ROOT } from '../serving/support/local-app';
+import { ROOT } from '../support/settings';
 
 export interface CliResult {
   code: number | null;

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadDataDrop, type UploadOptions } from '../../src/cli/commands/upload';
-import { startPipeline, type Pipeline } from '../e2e/pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
+import { FUNCTION_KEY } from '../support/keys';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { uniqueName, ROOT } from '../support/settings';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
 import type { JsonValue } from '../../src/domain/json';
-import { uniqueName } from '../local/helpers';
-import { FUNCTION_KEY, ROOT } from '../serving/support/local-app';
 
 let p: Pipeline;
 const dir = mkdtempSync(path.join(tmpdir(), 'mlops-upload-'));

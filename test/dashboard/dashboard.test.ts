@@ -4,14 +4,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startPipeline, type Pipeline } from '../e2e/pipeline-harness';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { ROOT } from '../support/settings';
+import { trainTwoTaxiVersions, TAXI_SPEC, taxiCsv, withBlankTargets } from '../support/taxi-data';
 import { runIdFor } from '../../src/domain/ids';
 import { call, FUNCTION_KEY, OPERATOR_KEY } from '../serving/registry-api/api-client';
-import { trainTwoTaxiVersions } from '../serving/support/trained-taxi';
 import { chromiumPresent, launchChromium } from './browser';
 import { seedDriftHistory } from './drift-seed';
 import type { TrainingProfile } from '../../src/ml/profile/types';
-import { TAXI_SPEC, taxiCsv, withBlankTargets } from '../e2e/taxi-data';
 
 let p: Pipeline;
 let browser: Browser | undefined;

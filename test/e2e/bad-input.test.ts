@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/domain/ids';
-import { waitFor } from '../local/helpers';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from './taxi-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
+import { waitFor } from '../support/wait';
 
 let p: Pipeline;
 beforeAll(async () => {

@@ -9,10 +9,10 @@ import type { FeatureImportance } from '../../src/domain/model-version';
 import type { DriftHistoryItem } from '../../src/monitoring/drift/drift-record';
 import { seededRandom } from '../../src/ml/random';
 import { runIdFor } from '../../src/domain/ids';
-import { waitFor } from '../local/helpers';
+import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from '../support/bike-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { waitFor } from '../support/wait';
 import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
-import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from './bike-data';
-import { startPipeline, type Pipeline } from './pipeline-harness';
 
 const present = bikeDataPresent('the bike sharing drift test');
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (const model of ['bikes', 'bikes-stable']) {
     await p.drop(model, 'model.json', JSON.stringify(BIKE_SPEC));
     const etag = await p.drop(model, '2011.csv', `${data.header}\n${data.lines2011.join('\n')}\n`);
-    const run = await p.finishedRun(model, runIdFor(`${model}/2011.csv`, etag), 120_000);
+    const run = await p.finishedRun(model, runIdFor(`${model}/2011.csv`, etag), 240_000);
     expect(run.status).toBe('succeeded');
   }
 }, 300_000);

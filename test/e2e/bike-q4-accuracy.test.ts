@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/domain/ids';
 import { call } from '../serving/registry-api/api-client';
-import { BIKE_DATA, BIKE_SPEC, bikeDataPresent, bikeQ4Split } from './bike-data';
-import { startPipeline, type Pipeline } from './pipeline-harness';
+import { BIKE_DATA, BIKE_SPEC, bikeDataPresent, bikeQ4Split } from '../support/bike-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
 
 // scikit-learn 1.2 (Debian python3-sklearn) HistGradientBoostingRegressor with our default
 // settings (100 trees, learning rate 0.1, depth 6, 31 leaves, 20 rows per leaf, 255 bins, no

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/domain/ids';
-import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from './bike-data';
-import { startPipeline, type Pipeline } from './pipeline-harness';
+import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from '../support/bike-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
 
 const present = bikeDataPresent('the bike sharing pipeline test');
 

@@ -2,8 +2,8 @@
 // race, both get versions with distinct numbers and the better one ends in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/domain/ids';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from './taxi-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
 
 let p: Pipeline;
 beforeAll(async () => {

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTaxiDemand } from '../../src/datagen/taxi-demand';
 import type { DriftHistoryItem } from '../../src/monitoring/drift/drift-record';
 import { runIdFor } from '../../src/domain/ids';
-import { waitFor } from '../local/helpers';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
+import { waitFor } from '../support/wait';
 import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from './taxi-data';
 
 let p: Pipeline;
 beforeAll(async () => {

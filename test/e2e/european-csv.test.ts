@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTaxiDemand, type TaxiDemandRow } from '../../src/datagen/taxi-demand';
 import { runIdFor } from '../../src/domain/ids';
 import { call } from '../serving/registry-api/api-client';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC } from './taxi-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { TAXI_SPEC } from '../support/taxi-data';
 
 let p: Pipeline;
 beforeAll(async () => {

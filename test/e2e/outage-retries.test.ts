@@ -1,12 +1,13 @@
 // With Cosmos DB down, pipeline triggers fail, are retried up to maxDequeueCount (3 here) and
 // then land in their poison queue; the failure's reason is in the invocation log.
 import { QueueServiceClient } from '@azure/storage-queue';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { waitFor } from '../local/helpers';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { taxiCsv } from './taxi-data';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { taxiCsv } from '../support/taxi-data';
+import { waitFor } from '../support/wait';
+import { emulatorSettings } from '../support/settings';
 
-const emulators = inject('emulators');
+const emulators = emulatorSettings();
 let p: Pipeline;
 beforeAll(async () => {
   p = await startPipeline({

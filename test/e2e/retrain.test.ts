@@ -10,10 +10,10 @@ import type { MessageQueue } from '../../src/platform/ports/message-queue';
 import { NO_TELEMETRY } from '../../src/platform/ports/telemetry';
 import { queueServiceClient } from '../../src/platform/storage-clients';
 import { call, FEEDBACK_KEY, OPERATOR_KEY } from '../serving/registry-api/api-client';
-import { waitFor } from '../local/helpers';
-import { emulatorSettings } from '../setup/emulators';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from './taxi-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { emulatorSettings } from '../support/settings';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
+import { waitFor } from '../support/wait';
 
 let p: Pipeline;
 beforeAll(async () => {

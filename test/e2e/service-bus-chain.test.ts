@@ -3,13 +3,14 @@
 // step whose instance dies holding the message's lock loses nothing: the message comes back
 // after the lock expires and the idempotent step does nothing twice.
 import { ServiceBusClient, type ServiceBusReceivedMessage } from '@azure/service-bus';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/domain/ids';
-import { uniqueName, waitFor } from '../local/helpers';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from './taxi-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { serviceBusTestConnection, uniqueName } from '../support/settings';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
+import { waitFor } from '../support/wait';
 
-const connectionString = inject('serviceBus').connectionString;
+const connectionString = serviceBusTestConnection();
 const validateQueue = uniqueName('validate');
 const client = new ServiceBusClient(connectionString);
 // An instance that takes a message and dies: its lock is never renewed nor settled.
@@ -43,6 +44,9 @@ describe('pipeline on Service Bus', () => {
 
     const run = await p.finishedRun('taxi', runId);
     expect(run).toMatchObject({ status: 'succeeded', version: 1 });
+    // The runtime records an invocation when the function has returned; the next step, started by
+    // the message it sent, can end the run before that.
+    await waitFor('the validate invocation record', () => calls('validateCandidate').length > 0);
     expect(calls('validateCandidate').map((i) => i.outcome)).toEqual(['Succeeded']);
     expect((await p.adapters.registry.getAlias('taxi', 'production'))?.version).toBe(1);
 
@@ -74,6 +78,7 @@ describe('pipeline on Service Bus', () => {
       { messageId: 'malformed-1' },
     );
     const [dead] = await deadLettered('malformed-1');
+    await waitFor('the validate invocation record', () => calls('validateCandidate').length > before);
     expect(dead).toMatchObject({
       deadLetterReason: 'bad_message',
       deadLetterErrorDescription:
@@ -98,6 +103,7 @@ describe('pipeline on Service Bus', () => {
     const message = { schema: 1, kind: 'validate', model: 'taxi', runId, source: 'trained' };
     await p.adapters.queue.send(validateQueue, message, { messageId: 'no-candidate-1' });
     const [dead] = await deadLettered('no-candidate-1');
+    await waitFor('the validate invocation record', () => calls('validateCandidate').length > before);
     const reason = `Run ${runId} of taxi has no candidate version to validate`;
     expect(dead).toMatchObject({
       body: message,

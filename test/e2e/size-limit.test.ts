@@ -1,8 +1,8 @@
 // A data drop over MAX_DATASET_BYTES fails its run at once, naming the size and the limit.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runIdFor } from '../../src/domain/ids';
-import { startPipeline, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from './taxi-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
 
 let p: Pipeline;
 beforeAll(async () => {

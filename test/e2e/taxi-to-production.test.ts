@@ -1,8 +1,9 @@
 // Generated taxi data dropped into blob storage → trained, validated, registered, in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/domain/ids';
-import { startPipeline, TRANSPORTS, type Pipeline } from './pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from './taxi-data';
+import { startPipeline, type Pipeline } from '../support/runtime';
+import { TRANSPORTS } from '../support/settings';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
 
 describe.each(TRANSPORTS)('data drop to production, pipeline queues on %s', (transport) => {
   let p: Pipeline;

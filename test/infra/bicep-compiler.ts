@@ -28,10 +28,17 @@ interface Assets {
   libraries: Record<string, { path: string }>;
 }
 
-/** The compiler's path, or undefined when neither BICEP_PATH nor dotnet is there. Restores once. */
+/**
+ * The compiler's path, or undefined when neither BICEP_PATH nor dotnet is there (an error under
+ * CI=true). Restores once.
+ */
 export function findBicep(): string | undefined {
   if (process.env.BICEP_PATH) return process.env.BICEP_PATH;
-  if (spawnSync('dotnet', ['--version'], { encoding: 'utf8' }).status !== 0) return undefined;
+  if (spawnSync('dotnet', ['--version'], { encoding: 'utf8' }).status !== 0) {
+    if (process.env.CI === 'true')
+      throw new Error(`No Bicep compiler (required when CI=true): ${HOW_TO_RUN}`);
+    return undefined;
+  }
   if (!existsSync(ASSETS)) {
     const restore = spawnSync('dotnet', ['restore', PROJECT], { encoding: 'utf8', timeout: 300_000 });
     if (restore.status !== 0) throw new Error(`dotnet restore ${PROJECT} failed:\n${restore.stdout}`);

@@ -22,7 +22,7 @@ export const OCCASIONAL_PATHS: readonly RelativePath[] = [
   'bin/extensions.dll',
   'coverage/index.html',
   'dist/bench/train.js',
-  'dist/test/local/helpers.js',
+  'dist/test/support/wait.js',
   'local.settings.json',
   'npm-debug.log',
   'obj/project.assets.json',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFunctionApp } from '../../src/local/app-loader';
-import { FIXTURES } from './helpers';
+import { FIXTURES } from '../support/runtime';
 
 const names = (entry: string): string[] =>
   loadFunctionApp(path.join(FIXTURES, entry))

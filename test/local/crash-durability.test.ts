@@ -6,13 +6,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BlobServiceClient } from '@azure/storage-blob';
 import type { Run } from '../../src/domain/run';
-import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
-import { FUNCTION_KEY } from '../support/local-keys';
-import { waitFor } from './helpers';
-import { freePorts, startRuntimeProcess, type StartedRuntime } from './start-process';
+import { FUNCTION_KEY } from '../support/keys';
+import { freePorts, startRuntimeProcess, type StartedRuntime } from '../support/runtime';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
+import { waitFor } from '../support/wait';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const KEY = FUNCTION_KEY; // start-process passes the test keys
+const KEY = FUNCTION_KEY; // startRuntimeProcess passes the test keys
 const dataDir = mkdtempSync(path.join(tmpdir(), 'crash-'));
 const running: StartedRuntime[] = [];
 afterAll(async () => {

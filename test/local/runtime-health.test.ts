@@ -1,24 +1,11 @@
 // GET /api/health of the compiled entry, driven by the local runtime against the emulators.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { emulatorAppSettings } from '../../src/local/emulators';
+import { afterEach, describe, expect, it } from 'vitest';
 import { hostConfigFrom } from '../../src/local/host-config';
 import { LocalRuntime } from '../../src/local/runtime';
-import { memoryLogger } from './helpers';
-import { FUNCTION_KEY, TEST_KEYS } from '../support/local-keys';
+import { FUNCTION_KEY } from '../support/keys';
+import { ENTRY, memoryLogger } from '../support/runtime';
+import { appSettings, emulatorSettings } from '../support/settings';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const entry = path.join(
-  ROOT,
-  (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string }).main,
-);
-const sample = (
-  JSON.parse(readFileSync(path.join(ROOT, 'local.settings.sample.json'), 'utf8')) as {
-    Values: Record<string, string>;
-  }
-).Values;
-const emulators = inject('emulators');
 let runtime: LocalRuntime | undefined;
 
 afterEach(async () => {
@@ -34,8 +21,8 @@ async function health(
   overrides: Record<string, string>,
 ): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
   runtime = await LocalRuntime.start({
-    entry,
-    settings: { ...sample, ...TEST_KEYS, ...emulatorAppSettings(emulators), ...overrides },
+    entry: ENTRY,
+    settings: { ...appSettings(), ...overrides },
     host: hostConfigFrom({}),
     port: 0,
     logger: memoryLogger(),
@@ -64,7 +51,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 with Retry-After naming the dependency that is down', async () => {
-    const cosmosDown = `AccountEndpoint=http://127.0.0.1:9/;AccountKey=${emulators.cosmosKey};`;
+    const cosmosDown = `AccountEndpoint=http://127.0.0.1:9/;AccountKey=${emulatorSettings().cosmosKey};`;
     const res = await health({ COSMOS_CONNECTION: cosmosDown });
     expect(res.status).toBe(503);
     expect(res.retryAfter).toBe('10');

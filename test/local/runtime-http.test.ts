@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostConfigFrom } from '../../src/local/host-config';
 import { LocalRuntime } from '../../src/local/runtime';
-import { FIXTURES, memoryLogger } from './helpers';
+import { FIXTURES, memoryLogger } from '../support/runtime';
 
 const KEYS = {
   LOCAL_FUNCTION_KEY: 'fn-key',
@@ -310,6 +310,10 @@ describe('local runtime shutdown', () => {
     await new Promise((r) => setTimeout(r, 100));
     await own.stop();
     expect(await pending).toEqual([200, 'finished']);
-    await expect(fetch(`${own.url}/api/open`)).rejects.toThrow();
+    await expect(fetch(`${own.url}/api/open`)).rejects.toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: { code: 'ECONNREFUSED' },
+    });
   });
 });

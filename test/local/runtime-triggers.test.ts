@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostConfigFrom } from '../../src/local/host-config';
 import { LocalRuntime } from '../../src/local/runtime';
-import { FIXTURES, memoryLogger, uniqueName, waitFor } from './helpers';
+import { FIXTURES, memoryLogger } from '../support/runtime';
+import { emulatorSettings, uniqueName } from '../support/settings';
+import { waitFor } from '../support/wait';
 
 interface Call {
   fn: string;
@@ -17,7 +19,7 @@ const fixture = ((globalThis as { localRuntimeFixture?: { calls: Call[] } }).loc
 });
 const calls = (fn: string): Call[] => fixture.calls.filter((c) => c.fn === fn);
 
-const { storageConnectionString } = inject('emulators');
+const { storageConnectionString } = emulatorSettings();
 const container = uniqueName('drops');
 const queueName = uniqueName('jobs');
 const settings = {

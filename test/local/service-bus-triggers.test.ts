@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostConfigFrom } from '../../src/local/host-config';
 import { LocalRuntime } from '../../src/local/runtime';
 import { startServiceBusTestBroker, type RunningTestBroker } from '../support/service-bus-broker/test-broker';
-import { FIXTURES, memoryLogger, uniqueName, waitFor } from './helpers';
+import { FIXTURES, memoryLogger } from '../support/runtime';
+import { uniqueName } from '../support/settings';
+import { waitFor } from '../support/wait';
 
 interface Call {
   input: { id?: string; fail?: boolean; sleepMs?: number; bad?: boolean; leave?: boolean };

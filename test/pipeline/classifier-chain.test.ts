@@ -1,7 +1,7 @@
 // The chain for classifiers, in-process on the memory ports: labels as text, probabilities
 // checked between the engine and ONNX Runtime, classification gates.
 import { describe, expect, it } from 'vitest';
-import { taxiCsv } from '../e2e/taxi-data';
+import { taxiCsv } from '../support/taxi-data';
 import { registerRun, trainDrop, validateRun } from './chain';
 import { memoryDeps } from './memory-ports';
 

@@ -1,7 +1,7 @@
 // What the pipeline steps report: training and validation durations, and the version events
 // (registered, promoted, rejected), in-process on the memory ports.
 import { describe, expect, it } from 'vitest';
-import { TAXI_SPEC, taxiCsv } from '../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
 import { RecordingTelemetry } from '../platform/telemetry/recording-telemetry';
 import { registerRun, trainDrop, validateRun } from './chain';
 import { memoryDeps } from './memory-ports';

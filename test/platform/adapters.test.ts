@@ -18,7 +18,7 @@ async function pingAll(adapters: Adapters): Promise<Record<string, { ok: boolean
     cosmos: await ping(() => adapters.registry.ping()),
   };
 }
-import { emulatorEnv } from '../setup/emulators';
+import { emulatorEnv } from '../support/settings';
 
 describe('createAdapters', () => {
   it('builds working adapters from the config and reports them healthy', async () => {

@@ -1,7 +1,7 @@
 // The Service Bus test broker against the real SDK: the behaviours the app and its tests rely on.
 import { ServiceBusClient, type ServiceBusReceiver } from '@azure/service-bus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../local/helpers';
+import { waitFor } from './wait';
 import { startServiceBusTestBroker, type RunningTestBroker } from './service-bus-broker/test-broker';
 
 let broker: RunningTestBroker;

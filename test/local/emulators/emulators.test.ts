@@ -7,7 +7,7 @@ import { BlobServiceClient } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { EmulatorError, startEmulators, type EmulatorSettings } from '../../../src/local/emulators';
 import { cosmosClient } from '../../../src/local/emulators/cosmos';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -148,6 +148,7 @@ describe('startEmulators', () => {
     writeFileSync(join(dataDir, name), content);
     const err = await startEmulators({ dataDir, ports: free }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmulatorError);
+    expect((err as EmulatorError).code).toBe('corrupt_data');
     expect((err as EmulatorError).message).toBe(
       `Emulator data file ${join(dataDir, name)} is corrupt (${reason}). ` +
         'Run `npm run reset` to clear the local data folder.',

@@ -8,8 +8,10 @@ import { QueueServiceClient, type QueueClient } from '@azure/storage-queue';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { hostConfigFrom } from '../../../src/local/host-config';
 import { LocalRuntime } from '../../../src/local/runtime';
-import { TEST_KEYS } from '../../support/local-keys';
-import { FIXTURES, memoryLogger, uniqueName, waitFor } from '../helpers';
+import { TEST_KEYS } from '../../support/keys';
+import { FIXTURES, memoryLogger } from '../../support/runtime';
+import { uniqueName } from '../../support/settings';
+import { waitFor } from '../../support/wait';
 
 interface Call {
   id: string;

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import { DataError } from '../../../src/ml/errors';
 
@@ -23,29 +21,4 @@ export async function rejectedDataError(promise: Promise<unknown>): Promise<Data
   );
   expect(err).toBeInstanceOf(DataError);
   return err as DataError;
-}
-
-/** The real bike-sharing data, resolved from the repository root (never copied into the repo). */
-export const BIKE_SHARING_CSV = resolve(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'data',
-  'bike-sharing',
-  'hour.csv',
-);
-
-/**
- * Whether tests on the bike-sharing data can run: when the file is missing they fail under CI
- * (CI=true) and are skipped otherwise, saying why.
- */
-export function bikeSharingAvailable(): boolean {
-  if (existsSync(BIKE_SHARING_CSV)) return true;
-  if (process.env.CI === 'true')
-    throw new Error(`Bike-sharing data missing at ${BIKE_SHARING_CSV} (required when CI=true)`);
-  console.warn(`Skipping bike-sharing tests: ${BIKE_SHARING_CSV} does not exist (they run when it does)`);
-  return false;
 }

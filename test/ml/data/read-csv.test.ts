@@ -80,6 +80,10 @@ describe('readCsv', () => {
 
   it('names the row of a ragged record in details', async () => {
     const err = await dataError(readCsv(csv('a,b\n1,2\n3,4\n5\n')));
+    expect([err.code, err.message]).toEqual([
+      'corrupt',
+      'Data row 3 (1-based, header not counted) has 1 fields but the header has 2; the file may be truncated or malformed',
+    ]);
     expect(err.details.row).toBe(3);
   });
 

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../src/ml/data/read-csv';
 import { fitPipeline } from '../../../src/ml/features/fit-pipeline';
 import { buildTrainingSet } from '../../../src/ml/features/transform-table';
-import { BIKE_SHARING_CSV, bikeSharingAvailable } from '../data/helpers';
+import { BIKE_DATA, bikeDataPresent } from '../../support/bike-data';
 
-describe.runIf(bikeSharingAvailable())('bike-sharing features', () => {
+describe.runIf(bikeDataPresent('the bike-sharing features test'))('bike-sharing features', () => {
   it('builds the training set for cnt, dteday as date parts (its constant hour left out)', async () => {
-    const table = await readCsv(createReadStream(BIKE_SHARING_CSV));
+    const table = await readCsv(createReadStream(BIKE_DATA));
     const pipeline = fitPipeline(table, {
       target: 'cnt',
       task: 'regression',

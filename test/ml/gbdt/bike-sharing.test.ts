@@ -1,14 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bikeCase, SETTINGS } from '../../../bench/train-cases';
 import { trainGbdt } from '../../../src/ml/gbdt/boosting';
 import { predict } from '../../../src/ml/models/predict';
+import { BIKE_DATA, bikeDataPresent } from '../../support/bike-data';
 
-const CSV = resolve(__dirname, '..', '..', '..', '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
-const present = existsSync(CSV);
-if (!present && process.env.CI === 'true')
-  throw new Error(`bike-sharing data missing at ${CSV} (required in CI)`);
+const present = bikeDataPresent('the gbdt bike-sharing accuracy test');
 
 // scikit-learn 1.2 HistGradientBoostingRegressor, same rows and settings (npm run bench:train).
 const SKLEARN_RMSE = 75.9331;
@@ -17,7 +13,7 @@ describe.skipIf(!present)(
   'gbdt on bike sharing (skipped when ../shared/data/bike-sharing/hour.csv is absent)',
   () => {
     it('is within 2% of scikit-learn holdout RMSE on the time split', () => {
-      const data = bikeCase(CSV);
+      const data = bikeCase(BIKE_DATA);
       const rows = (from: number, to: number) => ({
         nRows: to - from,
         names: data.names,

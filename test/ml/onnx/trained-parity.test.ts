@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readCsv } from '../../../src/ml/data';
 import { trainGbdt } from '../../../src/ml/gbdt/boosting';
@@ -9,6 +8,7 @@ import type { FeatureMatrix, Task } from '../../../src/ml/matrix';
 import type { TrainedModel } from '../../../src/ml/models/types';
 import { exportOnnx } from '../../../src/ml/onnx/export';
 import { OnnxScorer } from '../../../src/ml/onnx/scorer';
+import { BIKE_DATA, bikeDataPresent } from '../../support/bike-data';
 import { compareWithEngine, REL_TOL } from './helpers/parity';
 import { rng } from './helpers/random-models';
 
@@ -100,18 +100,11 @@ describe('trained linear models: ORT equals the engine on every holdout row', ()
   });
 });
 
-// Real data: ../shared/data/bike-sharing/hour.csv from the repository root, never copied in.
-const BIKE = resolve(__dirname, '../../../../shared/data/bike-sharing/hour.csv');
-const bikeMissing = !existsSync(BIKE);
-if (bikeMissing && process.env.CI === 'true') {
-  test('bike-sharing data is present in CI', () => {
-    throw new Error(`${BIKE} is missing: the bike-sharing parity tests cannot run`);
-  });
-}
+const bikePresent = bikeDataPresent('the bike-sharing ONNX parity tests');
 
 /** Numeric columns but ids, date and the target's parts; train before 2012-10-01 as the issue says. */
 async function bikeSplit(): Promise<Split> {
-  const table = await readCsv(readFileSync(BIKE));
+  const table = await readCsv(readFileSync(BIKE_DATA));
   const col = (name: string) => table.columns.find((c) => c.name === name);
   const drop = new Set(['instant', 'dteday', 'casual', 'registered', 'cnt']);
   const kept = table.columns.filter((c) => !drop.has(c.name));
@@ -130,7 +123,7 @@ async function bikeSplit(): Promise<Split> {
 let bike: Promise<Split> | undefined;
 const bikeData = (): Promise<Split> => (bike ??= bikeSplit());
 
-describe.skipIf(bikeMissing)('bike sharing (skipped: ../shared/data/bike-sharing/hour.csv not found)', () => {
+describe.runIf(bikePresent)('bike sharing', () => {
   test.each(TASKS)('linear, %s', async (task) => {
     const data = await bikeData();
     await expectParity(trainLinear(data.train, targetFor(task, data.y), task), data.holdout);

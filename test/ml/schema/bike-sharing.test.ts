@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../src/ml/data/read-csv';
 import { dataReport } from '../../../src/ml/schema/data-report';
 import { inferSchema } from '../../../src/ml/schema/infer-schema';
-import { BIKE_SHARING_CSV, bikeSharingAvailable } from '../data/helpers';
+import { BIKE_DATA, bikeDataPresent } from '../../support/bike-data';
 
-describe.runIf(bikeSharingAvailable())('bike-sharing hour.csv', () => {
+describe.runIf(bikeDataPresent('the bike-sharing schema test'))('bike-sharing hour.csv', () => {
   it('reads 17,379 rows and infers its types and report', async () => {
-    const table = await readCsv(createReadStream(BIKE_SHARING_CSV));
+    const table = await readCsv(createReadStream(BIKE_DATA));
     expect(table.rowCount).toBe(17_379);
     const schema = inferSchema(table);
     const byName = Object.fromEntries(schema.columns.map((c) => [c.name, c]));

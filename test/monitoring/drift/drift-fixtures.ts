@@ -11,7 +11,7 @@ import { StorageMessageQueue } from '../../../src/platform/queue/storage-message
 import { blobServiceClient, queueServiceClient } from '../../../src/platform/storage-clients';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
 import { logBlobName, type LogRow } from '../../../src/domain/log-row';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 import { freshRegistry, newVersion } from '../../platform/registry/fixtures';
 import { seededNormals } from '../../support/seeded-normals';
 

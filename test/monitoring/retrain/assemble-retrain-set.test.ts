@@ -18,7 +18,7 @@ import { blobServiceClient, queueServiceClient } from '../../../src/platform/sto
 import { storeFeedback } from '../../../src/serving/feedback/store-feedback';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
 import type { LogRow } from '../../../src/domain/log-row';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 import { freshRegistry, newVersion } from '../../platform/registry/fixtures';
 
 const access = {
@@ -230,7 +230,14 @@ describe('assembleRetrainSet', () => {
     await blobs.upload(deps.settings.containers.datasets, `${model}/d.csv`, 'x,y\n1,2\n');
     const err = await assembleRetrainSet(deps, request).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ category: 'invalid', code: 'no_spec' });
+    expect(err).toMatchObject({
+      category: 'invalid',
+      code: 'no_spec',
+      message:
+        `No model spec for "${model}": upload ${deps.settings.containers.datasets}/${model}/model.json ` +
+        `(at least {"target": "<column>"}) or PUT /api/models/${model}/spec, then upload this data again ` +
+        `or POST /api/models/${model}/retrain: a spec added later does not train data already uploaded`,
+    });
     expect(await listNames(deps.settings.containers.datasets, `${model}/retrain-`)).toEqual([]);
   });
 

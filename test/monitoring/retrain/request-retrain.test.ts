@@ -10,7 +10,7 @@ import type { Telemetry } from '../../../src/platform/ports/telemetry';
 import { NO_TELEMETRY } from '../../../src/platform/ports/telemetry';
 import { StorageMessageQueue } from '../../../src/platform/queue/storage-message-queue';
 import { queueServiceClient } from '../../../src/platform/storage-clients';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 import { freshRegistry } from '../../platform/registry/fixtures';
 
 const service = queueServiceClient({

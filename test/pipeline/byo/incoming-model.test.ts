@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/domain/run';
 import { parseUploadedCard } from '../../../src/domain/uploaded-model';
 import { runIdFor } from '../../../src/domain/ids';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { uniqueName, waitFor } from '../../local/helpers';
+import { startPipeline, type Pipeline } from '../../support/runtime';
+import { uniqueName } from '../../support/settings';
+import { waitFor } from '../../support/wait';
 import { externalDataModel } from '../../ml/onnx/proto/identity-model';
 import { makeSklearnModel, sklearnMissing, type SklearnModel } from './sklearn-fixture';
 
@@ -43,12 +44,11 @@ describe.skipIf(missing !== undefined)('incoming-models/{model}/{name}.onnx + .j
   /** The run, once it has reached validation or ended. */
   async function ingested(model: string, runId: string): Promise<Run> {
     let run: Run | undefined;
-    for (let i = 0; i < 600; i++) {
+    await waitFor(`run ${runId} of ${model} to get past ingest`, async () => {
       run = await pipeline.adapters.registry.getRun(model, runId);
-      if (run && (run.status !== 'running' || run.stage !== 'ingest')) return run;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`run ${runId} of ${model} did not get past ingest: ${JSON.stringify(run)}`);
+      return run !== undefined && (run.status !== 'running' || run.stage !== 'ingest');
+    });
+    return run!;
   }
 
   it('becomes a candidate version with the uploaded ONNX, a card and a scored holdout', async () => {

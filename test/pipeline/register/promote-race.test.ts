@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { settlementFor } from '../../../src/error-outcomes';
 import { AppError } from '../../../src/errors';
 import { permanentFailure } from '../../../src/pipeline/failure';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { registerRun, trainDrop, validateRun } from '../chain';
 import { memoryDeps, type MemoryDeps } from '../memory-ports';
 

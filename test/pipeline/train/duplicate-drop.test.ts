@@ -1,6 +1,6 @@
 // One version per distinct data and spec; a model identical to production is not promoted.
 import { describe, expect, it } from 'vitest';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { registerRun, trainDrop, validateRun } from '../chain';
 import { memoryDeps } from '../memory-ports';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { trainDrop } from '../chain';
 import { memoryDeps } from '../memory-ports';
 

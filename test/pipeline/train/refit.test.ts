@@ -1,7 +1,7 @@
 // validation.refit: the candidate is judged on the holdout by the model trained on the train
 // rows; the model that serves is trained on all rows with the same settings.
 import { describe, expect, it } from 'vitest';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { parseModelCard } from '../../../src/domain/model-card';
 import { registerRun, trainDrop, validateRun } from '../chain';
 import { memoryDeps } from '../memory-ports';

@@ -3,7 +3,7 @@ import type { FeaturePipeline } from '../../../src/ml/features/types';
 import { runIdFor } from '../../../src/domain/ids';
 import { parseHoldout } from '../../../src/pipeline/train/holdout-file';
 import { trainOnDataDrop } from '../../../src/pipeline/train/train-on-data-drop';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { trainDrop } from '../chain';
 import { memoryDeps } from '../memory-ports';
 

@@ -1,7 +1,7 @@
 // The champion is compared only on holdout rows it never trained on: overlapping drops on the
 // memory ports, by time (spec with a time column) and by row hashes (without one).
 import { describe, expect, it } from 'vitest';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { parseHoldout } from '../../../src/pipeline/train/holdout-file';
 import { registerRun, trainDrop, validateRun } from '../chain';
 import { memoryDeps, type MemoryDeps } from '../memory-ports';

@@ -3,7 +3,7 @@ import { permanentFailure } from '../../../src/pipeline/failure';
 import { validateRequestSchema } from '../../../src/domain/messages';
 import { failRun } from '../../../src/pipeline/fail-run';
 import { validateCandidate } from '../../../src/pipeline/validate/validate-candidate';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { trainDrop } from '../chain';
 import { memoryDeps } from '../memory-ports';
 

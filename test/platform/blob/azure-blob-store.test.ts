@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import { AzureBlobStore } from '../../../src/platform/blob/azure-blob-store';
 import { blobServiceClient } from '../../../src/platform/storage-clients';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 
 const store = new AzureBlobStore(
   blobServiceClient({
@@ -81,7 +81,11 @@ describe('AzureBlobStore', () => {
       `blob ${c}/doc.json was changed by someone else (ETag mismatch)`,
     ]);
     const stale = await failure(store.downloadToBuffer(c, 'doc.json', { ifMatch: v1.etag }));
-    expect(stale.category).toBe('conflict');
+    expect([stale.category, stale.code, stale.message]).toEqual([
+      'conflict',
+      'etag_mismatch',
+      `blob ${c}/doc.json was changed by someone else (ETag mismatch)`,
+    ]);
   });
 
   it('a missing blob is not_found', async () => {

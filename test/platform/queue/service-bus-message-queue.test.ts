@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import { ServiceBusMessageQueue } from '../../../src/platform/queue/service-bus-message-queue';
 import { serviceBusClient } from '../../../src/platform/service-bus-client';
-import { serviceBusTestConnection } from '../../setup/emulators';
+import { serviceBusTestConnection } from '../../support/settings';
 
 const connectionString = serviceBusTestConnection();
 const fresh = (): string => `q${randomUUID().replace(/-/g, '').slice(0, 20)}`;
@@ -63,11 +63,16 @@ describe('ServiceBusMessageQueue', () => {
   });
 
   it('refuses a message larger than the queue takes, as too large', async () => {
+    const queue = fresh();
     const err = await queues
-      .send(fresh(), { schema: 1, padding: 'x'.repeat(300 * 1024) })
+      .send(queue, { schema: 1, padding: 'x'.repeat(300 * 1024) })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ category: 'too_large', code: 'message_too_large' });
+    expect(err).toMatchObject({
+      category: 'too_large',
+      code: 'message_too_large',
+      message: `queue ${queue}: The message is 307285 bytes; the queue takes at most 262144.`,
+    });
   });
 
   it('pings a namespace that answers', async () => {
@@ -85,7 +90,7 @@ describe('ServiceBusMessageQueue', () => {
     const err = await dead.send('validate-requests', { schema: 1 }).catch((e: unknown) => e);
     await dead.close();
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ category: 'unavailable' });
+    expect(err).toMatchObject({ category: 'unavailable', code: 'dependency_unavailable' });
     expect((err as AppError).message).toMatch(
       /^Service Bus is unavailable \(\w+\) while accessing queue validate-requests$/,
     );

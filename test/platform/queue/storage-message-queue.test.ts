@@ -4,7 +4,7 @@ import { AppError } from '../../../src/errors';
 import { poisonQueueName } from '../../../src/platform/ports/message-queue';
 import { StorageMessageQueue } from '../../../src/platform/queue/storage-message-queue';
 import { queueServiceClient } from '../../../src/platform/storage-clients';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 
 const access = {
   kind: 'connectionString',

@@ -4,7 +4,7 @@ import { AppError } from '../../../src/errors';
 import { cosmosClient } from '../../../src/platform/registry/cosmos-client';
 import { CosmosRegistry } from '../../../src/platform/registry/cosmos-registry';
 import { CosmosVersionDetails } from '../../../src/platform/registry/cosmos-version-details';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 import { newVersion } from './fixtures';
 
 function pair(): { registry: CosmosRegistry; details: CosmosVersionDetails } {

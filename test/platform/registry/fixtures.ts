@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewModelVersion } from '../../../src/domain/model-version';
 import { CosmosRegistry } from '../../../src/platform/registry/cosmos-registry';
 import { cosmosClient } from '../../../src/platform/registry/cosmos-client';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 
 /** A registry on this run's Cosmos stand-in, in a database of its own. */
 export function freshRegistry(): CosmosRegistry {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cosmosClient } from '../../../src/platform/registry/cosmos-client';
 import { ensureRegistryContainers } from '../../../src/platform/registry/registry-containers';
-import { emulatorSettings } from '../../setup/emulators';
+import { emulatorSettings } from '../../support/settings';
 
 describe('ensureRegistryContainers', () => {
   it('creates the database and containers when several clients start at the same moment', async () => {

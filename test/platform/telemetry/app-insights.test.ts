@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapters } from '../../../src/platform/adapters';
 import { loadConfig } from '../../../src/platform/config';
 import { NO_TELEMETRY } from '../../../src/platform/ports/telemetry';
-import { isolatedAppSettings } from '../../e2e/pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { isolatedAppSettings, emulatorEnv } from '../../support/settings';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { TAXI_ROW } from '../../serving/predict/served-versions';
-import { emulatorEnv } from '../../setup/emulators';
 import { opensslAvailable, startIngestionSink, type Envelope, type IngestionSink } from './ingestion-sink';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -1,8 +1,8 @@
 // Each role on each route group, through the local runtime: 401 without a key, 403 with a key
 // of a role too low (the message naming the role needed), through with the role or a higher one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { ADMIN_KEY, FEEDBACK_KEY, FUNCTION_KEY, OPERATOR_KEY } from '../../support/local-keys';
+import { ADMIN_KEY, FEEDBACK_KEY, FUNCTION_KEY, OPERATOR_KEY } from '../../support/keys';
+import { startPipeline, type Pipeline } from '../../support/runtime';
 
 let p: Pipeline;
 beforeAll(async () => {

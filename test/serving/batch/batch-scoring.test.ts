@@ -12,11 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreFile, type ScoreOptions } from '../../../src/cli/score/score-file';
 import type { Run } from '../../../src/domain/run';
 import { scoringRunIdFor } from '../../../src/serving/batch/scoring-drop';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { taxiCsv } from '../../e2e/taxi-data';
-import { waitFor } from '../../local/helpers';
-import { ADMIN_KEY, FUNCTION_KEY } from '../../support/local-keys';
-import { trainTwoTaxiVersions } from '../support/trained-taxi';
+import { ADMIN_KEY, FUNCTION_KEY } from '../../support/keys';
+import { startPipeline, type Pipeline } from '../../support/runtime';
+import { taxiCsv, trainTwoTaxiVersions } from '../../support/taxi-data';
+import { waitFor } from '../../support/wait';
 
 const MAX_BYTES = 200_000;
 let p: Pipeline;

@@ -2,7 +2,7 @@
 // framed, sniffed or fed scripts from elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../src/local/runtime';
-import { startApp } from '../support/local-app';
+import { startApp } from '../../support/runtime';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {

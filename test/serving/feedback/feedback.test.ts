@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackId, FEEDBACK_KIND } from '../../../src/domain/feedback';
 import { MAX_FEEDBACK_ITEMS } from '../../../src/domain/feedback';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
+import { startPipeline, type Pipeline } from '../../support/runtime';
 import { call, FEEDBACK_KEY, FUNCTION_KEY } from '../registry-api/api-client';
 
 let p: Pipeline;

@@ -7,7 +7,7 @@ import { staleCacheProbe } from '../../../src/serving/model-cache/cache-probe';
 import { ModelCache } from '../../../src/serving/model-cache/model-cache';
 import type { ServedModel } from '../../../src/serving/model-cache/served-model';
 import { MemoryRegistry } from '../../pipeline/memory-ports';
-import { versionDoc } from '../support/local-app';
+import { versionDoc } from '../../support/documents';
 
 interface Setup {
   cache: ModelCache;
@@ -177,7 +177,12 @@ describe('model cache', () => {
     s.down.on = true;
     const err = await s.cache.resolve('m').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).category).toBe('unavailable');
+    // The registry's own error, as the adapter raises it.
+    expect(err).toMatchObject({
+      category: 'unavailable',
+      code: 'cosmos_down',
+      message: 'Cosmos DB cannot be reached',
+    });
   });
 
   it('releases every loaded session on close', async () => {

@@ -12,7 +12,7 @@ import { authLevelFor, ROUTES, type RouteSpec } from '../../../src/serving/opena
 import { REQUEST_FORMATS } from '../../../src/serving/predict/formats/registry';
 import { promoteBodySchema } from '../../../src/serving/registry-api/schemas';
 import { modelSpecSchema } from '../../../src/domain/spec/model-spec';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
+import { startPipeline, type Pipeline } from '../../support/runtime';
 import { call } from '../registry-api/api-client';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

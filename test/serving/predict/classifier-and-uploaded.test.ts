@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parseSidecar } from '../../../src/domain/uploaded-model';
 import { sha256Hex } from '../../../src/domain/ids';
 import { predict } from '../../../src/serving/predict/predict';
-import { taxiCsv } from '../../e2e/taxi-data';
+import { versionDoc } from '../../support/documents';
+import { taxiCsv } from '../../support/taxi-data';
 import { makeSklearnModel, sklearnMissing } from '../../pipeline/byo/sklearn-fixture';
 import { registerRun, trainDrop, validateRun } from '../../pipeline/chain';
 import { memoryDeps } from '../../pipeline/memory-ports';
-import { versionDoc } from '../support/local-app';
 import { jsonBody, predictDeps, TAXI_ROW } from './served-versions';
 
 /** Taxi rows labelled busy/quiet from their trips. */

@@ -1,14 +1,15 @@
 // Blob storage down while serving, through the local runtime: a loaded version keeps answering,
 // a version that would need its ONNX file downloaded gets 503 with Retry-After, health says blob
 // storage is down, and once storage is back every predicted row reaches the prediction log.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_KEY } from '../../support/keys';
+import { startPipeline, type Pipeline } from '../../support/runtime';
+import { trainTwoTaxiVersions } from '../../support/taxi-data';
 import { tcpRelay, type TcpRelay } from '../../support/tcp-relay';
-import { FUNCTION_KEY } from '../support/local-app';
-import { trainTwoTaxiVersions } from '../support/trained-taxi';
 import { TAXI_ROW } from './served-versions';
+import { emulatorSettings } from '../../support/settings';
 
-const emulators = inject('emulators');
+const emulators = emulatorSettings();
 let p: Pipeline;
 let blob: TcpRelay;
 let predicted = 0;

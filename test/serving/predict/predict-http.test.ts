@@ -1,15 +1,16 @@
 // POST /api/models/{model}/predict of the compiled entry through the local runtime: a trained
 // version served over HTTP, limits, a promotion seen within the alias window, Cosmos DB cut off
 // with a warm cache, and every predicted row in prediction-logs after shutdown.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { waitFor } from '../../local/helpers';
-import { FUNCTION_KEY } from '../support/local-app';
-import { trainTwoTaxiVersions } from '../support/trained-taxi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_KEY } from '../../support/keys';
+import { startPipeline, type Pipeline } from '../../support/runtime';
+import { trainTwoTaxiVersions } from '../../support/taxi-data';
+import { waitFor } from '../../support/wait';
 import { TAXI_ROW } from './served-versions';
 import { tcpRelay, type TcpRelay } from '../../support/tcp-relay';
+import { emulatorSettings } from '../../support/settings';
 
-const emulators = inject('emulators');
+const emulators = emulatorSettings();
 let p: Pipeline;
 let cosmos: TcpRelay;
 let predicted = 0;

@@ -153,7 +153,12 @@ describe('predict', () => {
     const p = { ...predictDeps(deps), telemetry };
     await predict(p, { model: 'taxi', body: jsonBody({ rows: [TAXI_ROW, TAXI_ROW, TAXI_ROW] }) });
     await predict(p, { model: 'taxi', version: 1, body: jsonBody({ rows: [TAXI_ROW] }) });
-    await expect(predict(p, { model: 'taxi', body: jsonBody({ rows: [{}] }) })).rejects.toThrow(AppError);
+    await expect(predict(p, { model: 'taxi', body: jsonBody({ rows: [{}] }) })).rejects.toMatchObject({
+      category: 'invalid',
+      code: 'invalid_rows',
+      message:
+        'Row 0: Feature "pickup_hour" is missing (send null for an unknown value) (and 5 more problems)',
+    });
     expect(
       telemetry.items.map((i) => [i.name, i.properties, i.name === 'PredictionRows' && i.value]),
     ).toEqual([
@@ -325,6 +330,12 @@ describe('predict', () => {
 
   it('is an AppError for every refusal (nothing escapes as a 500)', async () => {
     const p = predictDeps(deps);
-    await expect(predict(p, { model: 'taxi', body: jsonBody('[') })).rejects.toBeInstanceOf(AppError);
+    const err = await predict(p, { model: 'taxi', body: jsonBody('[') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({
+      category: 'invalid',
+      code: 'invalid_json',
+      message: 'The body is not valid JSON: Unexpected end of JSON input',
+    });
   });
 });

@@ -1,6 +1,6 @@
 // Real versions for the serving tests: generated taxi data trained, validated and registered
 // in-process on the memory ports (the same steps the triggers run).
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { registerRun, trainDrop, validateRun } from '../../pipeline/chain';
 import { memoryDeps, type MemoryDeps } from '../../pipeline/memory-ports';
 import { blobVersionLoader } from '../../../src/serving/model-cache/load-version';

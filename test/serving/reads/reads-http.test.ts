@@ -1,8 +1,10 @@
 // GET /api/models/{model}/runs and /versions[/{v}] of the compiled entry through the local runtime.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../src/local/runtime';
-import { uniqueName } from '../../local/helpers';
-import { FUNCTION_KEY, runDoc, startApp, testAdapters, versionDoc } from '../support/local-app';
+import { runDoc, versionDoc } from '../../support/documents';
+import { FUNCTION_KEY } from '../../support/keys';
+import { startApp, testAdapters } from '../../support/runtime';
+import { uniqueName } from '../../support/settings';
 
 let runtime: LocalRuntime;
 const model = uniqueName('reads');

@@ -2,10 +2,9 @@
 // registry and blob store (status and bytes chosen by the test, no training needed).
 import { createHash, randomBytes } from 'node:crypto';
 import type { ModelVersion, VersionStatus } from '../../../src/domain/model-version';
-import type { Pipeline } from '../../e2e/pipeline-harness';
-
-import { FUNCTION_KEY } from '../../support/local-keys';
-export { ADMIN_KEY, FEEDBACK_KEY, FUNCTION_KEY, OPERATOR_KEY } from '../../support/local-keys';
+import { FUNCTION_KEY } from '../../support/keys';
+import type { Pipeline } from '../../support/runtime';
+export { ADMIN_KEY, FEEDBACK_KEY, FUNCTION_KEY, OPERATOR_KEY } from '../../support/keys';
 
 export interface CallOptions {
   key?: string | null;

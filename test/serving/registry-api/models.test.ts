@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../../src/domain/ids';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { startPipeline, type Pipeline } from '../../support/runtime';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { call, seedVersion } from './api-client';
 
 let p: Pipeline;

@@ -1,6 +1,6 @@
 // POST /models/{model}/aliases/production: promotion, rollback, refusals, races and keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
+import { startPipeline, type Pipeline } from '../../support/runtime';
 import { ADMIN_KEY, call, FUNCTION_KEY, OPERATOR_KEY, seedVersion } from './api-client';
 
 let p: Pipeline;

@@ -1,8 +1,8 @@
 // PUT /models/{model}/spec: validated with the pipeline's schema, stored as written, read back
 // in the model summary and used by the next training run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPipeline, type Pipeline } from '../../e2e/pipeline-harness';
-import { TAXI_SPEC, taxiCsv } from '../../e2e/taxi-data';
+import { startPipeline, type Pipeline } from '../../support/runtime';
+import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { runIdFor } from '../../../src/domain/ids';
 import { call, FUNCTION_KEY, OPERATOR_KEY } from './api-client';
 

@@ -1,6 +1,10 @@
+// Generated taxi demand data for tests that train through the app.
+import { expect } from 'vitest';
 import { renderRows } from '../../src/datagen/format';
 import { generateTaxiDemand, TAXI_DEMAND_SPEC, type TaxiDemandRow } from '../../src/datagen/taxi-demand';
 import { seededRandom } from '../../src/ml/random';
+import { runIdFor } from '../../src/domain/ids';
+import type { Pipeline } from './runtime';
 
 /** Small generated taxi demand data for the e2e tests (days x zones x 24 rows), as CSV. */
 export function taxiCsv(
@@ -37,4 +41,16 @@ export function withBlankTargets(csv: string, rows: number): string {
   const lines = csv.trimEnd().split('\n');
   for (let i = lines.length - rows; i < lines.length; i++) lines[i] = lines[i]!.replace(/[^,]*$/, '');
   return lines.join('\n') + '\n';
+}
+
+/** Trains model `taxi` through the running app on two drops (seeds 7 and 8): versions 1 and 2. */
+export async function trainTwoTaxiVersions(p: Pipeline): Promise<void> {
+  await p.drop('taxi', 'model.json', JSON.stringify({ ...TAXI_SPEC, params: { nEstimators: 20 } }));
+  for (const [name, seed] of [
+    ['a.csv', 7],
+    ['b.csv', 8],
+  ] as const) {
+    const etag = await p.drop('taxi', name, taxiCsv({ days: 10, seed }));
+    expect((await p.finishedRun('taxi', runIdFor(`taxi/${name}`, etag))).status).toBe('succeeded');
+  }
 }

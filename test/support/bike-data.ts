@@ -1,10 +1,19 @@
-// The UCI bike sharing hourly data (Fanaee-T and Gama 2013), read from beside the project: the
-// tests that need it fail under CI=true when it is missing and skip with a message elsewhere.
+// The UCI bike sharing hourly data (Fanaee-T and Gama 2013), read from beside the project (never
+// copied in): the tests that need it fail under CI=true when it is missing and skip with a
+// message elsewhere.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './pipeline-harness';
 
-export const BIKE_DATA = path.resolve(ROOT, '..', 'shared', 'data', 'bike-sharing', 'hour.csv');
+export const BIKE_DATA = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'bike-sharing',
+  'hour.csv',
+);
 
 export const BIKE_SPEC = {
   target: 'cnt',
