@@ -1,6 +1,7 @@
 // The dashboard in a real browser against the local runtime with a trained model: versions
 // table, charts, drift from seeded history, promotion through the UI, errors in words.
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -166,8 +167,8 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     expect(after.reason).toContain('chosen in the dashboard test');
     expect(await page.locator('#production').innerText()).toContain(`Production: version ${target}`);
     // The README's screenshot is replaced only on request (UPDATE_SCREENSHOT=1), so a test run
-    // leaves the checkout clean; otherwise it goes to the ignored dist/ folder.
-    const shot = process.env.UPDATE_SCREENSHOT === '1' ? path.join(ROOT, 'docs') : path.join(ROOT, 'dist');
+    // leaves the checkout clean (and dist/, which is deployed); otherwise it goes to a temp folder.
+    const shot = process.env.UPDATE_SCREENSHOT === '1' ? path.join(ROOT, 'docs') : os.tmpdir();
     mkdirSync(shot, { recursive: true });
     const bytes = await page.screenshot({ path: path.join(shot, 'dashboard.png'), fullPage: true });
     expect(bytes.length).toBeGreaterThan(10_000);

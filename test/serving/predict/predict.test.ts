@@ -335,7 +335,7 @@ describe('predict', () => {
     expect(err).toMatchObject({
       category: 'invalid',
       code: 'invalid_json',
-      message: 'The body is not valid JSON: Unexpected end of JSON input',
+      message: 'The request body is not JSON: Unexpected end of JSON input',
     });
   });
 });
