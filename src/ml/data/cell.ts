@@ -1,6 +1,7 @@
 /**
  * Texts read as a missing value, in every format: the usual spellings of "not available".
- * Matches pandas' defaults for the common ones; "None" is included because Python exports write it.
+ * Matches pandas' defaults for the common ones; "None" is included because Python exports write it,
+ * and "?" because many public data sets (the UCI repository's among them) mark missing cells so.
  */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set([
   '',
@@ -13,6 +14,7 @@ export const MISSING_TOKENS: ReadonlySet<string> = new Set([
   'NULL',
   'None',
   '#N/A',
+  '?',
 ]);
 
 /**

@@ -24,26 +24,26 @@ describe('leftOutOf', () => {
   });
 
   it('counts rows without a target', async () => {
-    expect(await leftOut('y,x\n1,1\n,2\nNA,3\n4,4\n')).toEqual([
+    expect(await leftOut('y,x\n1,1\n,2\nNA,3\n4,4\n?,5\n')).toEqual([
       {
         reason: 'missing_target',
         scope: 'rows',
         column: 'y',
-        count: 2,
-        message: '2 rows without a value for target "y"',
+        count: 3,
+        message: '3 rows without a value for target "y"',
       },
     ]);
   });
 
   it('counts rows whose regression target is not a number, with an example', async () => {
-    expect(await leftOut('y,x\n1,1\n?,2\n3,3\n4,4\n#VALUE!,5\n')).toEqual([
+    expect(await leftOut('y,x\n1,1\nabc,2\n3,3\n4,4\n#VALUE!,5\n')).toEqual([
       {
         reason: 'unparseable_target',
         scope: 'rows',
         column: 'y',
         count: 2,
-        example: '?',
-        message: '2 rows whose target "y" is not a number (e.g. "?")',
+        example: 'abc',
+        message: '2 rows whose target "y" is not a number (e.g. "abc")',
       },
     ]);
   });
