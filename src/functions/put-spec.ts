@@ -7,10 +7,13 @@ import { httpRoute } from './http/http-route';
 
 httpRoute('putSpec', async (request) => {
   const model = parseModelName(request.params.model);
+  const ifMatch = request.headers.get('if-match') ?? undefined;
+  const createOnly = request.headers.get('if-none-match')?.trim() === '*';
   const stored = await putModelSpec(
     pipelineDeps().registry,
     model,
     await readJsonBody(bodySource(request), registryBodyLimit()),
+    { ...(ifMatch && { ifMatch }), ...(createOnly && { ifNoneMatch: '*' as const }) },
   );
-  return { status: 200, jsonBody: stored };
+  return { status: 200, headers: { etag: stored.etag }, jsonBody: stored };
 });

@@ -5,5 +5,15 @@ import type { Stored } from './stored';
 /** The model spec as last accepted by `PUT /spec` (model.json in the datasets container is the other source). */
 export interface SpecStore {
   getSpec(model: string): Promise<Stored<ModelSpecDocument> | undefined>;
-  putSpec(model: string, spec: JsonValue): Promise<Stored<ModelSpecDocument>>;
+  /**
+   * Creates or replaces the spec; with ifMatch, only the one the caller read; with ifNoneMatch
+   * '*', only when there is none yet. A lost race is a 'conflict'.
+   */
+  putSpec(model: string, spec: JsonValue, options?: SpecWriteCondition): Promise<Stored<ModelSpecDocument>>;
+}
+
+/** What a spec write requires of the stored spec: unchanged since read, or absent. */
+export interface SpecWriteCondition {
+  readonly ifMatch?: string;
+  readonly ifNoneMatch?: '*';
 }

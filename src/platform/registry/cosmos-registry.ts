@@ -6,6 +6,7 @@ import type { NewModelVersion, VersionStatus } from '../../domain/model-version'
 import type { PageRequest } from '../../domain/page';
 import type { Run } from '../../domain/run';
 import type { Registry } from '../ports/registry';
+import type { SpecWriteCondition } from '../ports/spec-store';
 import { mapErrors } from '../azure-errors';
 import * as aliases from './aliases';
 import * as models from './models';
@@ -63,8 +64,8 @@ export class CosmosRegistry implements Registry {
   async getSpec(model: string) {
     return specs.getSpec((await this.c()).models, model);
   }
-  async putSpec(model: string, spec: JsonValue) {
-    return specs.putSpec((await this.c()).models, model, spec);
+  async putSpec(model: string, spec: JsonValue, options?: SpecWriteCondition) {
+    return specs.putSpec((await this.c()).models, model, spec, options);
   }
   async listModels() {
     const { models: modelDocs, runs: runDocs } = await this.c();

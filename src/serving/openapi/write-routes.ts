@@ -49,9 +49,13 @@ export const WRITE_ROUTES = {
     route: 'models/{model}/spec',
     access: 'operate',
     summary: "Store the model's spec (used by its next training run)",
+    headers: {
+      'If-Match': "the spec's ETag read from GET /models/{model} or a previous PUT: replace only that spec",
+      'If-None-Match': '*: store only if the model has no spec yet',
+    },
     body: modelSpecSchema,
-    responses: { 200: { description: 'stored as written', schema: specDocumentSchema } },
-    errors: [400, 401, 403, 413, 415],
+    responses: { 200: { description: 'stored as written; ETag header', schema: specDocumentSchema } },
+    errors: [400, 401, 403, 409, 413, 415],
   },
   postRetrain: {
     name: 'postRetrain',

@@ -62,7 +62,7 @@ export async function getModelSummary(registry: SummaryRegistry, model: string):
     ...(latestVersion !== undefined && { latestVersion }),
     statusCounts,
     ...(spec && {
-      spec: { model, spec: spec.spec as Record<string, unknown>, updatedAt: spec.updatedAt },
+      spec: { model, spec: spec.spec as Record<string, unknown>, updatedAt: spec.updatedAt, etag: spec.etag },
     }),
   };
 }

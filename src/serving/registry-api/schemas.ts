@@ -51,6 +51,7 @@ export const specDocumentSchema = z.object({
   model: z.string(),
   spec: z.record(z.string(), z.unknown()),
   updatedAt: z.string(),
+  etag: z.string().describe('send as If-Match to replace only this spec'),
 });
 
 /** `GET /models/{model}` answer. */

@@ -36,6 +36,40 @@ describe('PUT spec', () => {
     expect((await call(p, 'GET', '/models/spec-ok')).json.spec).toMatchObject({ spec: { target: 'fare' } });
   });
 
+  it('answers its ETag and, given If-Match or If-None-Match, writes only over what the caller read', async () => {
+    const model = 'spec-etag';
+    const put1 = (body: unknown, headers: Record<string, string>) =>
+      call(p, 'PUT', `/models/${model}/spec`, { key: OPERATOR_KEY, body, headers });
+    const first = await put1({ target: 'trips' }, { 'if-none-match': '*' });
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect(first.json.etag).toBe(etag);
+    expect((await call(p, 'GET', `/models/${model}`)).json.spec).toMatchObject({ etag });
+
+    const again = await put1({ target: 'fare' }, { 'if-none-match': '*' });
+    expect(again.status).toBe(409);
+    expect(again.json.error).toEqual({
+      code: 'spec_exists',
+      message: `Model "${model}" already has a spec; read it (GET /api/models/${model}) and send its ETag as If-Match to replace it`,
+      details: { model },
+    });
+
+    const second = await put1({ target: 'fare' }, { 'if-match': etag! });
+    expect(second.status).toBe(200);
+    expect(second.headers.get('etag')).not.toBe(etag);
+
+    // A writer still holding the first ETag loses, and the spec stays the second one.
+    const stale = await put1({ target: 'zone' }, { 'if-match': etag! });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toEqual({
+      code: 'spec_changed',
+      message: `The spec of model "${model}" changed since it was read (If-Match ${etag}); read it again and retry`,
+      details: { model, ifMatch: etag },
+    });
+    expect((await p.adapters.registry.getSpec(model))!.spec).toEqual({ target: 'fare' });
+  });
+
   it('is the spec the next training run uses (no model.json blob needed)', async () => {
     expect((await put('spec-train', TAXI_SPEC)).status).toBe(200);
     const etag = await p.drop('spec-train', 'a.csv', taxiCsv({ days: 6 }));
