@@ -1,7 +1,7 @@
 import { DataError } from '../errors';
 import { DEFAULT_LIMITS, type DataTable, type ReadLimits } from './table';
 import { TableBuilder } from './table-builder';
-import { textChunks, type DataInput } from './text-source';
+import { textLines, type DataInput } from './text-source';
 
 /**
  * Reads JSON Lines (one object per line) into a columnar table, streaming. Columns are the union
@@ -12,7 +12,6 @@ export async function readJsonl(input: DataInput, options: { limits?: ReadLimits
   const limits = options.limits ?? DEFAULT_LIMITS;
   const table = new TableBuilder('jsonl', limits);
   let line = 0;
-  let pending = '';
   const onLine = (text: string): void => {
     line++;
     const trimmed = text.trim();
@@ -43,19 +42,6 @@ export async function readJsonl(input: DataInput, options: { limits?: ReadLimits
       column.pushValue(cell);
     }
   };
-  for await (const text of textChunks(input, limits)) {
-    // Search only the new text: rescanning a long unfinished line on every chunk is quadratic.
-    const from = pending.length;
-    pending += text;
-    let start = 0;
-    let nl = pending.indexOf('\n', from);
-    while (nl >= 0) {
-      onLine(pending.slice(start, nl));
-      start = nl + 1;
-      nl = pending.indexOf('\n', start);
-    }
-    pending = pending.slice(start);
-  }
-  if (pending.length > 0) onLine(pending);
+  for await (const lines of textLines(input, limits)) for (const text of lines) onLine(text);
   return table.finish();
 }

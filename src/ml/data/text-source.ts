@@ -75,6 +75,28 @@ export async function* textChunks(input: DataInput, limits: ReadLimits): AsyncGe
   }
 }
 
+/**
+ * Checked input as lines (for JSON Lines), a batch per chunk read: every line ended by '\n',
+ * then the last one if the file does not end with one. Only the new text is searched for line
+ * ends, so a long unfinished line costs linear time, not a rescan per chunk.
+ */
+export async function* textLines(input: DataInput, limits: ReadLimits): AsyncGenerator<string[]> {
+  let pending = '';
+  for await (const text of textChunks(input, limits)) {
+    const from = pending.length;
+    pending += text;
+    const lines: string[] = [];
+    let start = 0;
+    for (let nl = pending.indexOf('\n', from); nl >= 0; nl = pending.indexOf('\n', start)) {
+      lines.push(pending.slice(start, nl));
+      start = nl + 1;
+    }
+    pending = pending.slice(start);
+    if (lines.length > 0) yield lines;
+  }
+  if (pending.length > 0) yield [pending];
+}
+
 function utf8Size(lead: number): number {
   return lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
 }

@@ -1,4 +1,4 @@
-import { textChunks, type DataInput } from '../../../ml/data/text-source';
+import { textLines, type DataInput } from '../../../ml/data/text-source';
 import type { ReadLimits } from '../../../ml/data';
 import type { InputRow, RecordChunk } from './record-chunk';
 
@@ -15,7 +15,6 @@ export async function* jsonlRecordChunks(
   const known = new Set<string>();
   let rows: InputRow[] = [];
   let line = 0;
-  let pending = '';
   const onLine = (text: string): void => {
     line++;
     const trimmed = text.trim();
@@ -39,19 +38,14 @@ export async function* jsonlRecordChunks(
     }
     rows.push({ values: value as Record<string, unknown> });
   };
-  for await (const text of textChunks(input, limits)) {
-    pending += text;
-    let start = 0;
-    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n', start)) {
-      onLine(pending.slice(start, nl));
-      start = nl + 1;
+  for await (const lines of textLines(input, limits)) {
+    for (const text of lines) {
+      onLine(text);
       if (rows.length >= chunkRows) {
         yield { columns: [...columns], rows };
         rows = [];
       }
     }
-    pending = pending.slice(start);
   }
-  if (pending.length > 0) onLine(pending);
   if (rows.length > 0) yield { columns: [...columns], rows };
 }
