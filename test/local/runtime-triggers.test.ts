@@ -106,6 +106,7 @@ describe('blob trigger', () => {
     const poison = queues.getQueueClient('webjobs-blobtrigger-poison');
     let found: unknown;
     await waitFor('blob poison message', async () => {
+      if (!(await poison.exists())) return false;
       const peeked = await poison.peekMessages({ numberOfMessages: 32 });
       found = peeked.peekedMessageItems
         .map((m) => decode(m.messageText))
@@ -156,6 +157,8 @@ describe('queue trigger', () => {
     const poison = queues.getQueueClient(`${queueName}-poison`);
     let poisoned: unknown;
     await waitFor('poison message', async () => {
+      // The poison queue is created by the move itself, so it may not exist yet.
+      if (!(await poison.exists())) return false;
       const peeked = await poison.peekMessages();
       poisoned = peeked.peekedMessageItems[0] && decode(peeked.peekedMessageItems[0].messageText);
       return poisoned !== undefined;
