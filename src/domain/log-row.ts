@@ -12,6 +12,11 @@ export interface LogRow {
   readonly time: string;
   /** "batch" for rows of a scoring drop (requestId is then its run id); absent for HTTP predict. */
   readonly source?: 'batch';
+  /**
+   * True for a row scored beside the answer and never returned (the challenger in shadow mode, or
+   * production on a canary's requests): the same requestId and row as the answered one.
+   */
+  readonly shadow?: true;
 }
 
 /**

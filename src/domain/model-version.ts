@@ -1,6 +1,14 @@
 import type { JsonValue } from './json';
+import type { TrialRecord } from './trial';
 
-export const VERSION_STATUSES = ['candidate', 'validated', 'rejected', 'production', 'archived'] as const;
+export const VERSION_STATUSES = [
+  'candidate',
+  'validated',
+  'rejected',
+  'challenger',
+  'production',
+  'archived',
+] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 /** The data a version was trained on: enough to find it again and prove it unchanged. */
@@ -126,6 +134,8 @@ export interface ModelVersion {
   trainedThrough?: TrainedThrough;
   /** Set by validation when there was a production version to compare with. */
   comparison?: ChampionComparison;
+  /** Set once the version was a challenger on live traffic: its trial and the live evidence. */
+  trial?: TrialRecord;
   /** Why the status is what it is (gate failures, who promoted it). */
   statusReason?: string;
   createdAt: string;

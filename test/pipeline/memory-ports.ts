@@ -1,6 +1,6 @@
 // Small in-memory fakes of the ports the pipeline steps take (not mocks of an SDK).
 import { Readable } from 'node:stream';
-import type { Alias, AliasName } from '../../src/domain/alias';
+import type { Alias, AliasName, ChallengerTrial } from '../../src/domain/alias';
 import type { ModelVersion, NewModelVersion, VersionStatus } from '../../src/domain/model-version';
 import type { Run } from '../../src/domain/run';
 import { AppError } from '../../src/errors';
@@ -95,6 +95,8 @@ export class MemoryRegistry {
     name: AliasName,
     version: number,
     ifMatch: string | null,
+    reason?: string,
+    trial?: ChallengerTrial,
   ): Promise<Stored<Alias>> {
     await this.beforeSetAlias?.();
     const current = this.aliases.get(`${model}:${name}`);
@@ -110,10 +112,25 @@ export class MemoryRegistry {
       name,
       version,
       updatedAt: new Date().toISOString(),
+      ...(reason !== undefined && { reason }),
+      ...(trial !== undefined && { trial: clone(trial) }),
       etag: nextTag(),
     };
     this.aliases.set(`${model}:${name}`, alias);
     return clone(alias);
+  }
+  async deleteAlias(model: string, name: AliasName, ifMatch: string): Promise<boolean> {
+    const current = this.aliases.get(`${model}:${name}`);
+    if (!current) return false;
+    if (current.etag !== ifMatch) {
+      throw new AppError(
+        'conflict',
+        'etag_mismatch',
+        `alias ${name} of ${model} was changed by someone else`,
+      );
+    }
+    this.aliases.delete(`${model}:${name}`);
+    return true;
   }
   async putRun(run: Run) {
     const stored = { ...clone(run), etag: nextTag() };

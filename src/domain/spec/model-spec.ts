@@ -151,9 +151,66 @@ const modelSpecObject = z
           .min(0)
           .default(60)
           .describe('at most one retrain per model per cooldown; default 60'),
+        promotion: z
+          .enum(['direct', 'shadow'])
+          .optional()
+          .describe(
+            'how an automatic retrain that passes its gates meets traffic: direct (production) or shadow (challenger first); default as deployment.promotion (canary there: shadow)',
+          ),
+        maxConsecutiveLosses: z
+          .number()
+          .int()
+          .min(1)
+          .default(3)
+          .describe(
+            'challengers from automatic retrains that lose in a row before automatic retraining stops; default 3',
+          ),
       })
       .strict()
       .prefault({}),
+    deployment: z
+      .object({
+        promotion: z
+          .enum(['direct', 'shadow', 'canary'])
+          .default('direct')
+          .describe(
+            'a validated version goes to production (direct, default) or first on trial as the challenger: shadow (scored beside production, never answers) or canary (answers `share` of requests)',
+          ),
+        share: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .default(0.1)
+          .describe('canary: share of requests the challenger answers, sticky per routing key; default 0.1'),
+        minFeedback: z
+          .number()
+          .int()
+          .min(1)
+          .default(200)
+          .describe('feedback-labelled rows both versions scored before a trial is decided; default 200'),
+        alpha: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .default(0.05)
+          .describe('significance of the paired test that promotes or retires the challenger; default 0.05'),
+        maxDays: z
+          .number()
+          .gt(0)
+          .default(14)
+          .describe('a trial still undecided after this many days is retired; default 14'),
+        errorMetric: z
+          .enum(['absolute', 'squared'])
+          .default('absolute')
+          .describe(
+            'regression: per-row error the paired test compares; default absolute (classifiers: misclassification)',
+          ),
+      })
+      .strict()
+      .prefault({})
+      .describe(
+        'how validated versions meet live traffic: direct, shadow or canary, and how a trial is decided',
+      ),
   })
   .strict();
 

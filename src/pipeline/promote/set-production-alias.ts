@@ -15,7 +15,8 @@ const MAX_ATTEMPTS = 5;
 const PROMOTABLE: readonly VersionStatus[] = ['validated', 'archived', 'production'];
 
 export interface PromoteDeps {
-  readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions'> & AliasStore;
+  readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions'> &
+    Pick<AliasStore, 'getAlias' | 'setAlias'>;
   readonly versions: VersionDetails;
   /** Receives a VersionPromoted event per promotion or rollback; default none. */
   readonly telemetry?: Telemetry;

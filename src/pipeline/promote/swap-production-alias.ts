@@ -15,7 +15,7 @@ export type AliasMove<T> =
  * undefined once `attempts` swaps were lost.
  */
 export async function swapProductionAlias<T>(
-  registry: AliasStore,
+  registry: Pick<AliasStore, 'getAlias' | 'setAlias'>,
   model: string,
   attempts: number,
   decide: (alias: Stored<Alias> | undefined) => Promise<AliasMove<T>>,

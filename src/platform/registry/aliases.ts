@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { AppError } from '../../errors';
-import { ALIAS_NAMES, type Alias, type AliasName } from '../../domain/alias';
+import { ALIAS_NAMES, type Alias, type AliasName, type ChallengerTrial } from '../../domain/alias';
 import type { Stored } from '../ports/stored';
 import { hasStatus, toAppError } from '../azure-errors';
 import { aliasId, fromDocument, toDocument } from './documents';
@@ -28,6 +28,7 @@ export async function setAlias(
   version: number,
   ifMatch: string | null,
   reason?: string,
+  trial?: ChallengerTrial,
 ): Promise<Stored<Alias>> {
   if (!ALIAS_NAMES.includes(name)) {
     throw new AppError(
@@ -46,6 +47,7 @@ export async function setAlias(
     version,
     updatedAt: new Date().toISOString(),
     ...(reason !== undefined && { reason }),
+    ...(trial !== undefined && { trial }),
   };
   const doc = toDocument(id, 'alias', alias);
   try {
@@ -58,6 +60,33 @@ export async function setAlias(
     return { ...alias, etag: res.etag };
   } catch (err) {
     if (hasStatus(err, 409) || hasStatus(err, 412) || (ifMatch !== null && hasStatus(err, 404))) {
+      throw new AppError(
+        'conflict',
+        'alias_conflict',
+        `The ${name} alias of ${model} was changed by someone else; read it again and retry`,
+        { model, alias: name },
+        { cause: err },
+      );
+    }
+    throw toAppError(err, { service: SERVICE, what: `alias ${name} of model ${model}` });
+  }
+}
+
+/** Deletes the alias guarded by its ETag: false when there was none, a conflict when it moved. */
+export async function deleteAlias(
+  models: Container,
+  model: string,
+  name: AliasName,
+  ifMatch: string,
+): Promise<boolean> {
+  try {
+    await models
+      .item(aliasId(model, name), model)
+      .delete({ accessCondition: { type: 'IfMatch', condition: ifMatch } });
+    return true;
+  } catch (err) {
+    if (hasStatus(err, 404)) return false;
+    if (hasStatus(err, 412)) {
       throw new AppError(
         'conflict',
         'alias_conflict',

@@ -1,5 +1,5 @@
 import type { CosmosClient } from '@azure/cosmos';
-import type { AliasName } from '../../domain/alias';
+import type { AliasName, ChallengerTrial } from '../../domain/alias';
 import type { MonitoringDocument } from '../../domain/documents';
 import type { JsonValue } from '../../domain/json';
 import type { NewModelVersion, VersionStatus } from '../../domain/model-version';
@@ -49,8 +49,19 @@ export class CosmosRegistry implements Registry {
   async getAlias(model: string, name: AliasName) {
     return aliases.getAlias((await this.c()).models, model, name);
   }
-  async setAlias(model: string, name: AliasName, version: number, ifMatch: string | null, reason?: string) {
-    return aliases.setAlias((await this.c()).models, model, name, version, ifMatch, reason);
+  async setAlias(
+    model: string,
+    name: AliasName,
+    version: number,
+    ifMatch: string | null,
+    reason?: string,
+    trial?: ChallengerTrial,
+  ) {
+    return aliases.setAlias((await this.c()).models, model, name, version, ifMatch, reason, trial);
+  }
+
+  async deleteAlias(model: string, name: AliasName, ifMatch: string) {
+    return aliases.deleteAlias((await this.c()).models, model, name, ifMatch);
   }
   async putRun(run: Run, options: { ifMatch?: string; ifNoneMatch?: '*' } = {}) {
     return runs.putRun((await this.c()).runs, run, options);
