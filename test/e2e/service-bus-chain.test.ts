@@ -47,6 +47,7 @@ describe('pipeline on Service Bus', () => {
     // The runtime records an invocation when the function has returned; the next step, started by
     // the message it sent, can end the run before that.
     await waitFor('the validate invocation record', () => calls('validateCandidate').length > 0);
+    await waitFor('the register invocation record', () => calls('registerVersion').length > 0);
     expect(calls('validateCandidate').map((i) => i.outcome)).toEqual(['Succeeded']);
     expect((await p.adapters.registry.getAlias('taxi', 'production'))?.version).toBe(1);
 

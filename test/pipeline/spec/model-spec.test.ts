@@ -42,7 +42,15 @@ describe('parseModelSpec', () => {
         reference: 'training',
         referenceWindowsBack: 1,
       },
-      retrain: { maxDrops: 5, cooldownMinutes: 60 },
+      retrain: { maxDrops: 5, cooldownMinutes: 60, maxConsecutiveLosses: 3 },
+      deployment: {
+        promotion: 'direct',
+        share: 0.1,
+        minFeedback: 200,
+        alpha: 0.05,
+        maxDays: 14,
+        errorMetric: 'absolute',
+      },
     });
   });
 
