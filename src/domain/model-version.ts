@@ -45,6 +45,11 @@ export interface RetrainLineage {
   reason: string;
   requestedAt: string;
   driftReportId?: string;
+  /**
+   * Rows of the retrain set that came from data drops: the set's first rows; the rest are logged
+   * predictions labelled by feedback. Absent on sets assembled before it was recorded.
+   */
+  dropRows?: number;
 }
 
 /** The ONNX file of a version, in the models container. */

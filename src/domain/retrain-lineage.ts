@@ -8,6 +8,7 @@ const KEYS = {
   reason: 'retrain_reason',
   requestedAt: 'retrain_requested_at',
   driftReportId: 'drift_report_id',
+  dropRows: 'retrain_drop_rows',
 } as const;
 const MAX_REASON = 1000;
 
@@ -17,6 +18,7 @@ export function retrainMetadata(ask: {
   reason: string;
   requestedAt: string;
   driftReportId?: string;
+  dropRows?: number;
 }): Record<string, string> {
   return {
     [KEYS.trigger]: encodeURIComponent(ask.trigger ?? 'drift'),
@@ -25,6 +27,7 @@ export function retrainMetadata(ask: {
     ...(ask.driftReportId === undefined
       ? {}
       : { [KEYS.driftReportId]: encodeURIComponent(ask.driftReportId) }),
+    ...(ask.dropRows === undefined ? {} : { [KEYS.dropRows]: String(ask.dropRows) }),
   };
 }
 
@@ -47,10 +50,14 @@ export function retrainLineageFrom(
   const reason = read(KEYS.reason);
   if (reason === undefined) return undefined;
   const driftReportId = read(KEYS.driftReportId);
+  const dropRowsText = read(KEYS.dropRows);
+  const dropRows =
+    dropRowsText !== undefined && /^\d+$/.test(dropRowsText) ? Number(dropRowsText) : undefined;
   return {
     trigger: read(KEYS.trigger) ?? 'drift',
     reason,
     requestedAt: read(KEYS.requestedAt) ?? '',
     ...(driftReportId === undefined ? {} : { driftReportId }),
+    ...(dropRows === undefined ? {} : { dropRows }),
   };
 }

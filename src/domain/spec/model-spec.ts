@@ -151,6 +151,12 @@ const modelSpecObject = z
           .min(0)
           .default(60)
           .describe('at most one retrain per model per cooldown; default 60'),
+        holdout: z
+          .enum(['all', 'drops'])
+          .default('all')
+          .describe(
+            'rows an automatic retrain may hold out to judge its candidate: all (default), or drops: only rows from data drops, so labels posted as feedback train but never judge',
+          ),
         promotion: z
           .enum(['direct', 'shadow'])
           .optional()

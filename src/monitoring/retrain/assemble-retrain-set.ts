@@ -94,7 +94,10 @@ export async function assembleRetrainSet(
   );
   for (const row of logged.rows) for (const name of Object.keys(row)) seen.add(name);
   const columns = trainingColumns(spec, [...seen]);
+  // Drop rows first: a retrain.holdout of drops holds out only among the set's first dropRows.
   const rows = withinWindow([...dropRows, ...logged.rows], spec);
+  const fromDrops = new Set(dropRows);
+  const keptDropRows = rows.filter((row) => fromDrops.has(row)).length;
   if (rows.length === 0) {
     throw new AppError(
       'invalid',
@@ -116,7 +119,7 @@ export async function assembleRetrainSet(
     await deps.blobs.upload(datasets, blobName, content, {
       contentType: 'application/x-ndjson',
       ifNoneMatch: '*',
-      metadata: retrainMetadata(req),
+      metadata: retrainMetadata({ ...req, dropRows: keptDropRows }),
     });
   } catch (err) {
     // A concurrent delivery wrote it first: the same request, the same data.

@@ -31,6 +31,11 @@ export interface FitInput {
   readonly fileName: string;
   readonly spec: ModelSpec;
   readonly limits: ReadLimits;
+  /**
+   * Only the first this many rows may be held out; the rest always train (a retrain set's rows
+   * labelled by feedback, with retrain.holdout "drops"). Default: any row.
+   */
+  readonly holdoutAmong?: number;
 }
 
 /** Progress a caller may write to the run. */
@@ -108,7 +113,7 @@ export async function fitDataset(
   const dateFormats = spec.format.dateFormats;
   const schema = inferSchema(table, { timeColumns, dateFormats, target: spec.target });
   const times = spec.timeColumn === undefined ? undefined : timeValues(table, schema, spec.timeColumn);
-  const split = holdoutSplit(table, times, spec);
+  const split = holdoutSplit(table, times, spec, input.holdoutAmong);
   const fitPipelineOn = (rows: Int32Array): FeaturePipeline =>
     fitPipeline(table, {
       target: spec.target,
@@ -234,10 +239,35 @@ export async function fitDataset(
   };
 }
 
-function holdoutSplit(table: DataTable, times: Float64Array | undefined, spec: ModelSpec): HoldoutSplit {
+function holdoutSplit(
+  table: DataTable,
+  times: Float64Array | undefined,
+  spec: ModelSpec,
+  holdoutAmong = table.rowCount,
+): HoldoutSplit {
   const fraction = spec.validation.holdoutFraction;
-  if (times === undefined) return randomSplit(table.rowCount, fraction, spec.seed);
-  return timeOrderedSplit(times, fraction, spec.timeColumn);
+  const eligible = Math.min(holdoutAmong, table.rowCount);
+  if (eligible < 2 && eligible < table.rowCount) {
+    throw new DataError(
+      'no_rows',
+      `retrain.holdout is "drops" but the retrain set holds ${eligible} row(s) from data drops: at least 2 are needed to hold some out (drop data under the model's folder, or set retrain.holdout to "all")`,
+      { dropRows: eligible },
+    );
+  }
+  const split =
+    times === undefined
+      ? randomSplit(eligible, fraction, spec.seed)
+      : timeOrderedSplit(
+          eligible < table.rowCount ? times.subarray(0, eligible) : times,
+          fraction,
+          spec.timeColumn,
+        );
+  if (eligible === table.rowCount) return split;
+  // The rows past `eligible` never judge the candidate: they all train.
+  const train = new Uint32Array(split.train.length + table.rowCount - eligible);
+  train.set(split.train);
+  for (let r = eligible; r < table.rowCount; r++) train[split.train.length + r - eligible] = r;
+  return { train, holdout: split.holdout };
 }
 
 /**

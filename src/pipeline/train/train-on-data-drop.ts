@@ -87,6 +87,9 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
       content: drop.content,
       fileName: drop.name,
       spec,
+      ...(spec.retrain.holdout === 'drops' && drop.retrain?.dropRows !== undefined
+        ? { holdoutAmong: drop.retrain.dropRows }
+        : {}),
       limits: {
         maxBytes: limit,
         maxRows: deps.settings.limits.maxDatasetRows,

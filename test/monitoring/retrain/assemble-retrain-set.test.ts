@@ -141,6 +141,7 @@ describe('assembleRetrainSet', () => {
       reason: request.reason,
       requestedAt: request.requestedAt,
       driftReportId: request.driftReportId,
+      dropRows: 3,
     });
   });
 

@@ -42,7 +42,7 @@ describe('parseModelSpec', () => {
         reference: 'training',
         referenceWindowsBack: 1,
       },
-      retrain: { maxDrops: 5, cooldownMinutes: 60, maxConsecutiveLosses: 3 },
+      retrain: { maxDrops: 5, cooldownMinutes: 60, maxConsecutiveLosses: 3, holdout: 'all' },
       deployment: {
         promotion: 'direct',
         share: 0.1,
