@@ -1,16 +1,16 @@
 import { app } from '@azure/functions';
-import { scoreDrop } from '../serving/batch/score-drop';
 import { pipelineDeps } from './app-context';
 import { pipelineBlobTrigger } from './blob-trigger';
 import { pipelineRun } from './run-outcome';
 import { scoringDrop } from './scoring-drop-input';
-import { existingScoringLog, scoringDeps } from './scoring-context';
+import { existingScoringLog } from './scoring-context';
+import { scoreDropOffThread } from './scoring-thread';
 
 // The use case streams the blob itself (size checked first), so the bound content is unused.
 pipelineBlobTrigger('scoreDrop', 'SCORING_CONTAINER', async (_content, context, scope) => {
   const drop = scoringDrop(context);
   scope.about(pipelineRun(pipelineDeps, drop));
-  const outcome = await scoreDrop(scoringDeps(), drop);
+  const outcome = await scoreDropOffThread(drop);
   context.log(
     outcome.kind === 'ignored' ? outcome.reason : `${drop.blobName}: ${outcome.kind} (${drop.runId})`,
   );

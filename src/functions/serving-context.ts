@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { Adapters } from '../platform/adapters';
+import type { AppConfig } from '../platform/config';
 import { appAdapters, appConfig } from './app-context';
 import type { Probe } from '../serving/health';
 import { staleCacheProbe } from '../serving/model-cache/cache-probe';
@@ -24,17 +26,22 @@ export function servingContext(): ServingContext {
   // WEBSITE_INSTANCE_ID names the instance in Azure; pid and a random part keep local ones apart.
   const instance = `${process.env.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   context = {
-    cache: new ModelCache({
-      registry,
-      load: blobVersionLoader(blobs, config.containers.models),
-      aliasCacheSeconds: config.aliasCacheSeconds,
-      maxLoadedVersions: config.maxLoadedModelVersions,
-    }),
+    cache: newModelCache(config, { blobs, registry }),
     log: new PredictionLog({ blobs, container: config.containers.predictionLogs, instance }),
     limits: config.limits,
     telemetry,
   };
   return context;
+}
+
+/** A model cache on the app settings: the serving context's, or a scoring worker's own. */
+export function newModelCache(config: AppConfig, adapters: Pick<Adapters, 'blobs' | 'registry'>): ModelCache {
+  return new ModelCache({
+    registry: adapters.registry,
+    load: blobVersionLoader(adapters.blobs, config.containers.models),
+    aliasCacheSeconds: config.aliasCacheSeconds,
+    maxLoadedVersions: config.maxLoadedModelVersions,
+  });
 }
 
 /** The context if a request built one (what shutdown flushes and health reports on). */

@@ -5,7 +5,13 @@ import type { FitInput, FitProgress, FitResult } from './fit-dataset';
 /** An error as it crosses the thread boundary: its class is rebuilt on the other side. */
 export type WorkerError =
   | { kind: 'data'; code: DataErrorCode; message: string; details: DataErrorDetails }
-  | { kind: 'app'; category: ErrorCategory; code: string; message: string }
+  | {
+      kind: 'app';
+      category: ErrorCategory;
+      code: string;
+      message: string;
+      details?: Record<string, unknown>;
+    }
   | { kind: 'other'; message: string; stack?: string };
 
 /** What the training worker posts back: progress, then exactly one result or error. */
@@ -25,16 +31,22 @@ export function toWorkerError(err: unknown): WorkerError {
   if (err instanceof DataError)
     return { kind: 'data', code: err.code, message: err.message, details: err.details };
   if (err instanceof AppError)
-    return { kind: 'app', category: err.category, code: err.code, message: err.message };
+    return {
+      kind: 'app',
+      category: err.category,
+      code: err.code,
+      message: err.message,
+      ...(err.details === undefined ? {} : { details: err.details }),
+    };
   const e = err instanceof Error ? err : new Error(String(err));
   return { kind: 'other', message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
 }
 
 /** The error class back from plain data (DataError, AppError, or an Error with the worker's stack). */
-export function fromWorkerError(w: WorkerError): Error {
+export function fromWorkerError(w: WorkerError, worker = 'Training worker'): Error {
   if (w.kind === 'data') return new DataError(w.code, w.message, w.details);
-  if (w.kind === 'app') return new AppError(w.category, w.code, w.message);
-  const e = new Error(`Training worker failed: ${w.message}`);
+  if (w.kind === 'app') return new AppError(w.category, w.code, w.message, w.details);
+  const e = new Error(`${worker} failed: ${w.message}`);
   if (w.stack) e.stack = w.stack;
   return e;
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
 import type { BlobInfo, BlobStore, ReadOptions, UploadOptions } from '../ports/blob-store';
 import { hasStatus, mapErrors, type ErrorContext } from '../azure-errors';
@@ -26,6 +27,16 @@ export class AzureBlobStore implements BlobStore {
     data: Buffer | string | Readable,
     o: UploadOptions = {},
   ): Promise<BlobInfo> {
+    // A stream that fails (or is destroyed by its writer) before or while it is read must fail
+    // the upload: the SDK's stream upload waits for an end that a destroyed stream never emits.
+    const streamFailed =
+      data instanceof Readable
+        ? finished(data).then(
+            () => new Promise<never>(() => undefined),
+            (err: unknown) => Promise.reject(err instanceof Error ? err : new Error(String(err))),
+          )
+        : undefined;
+    streamFailed?.catch(() => undefined);
     const blob = (await this.container(container)).getBlockBlobClient(name);
     const options = {
       blobHTTPHeaders: o.contentType ? { blobContentType: o.contentType } : undefined,
@@ -34,7 +45,7 @@ export class AzureBlobStore implements BlobStore {
     };
     const res = await mapErrors(ctx(container, name), () =>
       data instanceof Readable
-        ? blob.uploadStream(data, 4 * 1024 * 1024, 4, options)
+        ? Promise.race([blob.uploadStream(data, 4 * 1024 * 1024, 4, options), streamFailed!])
         : blob.upload(data, Buffer.byteLength(data), options),
     );
     // The upload answer carries the ETag but not the properties; read them for an exact BlobInfo.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import { AzureBlobStore } from '../../../src/platform/blob/azure-blob-store';
@@ -59,6 +59,25 @@ describe('AzureBlobStore', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(big)).toBe(true);
+  });
+
+  it('a stream its writer destroys before the upload reads it fails the upload and writes nothing', async () => {
+    const c = fresh();
+    const body = new PassThrough();
+    const upload = store.upload(c, 'never.csv', body);
+    body.destroy(new Error('the scoring file is binary'));
+    await expect(upload).rejects.toThrow('the scoring file is binary');
+    expect(await store.tryGetProperties(c, 'never.csv')).toBeUndefined();
+  });
+
+  it('a stream destroyed part way through fails the upload and commits nothing', async () => {
+    const c = fresh();
+    const body = new PassThrough();
+    const upload = store.upload(c, 'half.bin', body);
+    body.write(Buffer.alloc(5 * 1024 * 1024, 1)); // one full block staged
+    setTimeout(() => body.destroy(new Error('row 9 is bad')), 50);
+    await expect(upload).rejects.toThrow('row 9 is bad');
+    expect(await store.tryGetProperties(c, 'half.bin')).toBeUndefined();
   });
 
   it('create-only upload refuses an existing blob with a typed conflict', async () => {

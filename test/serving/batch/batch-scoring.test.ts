@@ -57,16 +57,23 @@ async function httpPredict(
 }
 
 async function batchLogLines(runId: string): Promise<Record<string, unknown>[]> {
-  const lines: Record<string, unknown>[] = [];
+  return (await batchLogBlobs(runId)).flatMap((b) => b.lines);
+}
+
+/** The prediction-log blobs holding a run's rows, with those rows. */
+async function batchLogBlobs(runId: string): Promise<{ name: string; lines: Record<string, unknown>[] }[]> {
+  const blobs: { name: string; lines: Record<string, unknown>[] }[] = [];
   for await (const blob of p.adapters.blobs.list(p.config.containers.predictionLogs, 'taxi/')) {
     const { data } = await p.adapters.blobs.downloadToBuffer(p.config.containers.predictionLogs, blob.name);
+    const lines: Record<string, unknown>[] = [];
     for (const line of data.toString('utf8').split('\n')) {
       if (line === '') continue;
       const row = JSON.parse(line) as Record<string, unknown>;
       if (row.requestId === runId) lines.push(row);
     }
+    if (lines.length > 0) blobs.push({ name: blob.name, lines });
   }
-  return lines;
+  return blobs;
 }
 
 describe('a scoring drop', () => {
@@ -96,6 +103,11 @@ describe('a scoring drop', () => {
     expect(logged.map((l) => l.row)).toEqual(input.map((_, i) => i));
     expect(logged.every((l) => l.source === 'batch' && l.version === http.version)).toBe(true);
     expect(logged.map((l) => l.prediction)).toEqual(http.predictions);
+    // Scored on a worker thread (its log instance names a thread other than the main one, 0),
+    // so the file never holds up the HTTP predictions this host serves.
+    const names = (await batchLogBlobs(run.id)).map((b) => b.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => /-t[1-9]\d*-batch-/.test(n))).toBe(true);
 
     const res = await fetch(`${p.runtime.url}/api/models/taxi/runs?code=${FUNCTION_KEY}`);
     const runs = ((await res.json()) as { items: Run[] }).items;
