@@ -12,6 +12,8 @@ import './functions/list-models';
 import './functions/get-model';
 import './functions/get-artifact';
 import './functions/set-production-alias';
+import './functions/set-challenger-alias';
+import './functions/retire-challenger';
 import './functions/put-spec';
 import './functions/post-feedback';
 import './functions/openapi';

@@ -42,6 +42,26 @@ export interface LiveComparison {
   reason: string;
 }
 
+/**
+ * Sums over the feedback-labelled rows both versions scored, added check by check (sufficient
+ * statistics: the paired tests need nothing else), with the window they reach.
+ */
+export interface TrialTotals {
+  rows: number;
+  /** Sums of the per-row errors (absolute or squared error, or 0/1 misclassification). */
+  productionError: number;
+  challengerError: number;
+  /** Sums of d and d^2, d = production's error - challenger's error on a row. */
+  sumDiff: number;
+  sumDiffSq: number;
+  /** Classifiers: rows only production got right, and rows only the challenger got right. */
+  productionOnlyRight: number;
+  challengerOnlyRight: number;
+  unpaired: number;
+  /** End (exclusive) of the last drift-check window added: a replayed window is not added twice. */
+  through: string;
+}
+
 /** The trial of a version that was a challenger: how it met traffic, its evidence, its end. */
 export interface TrialRecord {
   mode: DeploymentMode;
@@ -51,6 +71,8 @@ export interface TrialRecord {
   origin: 'deployment' | 'retrain' | 'manual';
   /** Latest evaluation first is not assumed: in check order, the last one is the newest (at most 100). */
   comparisons: LiveComparison[];
+  /** What the evaluations so far added up to. */
+  totals?: TrialTotals;
   endedAt?: string;
   outcome?: TrialOutcome;
   /** Why it ended, in words. */
@@ -83,6 +105,16 @@ export interface TrialMoves {
    * productionVersion and the challenger alias still names it; the old production is archived.
    */
   promote(model: string, version: number, evidence: LiveComparison): Promise<'promoted' | 'gone'>;
+  /**
+   * Keeps an evaluation on the challenger's trial record (with the totals it was computed from),
+   * decided or not; 'gone' when `version` is no longer the challenger.
+   */
+  record(
+    model: string,
+    version: number,
+    evidence: LiveComparison,
+    totals: TrialTotals,
+  ): Promise<'recorded' | 'gone'>;
 }
 
 /** `POST /models/{model}/aliases/challenger` body. */
@@ -106,3 +138,10 @@ export const challengerBodySchema = z
 export type ChallengerBody = z.infer<typeof challengerBodySchema>;
 
 export type { DeploymentMode };
+
+/** `DELETE /models/{model}/aliases/challenger` body (optional). */
+export const retireChallengerBodySchema = z
+  .object({
+    reason: z.string().min(1).max(500).optional().describe('why, kept on the version'),
+  })
+  .strict();

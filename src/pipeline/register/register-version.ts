@@ -5,12 +5,20 @@ import type { PipelineDeps } from '../pipeline-deps';
 import { settleProductionStatuses } from '../promote/production-statuses';
 import { isFinished, updateRun } from '../../domain/run-record';
 import { promote } from '../promote/promote-candidate';
+import { startTrial } from '../promote/trial-moves';
+import { findSpec } from '../../domain/spec/load-spec';
+import type { ModelSpec } from '../../domain/spec/model-spec';
+import type { ChallengerTrial, DeploymentMode } from '../../domain/alias';
 
 /** What the register step did. */
 export type RegisterOutcome =
   | { readonly kind: 'already_done'; readonly runId: string }
   | { readonly kind: 'rejected'; readonly version: number; readonly reasons: string[] }
-  | { readonly kind: 'promoted'; readonly version: number; readonly previous?: number };
+  | { readonly kind: 'promoted'; readonly version: number; readonly previous?: number }
+  /** Put on trial beside production (deployment.promotion or retrain.promotion shadow/canary). */
+  | { readonly kind: 'challenger'; readonly version: number; readonly against: number }
+  /** Validated, but left as it is: another version is already on trial. */
+  | { readonly kind: 'validated'; readonly version: number; readonly reason: string };
 
 /**
  * Records the verdict on the version (validated or rejected, with reasons) and, when it passed,
@@ -38,6 +46,12 @@ export async function registerVersion(deps: PipelineDeps, req: RegisterRequest):
       statusReason: 'passed validation',
     });
     deps.telemetry?.event('VersionRegistered', versionProperties(version));
+  }
+  if (version.status === 'challenger') return finish(deps, version, t0, 'challenger');
+  const trial = version.status === 'production' ? undefined : await trialFor(deps, version);
+  if (trial) {
+    const onTrial = await putOnTrial(deps, version, trial, t0);
+    if (onTrial) return onTrial;
   }
   const result = await promote(deps, version, req.championVersion);
   if (result.kind === 'beaten') {
@@ -103,7 +117,12 @@ async function reject(
   return { kind: 'rejected', version: version.version, reasons };
 }
 
-async function finish(deps: PipelineDeps, version: ModelVersion, t0: number): Promise<RegisterOutcome> {
+async function finish(
+  deps: PipelineDeps,
+  version: ModelVersion,
+  t0: number,
+  outcome: 'promoted' | 'challenger' = 'promoted',
+): Promise<RegisterOutcome> {
   await updateRun(deps, version.model, version.runId, {
     status: 'succeeded',
     stage: 'register',
@@ -112,5 +131,75 @@ async function finish(deps: PipelineDeps, version: ModelVersion, t0: number): Pr
     finishedAt: new Date().toISOString(),
     timings: { register: Math.round(performance.now() - t0) },
   });
+  if (outcome === 'challenger') {
+    const against = version.trial?.against ?? 0;
+    return { kind: 'challenger', version: version.version, against };
+  }
   return { kind: 'promoted', version: version.version };
+}
+
+interface TrialPlan {
+  readonly mode: DeploymentMode;
+  readonly share: number;
+  readonly origin: ChallengerTrial['origin'];
+}
+
+/**
+ * How a validated version meets traffic, from the model's spec: a retrain's by
+ * retrain.promotion (default deployment.promotion, a canary there tried in shadow), any other by
+ * deployment.promotion. Undefined: straight to production (direct, or no spec to say otherwise).
+ */
+async function trialFor(deps: PipelineDeps, version: ModelVersion): Promise<TrialPlan | undefined> {
+  let spec: ModelSpec | undefined;
+  try {
+    spec = await findSpec(deps, version.model);
+  } catch {
+    return undefined; // a spec broken since training: the default, direct promotion
+  }
+  if (!spec) return undefined;
+  const { deployment } = spec;
+  if (version.lineage?.retrain) {
+    const mode = spec.retrain.promotion ?? (deployment.promotion === 'direct' ? 'direct' : 'shadow');
+    return mode === 'direct' ? undefined : { mode, share: deployment.share, origin: 'retrain' };
+  }
+  if (deployment.promotion === 'direct') return undefined;
+  return { mode: deployment.promotion, share: deployment.share, origin: 'deployment' };
+}
+
+/**
+ * Makes the validated version the challenger. Undefined when there is no production version
+ * yet (the first one is promoted: there is nothing to compare it with). With another challenger
+ * already on trial, the version stays validated and the run says so.
+ */
+async function putOnTrial(
+  deps: PipelineDeps,
+  version: ModelVersion,
+  plan: TrialPlan,
+  t0: number,
+): Promise<RegisterOutcome | undefined> {
+  const { model } = version;
+  const production = await deps.registry.getAlias(model, 'production');
+  if (!production) return undefined;
+  try {
+    const started = await startTrial(deps, {
+      model,
+      version: version.version,
+      mode: plan.mode,
+      ...(plan.mode === 'canary' && { share: plan.share }),
+      origin: plan.origin,
+      reason: `validated by run ${version.runId}`,
+    });
+    await finish(deps, version, t0);
+    return {
+      kind: 'challenger',
+      version: version.version,
+      against: started.trial.against ?? production.version,
+    };
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'challenger_exists')) throw err;
+    const reason = `validated; not put on trial: ${err.message}`;
+    await deps.versions.updateVersion(model, version.version, { status: 'validated', statusReason: reason });
+    await finish(deps, version, t0);
+    return { kind: 'validated', version: version.version, reason };
+  }
 }

@@ -14,6 +14,7 @@ export type VersionPatch = Partial<
     | 'trainingProfile'
     | 'params'
     | 'comparison'
+    | 'trial'
   >
 >;
 

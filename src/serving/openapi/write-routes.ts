@@ -1,7 +1,14 @@
 import { retrainBodySchema, retrainDecisionSchema } from '../../domain/retrain-schemas';
 import { modelSpecSchema } from '../../domain/spec/model-spec';
 import { feedbackBodySchema, feedbackResultSchema } from '../../domain/feedback';
-import { promoteBodySchema, promotionResultSchema, specDocumentSchema } from '../registry-api/schemas';
+import { challengerBodySchema, retireChallengerBodySchema } from '../../domain/trial';
+import {
+  challengerResultSchema,
+  challengerRetiredSchema,
+  promoteBodySchema,
+  promotionResultSchema,
+  specDocumentSchema,
+} from '../registry-api/schemas';
 import { versionQuerySchema } from './common-schemas';
 import { predictRequestSchema, predictResponseSchema } from './predict-schemas';
 import type { RouteSpec } from './route-spec';
@@ -39,6 +46,27 @@ export const WRITE_ROUTES = {
     headers: { 'If-Match': 'the alias ETag read from GET /models/{model}: act only if it is unchanged' },
     body: promoteBodySchema,
     responses: { 200: { description: 'production points at the version', schema: promotionResultSchema } },
+    errors: [400, 401, 403, 404, 409, 413, 415],
+  },
+  setChallengerAlias: {
+    name: 'setChallengerAlias',
+    method: 'POST',
+    route: 'models/{model}/aliases/challenger',
+    access: 'operate',
+    summary:
+      'Put a validated version on trial beside production: shadow (scored, never answers) or canary (answers a share)',
+    body: challengerBodySchema,
+    responses: { 200: { description: 'the challenger alias and its trial', schema: challengerResultSchema } },
+    errors: [400, 401, 403, 404, 409, 413, 415],
+  },
+  retireChallenger: {
+    name: 'retireChallenger',
+    method: 'DELETE',
+    route: 'models/{model}/aliases/challenger',
+    access: 'operate',
+    summary: "End the challenger's trial by hand: its version goes back to validated",
+    body: retireChallengerBodySchema,
+    responses: { 200: { description: 'retired', schema: challengerRetiredSchema } },
     errors: [400, 401, 403, 404, 409, 413, 415],
   },
   // Operate, not predict: a spec changes what the next training run does (target, features,

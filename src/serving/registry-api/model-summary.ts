@@ -12,12 +12,17 @@ type SummaryRegistry = Pick<AliasStore, 'getAlias'> &
   Pick<RunStore, 'listRuns'>;
 
 /**
- * One model: its production alias (with the ETag a promotion may pass as If-Match), how many
+ * One model: its production alias (with the ETag a promotion may pass as If-Match) and its
+ * challenger with its trial when one is on trial, how many
  * versions it has by status, the latest version and the stored spec. 404 for a model with no
  * version, spec or run.
  */
 export async function getModelSummary(registry: SummaryRegistry, model: string): Promise<ModelSummaryView> {
-  const [alias, spec] = await Promise.all([registry.getAlias(model, 'production'), registry.getSpec(model)]);
+  const [alias, challenger, spec] = await Promise.all([
+    registry.getAlias(model, 'production'),
+    registry.getAlias(model, 'challenger'),
+    registry.getSpec(model),
+  ]);
   const statusCounts: Partial<Record<VersionStatus, number>> = {};
   let versionCount = 0;
   let latestVersion: number | undefined;
@@ -56,6 +61,16 @@ export async function getModelSummary(registry: SummaryRegistry, model: string):
         updatedAt: alias.updatedAt,
         ...(alias.reason !== undefined && { reason: alias.reason }),
         etag: alias.etag,
+      },
+    }),
+    ...(challenger?.trial && {
+      challenger: {
+        name: challenger.name,
+        version: challenger.version,
+        updatedAt: challenger.updatedAt,
+        ...(challenger.reason !== undefined && { reason: challenger.reason }),
+        etag: challenger.etag,
+        trial: challenger.trial,
       },
     }),
     versionCount,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALIAS_NAMES } from '../../domain/alias';
+import { ALIAS_NAMES, DEPLOYMENT_MODES } from '../../domain/alias';
 import { VERSION_STATUSES } from '../../domain/model-version';
 import { RUN_STATUSES } from '../../domain/run';
 
@@ -16,6 +16,31 @@ export const aliasSchema = z.object({
   updatedAt: z.string(),
   reason: z.string().optional(),
   etag: z.string().describe('pass back as If-Match to promote only if the alias is unchanged'),
+});
+
+/** How the challenger meets traffic, as the challenger alias carries it. */
+export const challengerTrialSchema = z.object({
+  mode: z.enum(DEPLOYMENT_MODES),
+  share: z.number().optional().describe('canary: the share of requests the challenger answers'),
+  since: z.string(),
+  against: z.number().int().nullable().describe('the production version when the trial started'),
+  origin: z.enum(['deployment', 'retrain', 'manual']),
+});
+
+/** The challenger alias as answered by the API. */
+export const challengerAliasSchema = aliasSchema.extend({
+  trial: challengerTrialSchema,
+});
+
+/** Answer of `POST /models/{model}/aliases/challenger`. */
+export const challengerResultSchema = challengerAliasSchema.extend({ model: z.string() });
+
+/** Answer of `DELETE /models/{model}/aliases/challenger`. */
+export const challengerRetiredSchema = z.object({
+  model: z.string(),
+  alias: z.literal('challenger'),
+  version: z.number().int().describe('the version retired: back to validated'),
+  outcome: z.literal('retired'),
 });
 
 /** One model in `GET /models`. */
@@ -58,6 +83,9 @@ export const specDocumentSchema = z.object({
 export const modelSummarySchema = z.object({
   model: z.string(),
   production: aliasSchema.optional().describe('absent until a version is promoted'),
+  challenger: challengerAliasSchema
+    .optional()
+    .describe('the version on trial beside production (shadow or canary); absent when none'),
   versionCount: z.number().int(),
   latestVersion: z.number().int().optional(),
   statusCounts: z.partialRecord(z.enum(VERSION_STATUSES), z.number().int()),

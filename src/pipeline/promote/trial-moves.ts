@@ -1,0 +1,276 @@
+import { AppError } from '../../errors';
+import type { Alias, ChallengerTrial, DeploymentMode } from '../../domain/alias';
+import type { ModelVersion } from '../../domain/model-version';
+import {
+  MAX_TRIAL_COMPARISONS,
+  type LiveComparison,
+  type TrialMoves,
+  type TrialOutcome,
+  type TrialRecord,
+} from '../../domain/trial';
+import type { AliasStore } from '../../platform/ports/alias-store';
+import type { Stored } from '../../platform/ports/stored';
+import type { Telemetry } from '../../platform/ports/telemetry';
+import type { VersionDetails } from '../../platform/ports/version-details';
+import type { VersionStore } from '../../platform/ports/version-store';
+import { settleProductionStatuses } from './production-statuses';
+
+/** What starting and ending trials touch: both aliases, the versions, and the event sink. */
+export interface TrialDeps {
+  readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions'> &
+    Pick<AliasStore, 'getAlias' | 'setAlias' | 'deleteAlias'>;
+  readonly versions: VersionDetails;
+  readonly telemetry?: Telemetry;
+  readonly now?: () => Date;
+}
+
+export interface StartTrialCommand {
+  readonly model: string;
+  readonly version: number;
+  readonly mode: DeploymentMode;
+  /** Canary only: 0 < share < 1. */
+  readonly share?: number;
+  readonly origin: ChallengerTrial['origin'];
+  readonly reason?: string;
+}
+
+/** What the challenger alias answers: the alias as stored, and the trial it started. */
+export type StartedTrial = Stored<Alias> & { readonly trial: ChallengerTrial };
+
+/**
+ * Puts a validated version on trial beside production: creates the challenger alias (create
+ * only, so two starters cannot both win) with how it meets traffic, and marks the version
+ * `challenger` with an empty trial record. The same version already on trial in the same mode is
+ * answered as it is (a redelivered register message). 409s: not validated, already production,
+ * another challenger, no production version to compare with.
+ */
+export async function startTrial(deps: TrialDeps, cmd: StartTrialCommand): Promise<StartedTrial> {
+  const { model, version } = cmd;
+  const target = await deps.registry.getVersion(model, version);
+  if (!target) {
+    throw new AppError('not_found', 'version_not_found', `Model "${model}" has no version ${version}`, {
+      model,
+      version,
+    });
+  }
+  const [production, current] = await Promise.all([
+    deps.registry.getAlias(model, 'production'),
+    deps.registry.getAlias(model, 'challenger'),
+  ]);
+  const same =
+    current?.version === version &&
+    current.trial?.mode === cmd.mode &&
+    (cmd.mode !== 'canary' || current.trial.share === cmd.share);
+  if (same && current.trial && target.status === 'challenger') {
+    return current as StartedTrial;
+  }
+  if (current) {
+    throw new AppError(
+      'conflict',
+      'challenger_exists',
+      `Model "${model}" already has a challenger, version ${current.version}: retire it first (DELETE /api/models/${model}/aliases/challenger)`,
+      { model, challenger: current.version },
+    );
+  }
+  if (!production) {
+    throw new AppError(
+      'conflict',
+      'no_production_version',
+      `Model "${model}" has no production version for a challenger to be compared with: promote version ${version} instead`,
+      { model },
+    );
+  }
+  if (production.version === version) {
+    throw new AppError(
+      'conflict',
+      'challenger_is_production',
+      `Version ${version} of "${model}" is already production: a challenger must be another version`,
+      { model, version },
+    );
+  }
+  if (target.status !== 'validated') {
+    const why = target.statusReason ? ` (${target.statusReason})` : '';
+    throw new AppError(
+      'conflict',
+      'version_not_validated',
+      `Version ${version} of "${model}" is ${target.status}${why}: only a validated version can be a challenger`,
+      { model, version, status: target.status },
+    );
+  }
+  const trial: ChallengerTrial = {
+    mode: cmd.mode,
+    ...(cmd.mode === 'canary' && cmd.share !== undefined && { share: cmd.share }),
+    since: clock(deps).toISOString(),
+    against: production.version,
+    origin: cmd.origin,
+  };
+  const why = cmd.reason ?? `${cmd.mode} trial (${cmd.origin})`;
+  let alias: Stored<Alias>;
+  try {
+    alias = await deps.registry.setAlias(model, 'challenger', version, null, why, trial);
+  } catch (err) {
+    if (!(err instanceof AppError && err.category === 'conflict')) throw err;
+    const winner = await deps.registry.getAlias(model, 'challenger');
+    throw new AppError(
+      'conflict',
+      'challenger_exists',
+      `Model "${model}" got a challenger (version ${winner?.version ?? '?'}) while this one was set: retire it first`,
+      { model, ...(winner && { challenger: winner.version }) },
+    );
+  }
+  const record: TrialRecord = { ...trial, comparisons: [] };
+  await deps.versions.updateVersion(model, version, {
+    status: 'challenger',
+    statusReason: `challenger (${describeMode(trial)}) against v${production.version}: ${why}`,
+    trial: record,
+  });
+  deps.telemetry?.event('ChallengerStarted', {
+    model,
+    version: String(version),
+    mode: trial.mode,
+    against: String(production.version),
+    origin: trial.origin,
+  });
+  return { ...alias, trial };
+}
+
+/** `shadow` or `canary 10%`. */
+export function describeMode(trial: Pick<ChallengerTrial, 'mode' | 'share'>): string {
+  return trial.mode === 'canary' ? `canary ${Math.round((trial.share ?? 0) * 1000) / 10}%` : 'shadow';
+}
+
+/**
+ * The trial moves on the registry: retiring removes the challenger alias by ETag and sets the
+ * version back to validated with the outcome; promoting moves production to the challenger by
+ * ETag (only while production is still the version it was compared with), then removes the
+ * challenger alias and archives the old production version.
+ */
+export function createTrialMoves(deps: TrialDeps): TrialMoves {
+  return {
+    async retire(model, version, outcome, reason, evidence) {
+      const alias = await deps.registry.getAlias(model, 'challenger');
+      if (alias?.version !== version) return 'gone';
+      try {
+        if (!(await deps.registry.deleteAlias(model, 'challenger', alias.etag))) return 'gone';
+      } catch (err) {
+        if (err instanceof AppError && err.category === 'conflict') return 'gone';
+        throw err;
+      }
+      await endTrial(deps, model, version, 'validated', outcome, reason, evidence, alias);
+      deps.telemetry?.event('ChallengerRetired', {
+        model,
+        version: String(version),
+        outcome,
+        reason,
+        ...(alias.trial && { origin: alias.trial.origin }),
+      });
+      return 'retired';
+    },
+
+    async promote(model, version, evidence) {
+      const [challenger, production] = await Promise.all([
+        deps.registry.getAlias(model, 'challenger'),
+        deps.registry.getAlias(model, 'production'),
+      ]);
+      if (challenger?.version !== version || production?.version !== evidence.productionVersion) {
+        return 'gone';
+      }
+      const reason = `challenger promoted on live evidence: ${evidence.reason}`;
+      try {
+        await deps.registry.setAlias(model, 'production', version, production.etag, reason);
+      } catch (err) {
+        if (err instanceof AppError && err.category === 'conflict') return 'gone';
+        throw err;
+      }
+      // Production has moved: the challenger alias goes even if someone touched it meanwhile.
+      await removeAlias(deps, model, version);
+      await endTrial(deps, model, version, 'production', 'promoted', reason, evidence, challenger);
+      await settleProductionStatuses(deps, model, `challenger v${version} promoted on live evidence`);
+      deps.telemetry?.event('ChallengerPromoted', {
+        model,
+        version: String(version),
+        previous: String(production.version),
+        rows: String(evidence.rows),
+        pValue: String(evidence.pValue),
+      });
+      return 'promoted';
+    },
+
+    async record(model, version, evidence, totals) {
+      const target = await deps.registry.getVersion(model, version);
+      if (!target?.trial || target.status !== 'challenger') return 'gone';
+      await deps.versions.updateVersion(model, version, {
+        trial: { ...withComparison(target.trial, evidence), totals },
+      });
+      return 'recorded';
+    },
+  };
+}
+
+async function removeAlias(deps: TrialDeps, model: string, version: number): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const alias = await deps.registry.getAlias(model, 'challenger');
+    if (alias?.version !== version) return;
+    try {
+      await deps.registry.deleteAlias(model, 'challenger', alias.etag);
+      return;
+    } catch (err) {
+      if (!(err instanceof AppError && err.category === 'conflict')) throw err;
+    }
+  }
+}
+
+async function endTrial(
+  deps: TrialDeps,
+  model: string,
+  version: number,
+  status: ModelVersion['status'],
+  outcome: TrialOutcome,
+  reason: string,
+  evidence: LiveComparison | undefined,
+  alias: Stored<Alias>,
+): Promise<void> {
+  const target = await deps.registry.getVersion(model, version);
+  const base: TrialRecord = target?.trial ?? {
+    ...(alias.trial ?? { mode: 'shadow', since: alias.updatedAt, against: null, origin: 'manual' }),
+    comparisons: [],
+  };
+  const ended: TrialRecord = {
+    ...(evidence ? withComparison(base, evidence) : base),
+    endedAt: clock(deps).toISOString(),
+    outcome,
+    reason,
+  };
+  const statusReason = outcome === 'promoted' ? reason : `challenger ${outcome}: ${reason}`;
+  await deps.versions.updateVersion(model, version, { status, statusReason, trial: ended });
+}
+
+/** The trial with `evidence` last; kept once when it was already recorded (same check time). */
+function withComparison(trial: TrialRecord, evidence: LiveComparison): TrialRecord {
+  if (trial.comparisons.at(-1)?.checkedAt === evidence.checkedAt) return trial;
+  const comparisons = [...trial.comparisons, evidence].slice(-MAX_TRIAL_COMPARISONS);
+  return { ...trial, comparisons };
+}
+
+const clock = (deps: TrialDeps): Date => deps.now?.() ?? new Date();
+
+/**
+ * Ends the challenger's trial by hand (DELETE /aliases/challenger): its version goes back to
+ * validated with outcome `retired`. 404 when the model has no challenger.
+ */
+export async function retireChallenger(
+  deps: TrialDeps,
+  model: string,
+  reason?: string,
+): Promise<{ model: string; alias: 'challenger'; version: number; outcome: 'retired' }> {
+  const moves = createTrialMoves(deps);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const alias = await deps.registry.getAlias(model, 'challenger');
+    if (!alias) break;
+    const why = reason === undefined ? 'retired by hand' : `retired by hand: ${reason}`;
+    if ((await moves.retire(model, alias.version, 'retired', why)) === 'retired') {
+      return { model, alias: 'challenger', version: alias.version, outcome: 'retired' };
+    }
+  }
+  throw new AppError('not_found', 'no_challenger', `Model "${model}" has no challenger to retire`, { model });
+}
