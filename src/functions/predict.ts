@@ -5,13 +5,18 @@ import { bodySource } from './http/body-limits';
 import { httpRoute } from './http/http-route';
 import { existingServingContext, servingContext } from './serving-context';
 
+// A routing key longer than this is cut: it only has to keep a client on one side of a canary.
+const MAX_ROUTING_KEY = 256;
+
 httpRoute('predict', async (request) => {
   const model = parseModelName(request.params.model);
   const pinned = request.query.get('version');
+  const routingKey = request.headers.get('x-routing-key');
   const answer = await predict(servingContext(), {
     model,
     ...(pinned !== null && { version: parseVersionNumber(pinned) }),
     body: bodySource(request),
+    ...(routingKey && { routingKey: routingKey.slice(0, MAX_ROUTING_KEY) }),
   });
   return { status: 200, jsonBody: answer };
 });

@@ -9,11 +9,14 @@ import { blobVersionLoader } from '../serving/model-cache/load-version';
 import { ModelCache } from '../serving/model-cache/model-cache';
 import { PredictionLog } from '../serving/prediction-log/prediction-log';
 import type { PredictDeps } from '../serving/predict/predict';
+import { ChallengerTraffic } from '../serving/predict/challenger-traffic';
+import { createTrialMoves } from '../pipeline/promote/trial-moves';
 
 /** The serving side's long-lived parts: one model cache and one prediction log per process. */
 export interface ServingContext extends PredictDeps {
   readonly cache: ModelCache;
   readonly log: PredictionLog;
+  readonly challengers: ChallengerTraffic;
 }
 
 let context: ServingContext | undefined;
@@ -22,11 +25,18 @@ let context: ServingContext | undefined;
 export function servingContext(): ServingContext {
   if (context) return context;
   const config = appConfig();
-  const { blobs, registry, telemetry } = appAdapters();
+  const { blobs, registry, versions, telemetry } = appAdapters();
   // WEBSITE_INSTANCE_ID names the instance in Azure; pid and a random part keep local ones apart.
   const instance = `${process.env.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const cache = newModelCache(config, { blobs, registry });
   context = {
-    cache: newModelCache(config, { blobs, registry }),
+    cache,
+    // A challenger that fails to load is retired here: serving holds the trial moves it needs.
+    challengers: new ChallengerTraffic({
+      cache,
+      moves: createTrialMoves({ registry, versions, telemetry }),
+      onError: (err) => telemetry.exception(err, { operation: 'challenger' }),
+    }),
     log: new PredictionLog({ blobs, container: config.containers.predictionLogs, instance }),
     limits: config.limits,
     telemetry,

@@ -1,3 +1,4 @@
+import type { ChallengerTrial } from '../../domain/alias';
 import type { ModelVersion } from '../../domain/model-version';
 import { AppError } from '../../errors';
 import type { AliasStore } from '../../platform/ports/alias-store';
@@ -23,8 +24,15 @@ export interface ModelCacheOptions {
   readonly now?: () => number;
 }
 
-// A pinned version is served once it passed validation (validated, production, archived).
+// A pinned version is served once it passed validation (validated, challenger, production,
+// archived).
 const NOT_SERVABLE = new Set(['candidate', 'rejected']);
+
+/** The version on trial beside production, as the challenger alias names it. */
+export interface ChallengerRef {
+  readonly version: number;
+  readonly trial: ChallengerTrial;
+}
 
 /**
  * Resolves what a predict request scores with: the production alias (or a pinned version) read
@@ -33,12 +41,14 @@ const NOT_SERVABLE = new Set(['candidate', 'rejected']);
  */
 export class ModelCache {
   private readonly aliases: TimedLookups<number | null>;
+  private readonly challengers: TimedLookups<ChallengerRef | null>;
   private readonly versions: TimedLookups<ModelVersion | null>;
   private readonly loaded: LruLoads<ServedModel>;
 
   constructor(private readonly options: ModelCacheOptions) {
     const ttl = options.aliasCacheSeconds * 1000;
     this.aliases = new TimedLookups(ttl, options.now);
+    this.challengers = new TimedLookups(ttl, options.now);
     this.versions = new TimedLookups(ttl, options.now);
     this.loaded = new LruLoads(options.maxLoadedVersions ?? DEFAULT_MAX_LOADED_VERSIONS, (m) => m.release());
   }
@@ -69,9 +79,26 @@ export class ModelCache {
     return this.loaded.get(`${model}/${number}`, () => this.options.load(version));
   }
 
+  /**
+   * The model's challenger, read with the same trust window as production's alias: a trial
+   * started or ended is seen within aliasCacheSeconds. Undefined when there is none.
+   */
+  async challenger(model: string): Promise<ChallengerRef | undefined> {
+    const ref = await this.challengers.get(model, async () => {
+      const alias = await this.options.registry.getAlias(model, 'challenger');
+      return alias?.trial ? { version: alias.version, trial: alias.trial } : null;
+    });
+    return ref ?? undefined;
+  }
+
+  /** Forgets the challenger read for `model` (its trial was ended here). */
+  forgetChallenger(model: string): void {
+    this.challengers.forget(model);
+  }
+
   /** Aliases and versions answered from cache while the registry was down. */
   stale(): StaleUse[] {
-    return [...this.aliases.stale(), ...this.versions.stale()];
+    return [...this.aliases.stale(), ...this.challengers.stale(), ...this.versions.stale()];
   }
 
   /** Releases every loaded session. */

@@ -46,6 +46,11 @@ export class TimedLookups<T> {
     return entry ? this.withinWait(key, reading, entry) : reading;
   }
 
+  /** Drops the key's cached value: the next get reads the store. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
   /** Keys answered from cache because the store was down, with since when and why. */
   stale(): StaleUse[] {
     return [...this.staleKeys.values()];

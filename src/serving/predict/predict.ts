@@ -4,7 +4,9 @@ import type { Telemetry } from '../../platform/ports/telemetry';
 import { readBody, type BodySource } from '../http/json-body';
 import type { ModelCache } from '../model-cache/model-cache';
 import { InvalidRowsError, type RowProblem } from '../model-cache/served-model';
-import type { PredictedRow } from '../../domain/log-row';
+import type { PredictedRow, SentInputs } from '../../domain/log-row';
+import type { ServedModel } from '../model-cache/served-model';
+import type { ChallengerTraffic } from './challenger-traffic';
 import { bodyRows } from './formats/registry';
 import { parseBody } from './parse-json-body';
 import { recordJsonOffsets } from './record-json-spans';
@@ -19,6 +21,8 @@ export interface PredictDeps {
   readonly newRequestId?: () => string;
   /** Receives PredictionLatencyMs and PredictionRows per model and version; default none. */
   readonly telemetry?: Telemetry;
+  /** Routes requests of a model with a challenger (shadow or canary); default: no trials. */
+  readonly challengers?: Pick<ChallengerTraffic, 'plan' | 'afterAnswer'>;
 }
 
 export interface PredictRequest {
@@ -26,6 +30,8 @@ export interface PredictRequest {
   /** `?version=N`; default the production version. */
   readonly version?: number;
   readonly body: BodySource;
+  /** `x-routing-key`: keeps a client on one side of a canary; default the request id. */
+  readonly routingKey?: string;
 }
 
 /** The contract's answer; classifiers add class labels and per-row probabilities. */
@@ -64,9 +70,20 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
       { limit: max, rows: records.length },
     );
   }
-  const model = await deps.cache.resolve(request.model, request.version);
-  const problems = model.validate(records);
+  const production = await deps.cache.resolve(request.model, request.version);
+  const problems = production.validate(records);
   if (problems.length > 0) throw invalidRows(problems);
+  const requestId = deps.newRequestId?.() ?? randomUUID();
+  // A pinned version is the client's choice: trials meet only production's traffic.
+  const plan =
+    request.version === undefined && deps.challengers
+      ? await deps.challengers.plan(request.model, production.version, request.routingKey ?? requestId)
+      : undefined;
+  let model = production;
+  let beside = plan?.served;
+  // A canary answers only rows it can read; otherwise production answers and it is scored beside.
+  if (plan?.answers && plan.served.validate(records).length === 0)
+    [model, beside] = [plan.served, production];
   let scored;
   try {
     scored = await scoreInChunks(model, records);
@@ -74,30 +91,21 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
     if (err instanceof InvalidRowsError) throw invalidRows(err.problems);
     throw err;
   }
-  const requestId = deps.newRequestId?.() ?? randomUUID();
   const time = (deps.now?.() ?? new Date()).toISOString();
-  const { predictions, probabilities } = scored;
   // The rows' own bytes, logged as sent, when the body is plain JSON with one object per row.
   const offsets = parsed.strict && format.rowsAsSent ? recordJsonOffsets(body.bytes, format.key) : undefined;
   const sentInputs = offsets?.length === 2 * records.length ? { body: body.bytes, offsets } : undefined;
-  const rows = new Array<PredictedRow>(records.length);
-  for (let row = 0; row < records.length; row++) {
-    // Written out (no spread) and with requestId first: the log serialises whole batches, and
-    // JSON.stringify leaves out the keys that are undefined (probabilities of a regressor,
-    // sentInputs when the inputs are serialised).
-    rows[row] = {
-      requestId,
-      row,
-      model: model.model,
-      version: model.version,
-      inputs: records[row],
-      prediction: predictions[row]!,
-      probabilities: probabilities?.[row],
-      time,
-      sentInputs,
-    };
+  await deps.log.append(logRows(model, requestId, records, scored, time, sentInputs, false));
+  if (beside && deps.challengers) {
+    const other = beside;
+    // After the answer, so the other version costs the client nothing; its rows share the
+    // request id and row numbers, marked shadow, for the live comparison.
+    deps.challengers.afterAnswer(async () => {
+      if (other.validate(records).length > 0) return; // rows it cannot read: not compared
+      const shadow = await scoreInChunks(other, records);
+      await deps.log.append(logRows(other, requestId, records, shadow, time, sentInputs, true));
+    });
   }
-  await deps.log.append(rows);
   if (deps.telemetry) {
     const properties = { model: model.model, version: String(model.version) };
     deps.telemetry.metric('PredictionLatencyMs', performance.now() - started, properties);
@@ -111,6 +119,38 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
     ...(model.classes && { classes: model.classes }),
     ...(scored.probabilities && { probabilities: scored.probabilities }),
   };
+}
+
+/** One log row per record: the version's predictions under the request's id. */
+function logRows(
+  model: ServedModel,
+  requestId: string,
+  records: readonly unknown[],
+  scored: { predictions: (number | string)[]; probabilities?: number[][] },
+  time: string,
+  sentInputs: SentInputs | undefined,
+  shadow: boolean,
+): PredictedRow[] {
+  const { predictions, probabilities } = scored;
+  const rows = new Array<PredictedRow>(records.length);
+  for (let row = 0; row < records.length; row++) {
+    // Written out (no spread) and with requestId first: the log serialises whole batches, and
+    // JSON.stringify leaves out the keys that are undefined (probabilities of a regressor,
+    // sentInputs when the inputs are serialised, shadow on the answered rows).
+    rows[row] = {
+      requestId,
+      row,
+      model: model.model,
+      version: model.version,
+      inputs: records[row],
+      prediction: predictions[row]!,
+      probabilities: probabilities?.[row],
+      time,
+      shadow: shadow ? true : undefined,
+      sentInputs,
+    };
+  }
+  return rows;
 }
 
 function invalidRows(problems: RowProblem[]): AppError {

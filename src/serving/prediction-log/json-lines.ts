@@ -55,12 +55,18 @@ function withSentInputs(rows: readonly PredictedRow[]): Buffer {
   let shared: { from: PredictedRow; head: Buffer; middle: Buffer; end: Buffer } | undefined;
   for (const r of rows) {
     const last = shared?.from;
-    if (!last || last.requestId !== r.requestId || last.model !== r.model || last.time !== r.time) {
+    if (
+      !last ||
+      last.requestId !== r.requestId ||
+      last.model !== r.model ||
+      last.time !== r.time ||
+      last.shadow !== r.shadow
+    ) {
       shared = {
         from: r,
         head: Buffer.from(`{"requestId":${JSON.stringify(r.requestId)},"row":`, 'utf8'),
         middle: Buffer.from(`,"model":${JSON.stringify(r.model)},"version":`, 'utf8'),
-        end: Buffer.from(`,"time":${JSON.stringify(r.time)}}\n`, 'utf8'),
+        end: Buffer.from(`,"time":${JSON.stringify(r.time)}${r.shadow ? ',"shadow":true' : ''}}\n`, 'utf8'),
       };
     }
     w.bytes(shared!.head);

@@ -86,6 +86,24 @@ describe('toJsonLines', () => {
     expect(toJsonLines(shared).toString('utf8')).toBe(perRow(rows));
   });
 
+  it('marks shadow rows (a challenger scored beside the answer) whether or not they carry sent inputs', () => {
+    const answered = [row(0, { a: 1 }), row(1, { b: 2 })];
+    const shadow: LogRow[] = answered.map((r) => ({ ...r, version: 3, shadow: true }));
+    const body = Buffer.from(`{"rows":[${answered.map((r) => JSON.stringify(r.inputs)).join(',')}]}`, 'utf8');
+    const offsets = recordJsonOffsets(body, 'rows')!;
+    const all = [...answered, ...shadow];
+    const lines = toJsonLines(all.map((r) => ({ ...r, sentInputs: { body, offsets } }))).toString('utf8');
+    expect(lines).toBe(perRow(all));
+    expect(lines.split('\n').map((l) => l && (JSON.parse(l) as LogRow).shadow)).toEqual([
+      undefined,
+      undefined,
+      true,
+      true,
+      '',
+    ]);
+    expect(toJsonLines(shadow).toString('utf8')).toBe(perRow(shadow));
+  });
+
   it('keeps the inputs text exactly as the client wrote it (spacing, number spelling)', () => {
     const r: PredictedRow = { ...row(0, { a: 100 }), inputsJson: Buffer.from('{"a": 1e2}', 'utf8') };
     const line = toJsonLines([r]).toString('utf8');
