@@ -25,14 +25,19 @@ import { recentReference } from './recent-reference';
 import { reportTelemetry } from './report-telemetry';
 import { versionInputs } from './version-inputs';
 import { windowFeedback } from './window-feedback';
+import type { TrialMoves } from '../../domain/trial';
+import { openTrial, settleTrial, type OpenTrial } from '../trial/evaluate-trial';
+import type { TrialJoin } from '../trial/trial-join';
 
 /** The ports a drift check takes. */
 export interface DriftCheckDeps {
   readonly blobs: Pick<BlobStore, 'list' | 'download' | 'tryGetProperties' | 'downloadToBuffer'>;
   readonly registry: Pick<
     Registry,
-    'getVersion' | 'getSpec' | 'getMonitoring' | 'putMonitoring' | 'listMonitoring'
+    'getVersion' | 'getSpec' | 'getMonitoring' | 'putMonitoring' | 'listMonitoring' | 'getAlias'
   >;
+  /** Ends or records a challenger's trial; without it challengers are not evaluated. */
+  readonly trials?: TrialMoves;
   readonly queue: MessageQueue;
   readonly telemetry: Telemetry;
   readonly settings: {
@@ -115,6 +120,9 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
   );
   const feedback = await windowFeedback(deps.registry, model, window);
   const join = new LiveErrorJoin(feedback, liveErrorScoring(version));
+  const trial: OpenTrial | undefined = deps.trials
+    ? await openTrial({ registry: deps.registry, moves: deps.trials }, version, spec, feedback)
+    : undefined;
   const scan: LogScan = { blobs: 0, bytes: 0 };
   const lines = windowLogLines(deps.blobs, deps.settings.containers.predictionLogs, model, window, scan);
   const recent =
@@ -130,7 +138,7 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
   const report = await checkDrift(
     { profile, inputs: versionInputs(version), importance: rankedInputs(version), ...recent },
     spec.monitoring,
-    versionRows(lines, version.version, join),
+    versionRows(lines, version.version, join, trial?.join),
   );
   if (scan.blobs === 0) return { kind: 'no_logs' };
   if (report.rows === 0 && report.malformedLines === 0) {
@@ -145,8 +153,21 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
     window,
     join,
     version.version,
+    trial?.join,
   );
   const liveError = join.result(version.metrics[join.metric], spec.monitoring);
+  const challenger =
+    trial && deps.trials
+      ? await settleTrial(
+          { registry: deps.registry, moves: deps.trials },
+          trial,
+          model,
+          version.version,
+          window.to,
+          spec,
+          clock(deps),
+        )
+      : undefined;
   const ask = retrainAsk(model, report, liveError, id);
   const retrain = ask
     ? await requestRetrain(
@@ -168,6 +189,7 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
     report,
     liveError,
     retrain,
+    ...(challenger && { challenger }),
   };
   reportTelemetry(deps.telemetry, model, id, record);
   return store(deps, stored, toDriftDocument(model, id, now, record), record);
@@ -178,8 +200,10 @@ async function* versionRows(
   batches: AsyncIterable<string[]>,
   version: number,
   join: LiveErrorJoin,
+  trial: TrialJoin | undefined,
 ): AsyncGenerator<ParsedLine> {
   const joining = join.pendingItems > 0;
+  const pairing = trial !== undefined && trial.pendingItems > 0;
   for await (const lines of batches) {
     for (const line of lines) {
       if (line.trim() === '') continue;
@@ -187,6 +211,7 @@ async function* versionRows(
       if (parsed.ok) {
         const own = parsed.row.version === version;
         if (joining) join.observe(parsed.row.requestId, parsed.row.row, parsed.row.prediction, own);
+        if (pairing) trial.observe(parsed.row);
         if (!own) continue;
       }
       yield parsed;

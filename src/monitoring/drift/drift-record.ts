@@ -3,6 +3,7 @@ import type { DriftReport, DriftVerdict } from './report/drift-report';
 import type { RetrainDecision } from '../retrain/request-retrain';
 import { DRIFT_KIND, type DriftWindow } from './drift-window';
 import type { LiveError } from './live-error';
+import type { TrialCheck } from '../trial/evaluate-trial';
 
 export type DriftStatus = DriftVerdict | 'not_monitorable';
 
@@ -19,6 +20,8 @@ export interface DriftRecord {
   readonly liveError: LiveError | null;
   /** Null when no retrain was asked. */
   readonly retrain: RetrainDecision | null;
+  /** The challenger's live comparison in this check, when one is on trial. */
+  readonly challenger?: TrialCheck;
   readonly reason?: string;
 }
 

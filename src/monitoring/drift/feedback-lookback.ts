@@ -2,6 +2,7 @@ import type { BlobStore } from '../../platform/ports/blob-store';
 import { parseLogLine } from './report/log-line';
 import { windowBound, type DriftWindow } from './drift-window';
 import type { LiveErrorJoin } from './live-error';
+import type { TrialJoin } from '../trial/trial-join';
 import { windowLogLines, type LogScan } from './log-blob-lines';
 
 /**
@@ -15,7 +16,7 @@ const PREFIX = '{"requestId":"';
 
 /**
  * Joins the window's feedback that matched no row of the window with rows logged in the
- * lookback before it. Only lines of a request with feedback still pending are parsed, and the
+ * lookback before it (and, for a challenger's trial, with the rows of both versions). Only lines of a request with feedback still pending are parsed, and the
  * scan stops once every item is joined: late feedback costs a read, not a parse, of older logs.
  */
 export async function joinEarlierLogs(
@@ -25,10 +26,12 @@ export async function joinEarlierLogs(
   window: DriftWindow,
   join: LiveErrorJoin,
   version: number,
+  trial?: TrialJoin,
   lookbackHours = FEEDBACK_LOOKBACK_HOURS,
 ): Promise<LogScan> {
   const scan: LogScan = { blobs: 0, bytes: 0 };
-  if (join.pendingItems === 0 || lookbackHours <= 0) return scan;
+  const pending = (): number => join.pendingItems + (trial?.pendingItems ?? 0);
+  if (pending() === 0 || lookbackHours <= 0) return scan;
   const earlier: DriftWindow = {
     from: windowBound(new Date(Date.parse(window.from) - lookbackHours * 3_600_000)),
     to: window.from,
@@ -37,20 +40,19 @@ export async function joinEarlierLogs(
   for await (const lines of windowLogLines(blobs, container, model, earlier, scan)) {
     if (scan.blobs !== blobsRead) {
       blobsRead = scan.blobs;
-      if (join.pendingItems === 0) break;
+      if (pending() === 0) break;
     }
     for (const line of lines) {
       if (!line.startsWith(PREFIX)) continue;
       const requestId = line.slice(PREFIX.length, line.indexOf('"', PREFIX.length));
-      if (!join.isPending(requestId)) continue;
+      const live = join.isPending(requestId);
+      const paired = trial?.isPending(requestId) === true;
+      if (!live && !paired) continue;
       const parsed = parseLogLine(line);
       if (!parsed.ok) continue;
-      join.observe(
-        parsed.row.requestId,
-        parsed.row.row,
-        parsed.row.prediction,
-        parsed.row.version === version,
-      );
+      const { row } = parsed;
+      if (live) join.observe(row.requestId, row.row, row.prediction, row.version === version);
+      if (paired) trial.observe(row);
     }
   }
   return scan;

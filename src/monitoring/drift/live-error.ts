@@ -46,7 +46,11 @@ export class LiveErrorJoin {
   readonly #actuals = new Map<string, FeedbackItem['actual']>();
   readonly #requestIds = new Set<string>();
   readonly #seen = new Set<string>();
+  /** Feedback keys seen in a logged row of any version. */
+  readonly #found = new Set<string>();
+  /** Per request id, its feedback keys not yet found in a logged row. */
   readonly #pending = new Map<string, number>();
+  #keys = 0;
   #matched = 0;
   #unreadable = 0;
   #squares = 0;
@@ -59,7 +63,10 @@ export class LiveErrorJoin {
     this.#classes = scoring.task === 'regression' ? undefined : new ClassTally(scoring.classes);
     for (const f of feedback) {
       const key = `${f.requestId}:${f.row}`;
-      if (!this.#actuals.has(key)) this.#pending.set(f.requestId, (this.#pending.get(f.requestId) ?? 0) + 1);
+      if (!this.#actuals.has(key)) {
+        this.#pending.set(f.requestId, (this.#pending.get(f.requestId) ?? 0) + 1);
+        this.#keys++;
+      }
       this.#actuals.set(key, f.actual);
       this.#requestIds.add(f.requestId);
     }
@@ -70,17 +77,24 @@ export class LiveErrorJoin {
     return this.scoring.task === 'regression' ? 'rmse' : this.scoring.metric;
   }
 
-  /** One logged row; only `scored` rows (of the checked version) count toward the error. */
+  /**
+   * One logged row; only `scored` rows (of the checked version) count toward the error. A row of
+   * another version marks its feedback found but leaves it to the checked version's row of the
+   * same request, which a trial logs beside it (shadow or canary).
+   */
   observe(requestId: string, row: number, prediction: number | string, scored: boolean): void {
     if (!this.#requestIds.has(requestId)) return;
     this.#seen.add(requestId);
     const key = `${requestId}:${row}`;
     const actual = this.#actuals.get(key);
     if (actual === undefined) return;
-    // Each feedback item joins one logged row at most.
-    this.#actuals.delete(key);
-    this.#pending.set(requestId, (this.#pending.get(requestId) ?? 1) - 1);
+    if (!this.#found.has(key)) {
+      this.#found.add(key);
+      this.#pending.set(requestId, (this.#pending.get(requestId) ?? 1) - 1);
+    }
     if (!scored) return;
+    // Each feedback item joins one row of the checked version at most.
+    this.#actuals.delete(key);
     // The actual is read as training reads the target: "12.5" is 12.5, "n/a" is no label.
     const truth = readTarget(this.#classes === undefined, actual);
     if (truth === null || truth === undefined) {
@@ -103,7 +117,7 @@ export class LiveErrorJoin {
 
   /** Feedback items still waiting for their logged row. */
   get pendingItems(): number {
-    return this.#actuals.size;
+    return this.#keys - this.#found.size;
   }
 
   /** Request ids of feedback seen in no logged row. */

@@ -63,6 +63,8 @@ export async function labelledLogRows(
         result.malformedLines++;
         continue;
       }
+      // A shadow row repeats an answered row's inputs under another version: the answered one is kept.
+      if (parsed.row.shadow === true) continue;
       const id = feedbackId(String(parsed.row.requestId), Number(parsed.row.row));
       if (!actuals.has(id) || matched.has(id)) continue;
       matched.add(id);

@@ -40,6 +40,27 @@ describe('live error', () => {
     expect(join.result(3, limits)?.breached).toBe(false);
   });
 
+  it("a challenger's row of the same request (shadow or canary) leaves the feedback to the checked version", () => {
+    const join = new LiveErrorJoin(
+      [
+        { requestId: 'shadowed', row: 0, actual: 10 },
+        { requestId: 'canary', row: 0, actual: 20 },
+      ],
+      REGRESSION,
+    );
+    expect(join.pendingItems).toBe(2);
+    join.observe('shadowed', 0, 99, false); // the challenger's shadow row, read first
+    expect(join.pendingItems).toBe(1); // found: the lookback need not chase it
+    expect(join.isPending('shadowed')).toBe(false);
+    join.observe('shadowed', 0, 13, true);
+    join.observe('canary', 0, 50, false); // the canary answered...
+    join.observe('canary', 0, 24, true); // ...and the checked version scored it beside
+    expect(join.pendingItems).toBe(0);
+    expect(join.result(1, limits)).toMatchObject({ matched: 2, value: Math.sqrt((9 + 16) / 2) });
+    join.observe('shadowed', 0, 0, true); // a feedback item joins one row of the version once
+    expect(join.result(1, limits)?.matched).toBe(2);
+  });
+
   it('reads actuals as training reads the target: numeric text scores, NA and other text do not', () => {
     const join = new LiveErrorJoin(
       [

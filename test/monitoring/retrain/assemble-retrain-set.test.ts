@@ -179,6 +179,26 @@ describe('assembleRetrainSet', () => {
     ]);
   });
 
+  it("takes a labelled row once, from the answered row, never from a challenger's shadow row", async () => {
+    const { deps, model, request } = setup();
+    await registry.putSpec(model, { target: 'count' });
+    await registry.createVersion({ ...newVersion(model, 'run-1'), featureSchema: TEMP_HUM });
+    await registry.createVersion({ ...newVersion(model, 'run-2'), featureSchema: TEMP_HUM });
+    await blobs.upload(
+      deps.settings.containers.predictionLogs,
+      `${model}/2026/11/27/09/i-00000001.jsonl`,
+      toJsonLines([
+        // The shadow row is logged first here, with inputs of its own reading.
+        { ...logRow(model, 'req-s', 0, { temp: 99, hum: 99 }), version: 2, shadow: true },
+        logRow(model, 'req-s', 0, { temp: 20, hum: 50 }),
+      ]),
+    );
+    await storeFeedback(registry, model, { items: [{ requestId: 'req-s', row: 0, actual: 12 }] });
+    const outcome = await assembleRetrainSet(deps, request);
+    expect(outcome).toMatchObject({ kind: 'assembled', feedbackRows: 1 });
+    expect(await readLines(deps, outcome.blobName)).toEqual([{ temp: 20, hum: 50, count: 12 }]);
+  });
+
   it('writes nothing more for a redelivered message, and marks the claim assembled', async () => {
     const { deps, model } = setup();
     const { datasets } = deps.settings.containers;
