@@ -11,6 +11,7 @@ import type { Telemetry } from '../../platform/ports/telemetry';
 import { checkDrift } from './report/check-drift';
 import { parseLogLine, type ParsedLine } from './report/log-line';
 import { requestRetrain, type RetrainDecision } from '../retrain/request-retrain';
+import { retrainHalt } from '../retrain/retrain-halt';
 import { toDriftDocument, type DriftRecord, type DriftStatus } from './drift-record';
 import { advanceCheckpoint, type Checkpoint } from './checkpoint';
 import { DRIFT_CHECKPOINT_ID, driftReportId, windowBound, type DriftWindow } from './drift-window';
@@ -34,7 +35,13 @@ export interface DriftCheckDeps {
   readonly blobs: Pick<BlobStore, 'list' | 'download' | 'tryGetProperties' | 'downloadToBuffer'>;
   readonly registry: Pick<
     Registry,
-    'getVersion' | 'getSpec' | 'getMonitoring' | 'putMonitoring' | 'listMonitoring' | 'getAlias'
+    | 'getVersion'
+    | 'getSpec'
+    | 'getMonitoring'
+    | 'putMonitoring'
+    | 'listMonitoring'
+    | 'getAlias'
+    | 'listVersions'
   >;
   /** Ends or records a challenger's trial; without it challengers are not evaluated. */
   readonly trials?: TrialMoves;
@@ -169,17 +176,21 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
         )
       : undefined;
   const ask = retrainAsk(model, report, liveError, id);
+  const halted = ask ? await retrainHalt(deps.registry, model, spec.retrain.maxConsecutiveLosses) : undefined;
+  if (ask && halted) deps.telemetry.event('RetrainHalted', { model, trigger: ask.trigger, reason: halted });
   const retrain = ask
-    ? await requestRetrain(
-        {
-          registry: deps.registry,
-          queue: deps.queue,
-          retrainQueue: deps.settings.queues.retrain,
-          telemetry: deps.telemetry,
-        },
-        ask,
-        spec.retrain.cooldownMinutes,
-      )
+    ? halted
+      ? { sent: false as const, trigger: ask.trigger, reason: halted }
+      : await requestRetrain(
+          {
+            registry: deps.registry,
+            queue: deps.queue,
+            retrainQueue: deps.settings.queues.retrain,
+            telemetry: deps.telemetry,
+          },
+          ask,
+          spec.retrain.cooldownMinutes,
+        )
     : null;
   const record: DriftRecord = {
     version: version.version,

@@ -26,6 +26,8 @@ import {
   nextSecond,
   PROFILE,
   predictionOf,
+  queue,
+  recordingTelemetry,
 } from '../drift/drift-fixtures';
 
 const s = emulatorSettings();
@@ -222,5 +224,60 @@ describe('the live comparison in the drift check', () => {
     const v2 = await statusOf(model, 2);
     expect(v2?.status).toBe('validated');
     expect(v2?.trial?.reason).toMatch(/^undecided after 0.01 days \(deployment\.maxDays\): 30 of 100/);
+  });
+
+  it('stops automatic retraining after retrain.maxConsecutiveLosses losing retrain challengers, with an alert', async () => {
+    const model = `m${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const base = { task: 'regression', metrics: { rmse: 2 }, trainingProfile: PROFILE as never };
+    await registry.createVersion({ ...newVersion(model, 'run-1'), ...base, status: 'production' });
+    await registry.setAlias(model, 'production', 1, null);
+    const lineage = { ...newVersion(model, 'x').lineage! };
+    for (const [run, outcome] of [
+      ['run-2', 'lost'],
+      ['run-3', 'expired'],
+    ] as const) {
+      await registry.createVersion({
+        ...newVersion(model, run),
+        ...base,
+        status: 'validated',
+        lineage: { ...lineage, retrain: { trigger: 'drift', reason: 'drift', requestedAt: 't' } },
+        trial: { mode: 'shadow', since: 't', against: 1, origin: 'retrain', comparisons: [], outcome },
+      });
+    }
+    await registry.putSpec(model, { target: 'y', retrain: { maxConsecutiveLosses: 2 } });
+    const d = { ...deps(), telemetry: recordingTelemetry() };
+    // Drifted traffic of version 1, which would ask for a retrain.
+    const rows = inputs(300, 9, 20, 'D');
+    await blobs.upload(
+      d.settings.containers.predictionLogs,
+      logBlobName(model, new Date(), 'test', 2),
+      toJsonLines(
+        rows.map((x, row) => ({
+          requestId: 'r',
+          row,
+          model,
+          version: 1,
+          inputs: x,
+          prediction: predictionOf(x),
+          time: new Date().toISOString(),
+        })),
+      ),
+    );
+    await nextSecond();
+    await checkModelDrift(d, driftRequest(model));
+    const record = await latestRecord(model);
+    expect(record.status).toBe('drift');
+    expect(record.retrain).toMatchObject({ sent: false, trigger: 'drift' });
+    expect(record.retrain!.reason).toMatch(
+      /^automatic retraining is stopped: the last 2 challengers from automatic retrains lost their trials \(v3 expired, v2 lost;/,
+    );
+    expect(d.telemetry.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'event',
+        name: 'RetrainHalted',
+        props: expect.objectContaining({ model }),
+      }),
+    );
+    expect(await queue.receive(d.settings.queues.retrain, { max: 32 })).toEqual([]);
   });
 });
