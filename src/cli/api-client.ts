@@ -23,7 +23,7 @@ interface ErrorBody {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   body?: unknown;
   /** Whose key to send (default predict, the function key); feedback and operate add the token. */
   as?: KeyHolder;
@@ -42,6 +42,10 @@ export class ApiClient {
 
   post<T>(path: string, body: unknown, options: { as?: KeyHolder } = {}): Promise<T> {
     return this.request<T>(path, { method: 'POST', body, ...options });
+  }
+
+  delete<T>(path: string, body: unknown, options: { as?: KeyHolder } = {}): Promise<T> {
+    return this.request<T>(path, { method: 'DELETE', body, ...options });
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {

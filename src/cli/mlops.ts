@@ -7,6 +7,7 @@ import { logsCommand } from './commands/logs';
 import { modelsCommand } from './commands/models';
 import { predictCommand } from './commands/predict';
 import { promoteCommand } from './commands/promote';
+import { challengerCommand } from './commands/challenger';
 import { retrainCommand } from './commands/retrain';
 import { runsCommand } from './commands/runs';
 import { startCommand } from './commands/start';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .addCommand(modelsCommand())
     .addCommand(versionsCommand())
     .addCommand(promoteCommand())
+    .addCommand(challengerCommand())
     .addCommand(retrainCommand())
     .addCommand(predictCommand())
     .addCommand(scoreCommand())
