@@ -20,6 +20,7 @@ export function h(tag, attrs = {}, ...children) {
 const BADGES = {
   production: ['★', 'production'],
   validated: ['✓', 'validated'],
+  challenger: ['⚔', 'challenger'],
   candidate: ['…', 'candidate'],
   rejected: ['✗', 'rejected'],
   archived: ['▫', 'archived'],

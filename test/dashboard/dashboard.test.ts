@@ -381,4 +381,57 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     expect(await figure.getAttribute('data-x-span')).toBe('3600');
     await page.close();
   });
+
+  it('shows the challenger beside production and its live comparison, check by check', async () => {
+    const production = (await p.adapters.registry.getAlias('taxi', 'production'))!.version;
+    const other = production === 1 ? 2 : 1;
+    const since = new Date(Date.now() - 7_200_000).toISOString();
+    const trial = { mode: 'canary', share: 0.25, since, against: production, origin: 'manual' } as const;
+    const comparison = (hoursAgo: number, rows: number, pValue: number | null, decision: string) => ({
+      checkedAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+      productionVersion: production,
+      rows,
+      unpaired: 4,
+      minRows: 200,
+      errorMetric: 'absolute_error' as const,
+      productionError: 5.5,
+      challengerError: 4.25,
+      test: 'paired_t' as const,
+      statistic: 2.5,
+      pValue,
+      alpha: 0.05,
+      decision: decision as 'continue',
+      reason: pValue === null ? `${rows} of 200 paired feedback rows so far` : 'no significant difference',
+    });
+    await p.adapters.versions.updateVersion('taxi', other, {
+      status: 'challenger',
+      trial: {
+        ...trial,
+        comparisons: [comparison(2, 120, null, 'continue'), comparison(1, 260, 0.08, 'continue')],
+      },
+    });
+    await p.adapters.registry.setAlias('taxi', 'challenger', other, null, 'dashboard test', trial);
+    try {
+      const page = await openDashboard(FUNCTION_KEY, '#/models/taxi');
+      await page.locator('#challenger').waitFor();
+      expect(await page.locator('#challenger').innerText()).toMatch(
+        new RegExp(
+          `^Challenger: version ${other} on trial \\(canary 25%\\) since .+, against version ${production}\\.$`,
+        ),
+      );
+      expect(await page.locator(`#versions tr[data-version="${other}"]`).innerText()).toContain('challenger');
+      const latest = await page.locator('#trial-latest').innerText();
+      expect(latest).toMatch(/Paired rows\s+260 of 200 needed/);
+      expect(latest).toMatch(/p-value\s+0\.08/);
+      expect(latest).toMatch(/Decision\s+continue: no significant difference/);
+      const chart = page.locator(`figure[data-chart="Live error, version ${other} vs production"]`);
+      await chart.locator('canvas').waitFor();
+      expect(Number(await chart.getAttribute('data-x-span'))).toBeGreaterThan(3000);
+      await page.close();
+    } finally {
+      const alias = await p.adapters.registry.getAlias('taxi', 'challenger');
+      if (alias) await p.adapters.registry.deleteAlias('taxi', 'challenger', alias.etag);
+      await p.adapters.versions.updateVersion('taxi', other, { status: 'validated' });
+    }
+  });
 });
