@@ -18,6 +18,8 @@ export interface ScoringSummary {
   errorRows: number;
   /** The predictions blob, `{model}/{name}` in the predictions container, once written. */
   output?: string;
+  /** The challenger on trial that scored the rows beside production (logged as shadow rows). */
+  shadowVersion?: number;
 }
 
 /** A training (or validation) run: one per dataset blob version, so redeliveries find it. */

@@ -20,7 +20,8 @@ export interface ScoringDeps {
   readonly registry: Registry;
   readonly versions: VersionDetails;
   readonly blobs: BlobStore;
-  readonly cache: Pick<ModelCache, 'resolve'>;
+  /** With `challenger`, a model's challenger on trial scores every file beside production. */
+  readonly cache: Pick<ModelCache, 'resolve'> & Partial<Pick<ModelCache, 'challenger'>>;
   /** Where scored rows go; flushed before the run succeeds, so a finished run's rows are logged. */
   readonly log: { append(rows: readonly PredictedRow[]): Promise<void>; flush?(): Promise<void> };
   readonly settings: {
@@ -83,6 +84,7 @@ export async function scoreDrop(deps: ScoringDeps, drop: ScoringDrop): Promise<S
   }
   const target = scoringTarget(drop);
   const served = await resolveScoringModel(deps.cache, model, target.pinnedVersion);
+  const shadow = target.pinnedVersion === undefined ? await challengerOf(deps, model, served) : undefined;
   await updateRun(deps, model, runId, { version: served.version });
   const { stream } = await deps.blobs.download(containers.scoring, drop.blobName, { ifMatch: info.etag });
   const file = await openScoringFile(
@@ -111,7 +113,12 @@ export async function scoreDrop(deps: ScoringDeps, drop: ScoringDrop): Promise<S
   try {
     for await (const chunk of file.chunks) {
       const results = await scoreRows(served, chunk.rows);
-      await logScored(deps, served, runId, counts.rows, chunk.rows, results, now().toISOString());
+      const time = now().toISOString();
+      await logScored(deps, served, runId, counts.rows, chunk.rows, results, time);
+      if (shadow) {
+        const beside = await scoreRows(shadow, chunk.rows);
+        await logScored(deps, shadow, runId, counts.rows, chunk.rows, beside, time, true);
+      }
       await send(writer.write(chunk, results));
       for (const r of results) if ('error' in r) counts.errorRows++;
       counts.rows += chunk.rows.length;
@@ -139,13 +146,35 @@ export async function scoreDrop(deps: ScoringDeps, drop: ScoringDrop): Promise<S
     progress: 1,
     rowsRead: counts.rows,
     finishedAt: now().toISOString(),
-    scoring: { format: target.format, ...counts, output: target.outputBlobName },
+    scoring: {
+      format: target.format,
+      ...counts,
+      output: target.outputBlobName,
+      ...(shadow && { shadowVersion: shadow.version }),
+    },
     timings: { score: Math.round(tScored - t0), upload: Math.round(performance.now() - tScored) },
   });
   return { kind: 'scored', runId, rows: counts.rows, errorRows: counts.errorRows };
 }
 
-/** The chunk's scored rows as prediction-log rows: request id the run id, row the file's row. */
+/**
+ * The challenger on trial beside the production version that scores the file, or undefined: none,
+ * or one that does not load here (serving retires a challenger whose artifact fails to load).
+ */
+async function challengerOf(
+  deps: ScoringDeps,
+  model: string,
+  production: ServedModel,
+): Promise<ServedModel | undefined> {
+  const ref = await deps.cache.challenger?.(model);
+  if (!ref || ref.version === production.version) return undefined;
+  return deps.cache.resolve(model, ref.version).catch(() => undefined);
+}
+
+/**
+ * The chunk's scored rows as prediction-log rows: request id the run id, row the file's row;
+ * `shadow` for the challenger's rows beside production's.
+ */
 async function logScored(
   deps: ScoringDeps,
   served: ServedModel,
@@ -154,6 +183,7 @@ async function logScored(
   rows: readonly { values: Record<string, unknown> }[],
   results: Awaited<ReturnType<typeof scoreRows>>,
   time: string,
+  shadow = false,
 ): Promise<void> {
   const logged: PredictedRow[] = [];
   results.forEach((r, i) => {
@@ -168,6 +198,7 @@ async function logScored(
       probabilities: r.probabilities,
       time,
       source: 'batch',
+      ...(shadow && { shadow: true as const }),
     });
   });
   if (logged.length > 0) await deps.log.append(logged);

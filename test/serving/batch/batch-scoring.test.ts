@@ -213,6 +213,46 @@ describe('a scoring drop', () => {
   });
 });
 
+describe('a scoring drop with a challenger on trial', () => {
+  it("logs the challenger's predictions of every row beside production's, as shadow rows", async () => {
+    const production = (await p.adapters.registry.getAlias('taxi', 'production'))!.version;
+    const other = production === 1 ? 2 : 1;
+    const before = (await p.adapters.registry.getVersion('taxi', other))!.status;
+    await p.adapters.versions.updateVersion('taxi', other, { status: 'challenger' });
+    const trial = {
+      mode: 'shadow',
+      since: new Date().toISOString(),
+      against: production,
+      origin: 'manual',
+    } as const;
+    await p.adapters.registry.setAlias('taxi', 'challenger', other, null, 'batch test', trial);
+    try {
+      const csv = taxiCsv({ days: 1, seed: 23 });
+      const run = await dropFile('taxi', 'trial.csv', csv);
+      const input = csvRows(csv);
+      expect(run).toMatchObject({
+        status: 'succeeded',
+        version: production,
+        scoring: { rows: input.length, scored: input.length, shadowVersion: other },
+      });
+      const logged = await batchLogLines(run.id);
+      const answered = logged.filter((l) => l.shadow === undefined);
+      const shadow = logged.filter((l) => l.shadow === true);
+      expect(answered.map((l) => [l.row, l.version])).toEqual(input.map((_, i) => [i, production]));
+      expect(shadow.map((l) => [l.row, l.version])).toEqual(input.map((_, i) => [i, other]));
+      const pinned = await httpPredict(inputsOf(input), `?version=${other}`);
+      expect(shadow.map((l) => l.prediction)).toEqual(pinned.predictions);
+      // The output file holds production's predictions only.
+      const out = csvRows((await output('taxi/trial.csv'))!.toString('utf8'));
+      expect(out.map((r) => Number(r.prediction))).toEqual(answered.map((l) => l.prediction));
+    } finally {
+      const alias = await p.adapters.registry.getAlias('taxi', 'challenger');
+      if (alias) await p.adapters.registry.deleteAlias('taxi', 'challenger', alias.etag);
+      await p.adapters.versions.updateVersion('taxi', other, { status: before });
+    }
+  });
+});
+
 describe('a scoring drop that cannot be scored fails its run with the reason and writes nothing', () => {
   const csv = taxiCsv({ days: 1, seed: 26 });
   it.each([
