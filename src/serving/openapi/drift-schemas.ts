@@ -1,3 +1,4 @@
+import { liveComparisonSchema } from './record-schemas';
 import { z } from 'zod';
 import { DRIFT_PAGE } from '../../domain/page';
 import { looseObject } from './common-schemas';
@@ -55,6 +56,14 @@ export const driftHistoryItemSchema = z.object({
     .describe('null when not monitorable'),
   liveError: liveErrorSchema,
   retrain: retrainSchema,
+  challenger: z
+    .object({
+      version: z.number().int(),
+      comparison: liveComparisonSchema,
+      outcome: z.enum(['promoted', 'lost', 'expired', 'continue']),
+    })
+    .optional()
+    .describe("the challenger's live comparison in this check, when one is on trial"),
   reason: z.string().optional().describe('why the version is not monitorable'),
 });
 

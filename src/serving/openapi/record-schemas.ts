@@ -1,5 +1,25 @@
 import { z } from 'zod';
 
+/** One evaluation of a challenger against production on the same feedback-labelled rows. */
+export const liveComparisonSchema = z
+  .object({
+    checkedAt: z.string(),
+    productionVersion: z.number().int(),
+    rows: z.number().int().describe('feedback-labelled rows both versions scored'),
+    unpaired: z.number().int().describe('feedback-labelled rows only one of them scored'),
+    minRows: z.number().int(),
+    errorMetric: z.enum(['absolute_error', 'squared_error', 'error_rate']),
+    productionError: z.number(),
+    challengerError: z.number(),
+    test: z.enum(['paired_t', 'mcnemar']),
+    statistic: z.number(),
+    pValue: z.number().nullable().describe('null while rows < minRows'),
+    alpha: z.number(),
+    decision: z.enum(['promote', 'retire', 'continue']),
+    reason: z.string(),
+  })
+  .catchall(z.unknown());
+
 /** A version record as the reads answer it (documented fields; the rest passes through). */
 export const versionRecordSchema = z
   .object({
@@ -37,6 +57,25 @@ export const versionRecordSchema = z
         'the comparison with production: on the holdout rows it never trained on (later than its training data, or not among its training rows); compared false below validation.minRows',
       ),
     specSha256: z.string().optional().describe('sha256 of the spec it was trained with'),
+    trial: z
+      .object({
+        mode: z.enum(['shadow', 'canary']),
+        share: z.number().optional(),
+        since: z.string(),
+        against: z.number().int().nullable(),
+        origin: z.enum(['deployment', 'retrain', 'manual']),
+        comparisons: z
+          .array(liveComparisonSchema)
+          .describe('each drift check that evaluated it, oldest first (the newest 100)'),
+        endedAt: z.string().optional(),
+        outcome: z.enum(['promoted', 'lost', 'expired', 'failed_to_load', 'retired']).optional(),
+        reason: z.string().optional(),
+      })
+      .catchall(z.unknown())
+      .optional()
+      .describe(
+        'set once it was a challenger on live traffic: its trial, the live evidence and how it ended',
+      ),
   })
   .catchall(z.unknown())
   .describe('a model version record (status, metrics, gates, artifact, lineage, feature importance)');
@@ -56,6 +95,11 @@ export const runRecordSchema = z
         scored: z.number(),
         errorRows: z.number().describe('rows given an empty prediction and an error'),
         output: z.string().optional().describe('the predictions blob, {model}/{name}'),
+        shadowVersion: z
+          .number()
+          .int()
+          .optional()
+          .describe('the challenger on trial that scored the rows beside production'),
       })
       .optional()
       .describe('scoring runs only'),
