@@ -7,7 +7,10 @@
 //    JSON body of the same size (autocannon, 32 connections, fixed duration): requests/s ratio,
 //    p50/p99, errors, and rows logged == rows predicted;
 //  - HTTP against an MLflow-style scoring server (bench/serve-vs-mlflow.ts): 1 row at 1 and 32
-//    connections and 1,000-row batches, requests/s and p50/p99, ours / peer.
+//    connections and 1,000-row batches, requests/s and p50/p99, ours / peer;
+//  - shadow challenger: a second drop's version on trial beside production, predict latency
+//    (until the answer) with vs without it, in-process (1 and 10,000 rows, interleaved rounds)
+//    and over HTTP (1 row, 32 connections): p50/p99, ratio of p50s, target at most 1.2.
 // Run with `npm run bench:serve`; BENCH_SERVE_SECONDS changes the HTTP duration (default 10);
 // BENCH_SERVE_ONLY=in-process stops after the in-process cases.
 import path from 'node:path';
@@ -24,7 +27,12 @@ import { loadConfig } from '../src/platform/config';
 import { blobVersionLoader } from '../src/serving/model-cache/load-version';
 import { ModelCache } from '../src/serving/model-cache/model-cache';
 import { PredictionLog } from '../src/serving/prediction-log/prediction-log';
-import { predict } from '../src/serving/predict/predict';
+import { predict, type PredictDeps } from '../src/serving/predict/predict';
+import { ChallengerTraffic } from '../src/serving/predict/challenger-traffic';
+import type { PredictedRow } from '../src/domain/log-row';
+import type { Alias } from '../src/domain/alias';
+import type { Stored } from '../src/platform/ports/stored';
+import type { Registry } from '../src/platform/ports/registry';
 import { benchAppSettings, ROOT, shippedHostConfig } from './bench-app';
 import { startEmulatorProcess } from './emulator-process';
 import { autocannon, bareServer, medianUs } from './serve-peers';
@@ -63,7 +71,14 @@ async function main(): Promise<void> {
   const { blobs, registry } = createAdapters(config);
   let stopped = false;
   try {
-    const spec = { ...TAXI_DEMAND_SPEC, params: { nEstimators: 100, maxDepth: 6 } };
+    const spec = {
+      ...TAXI_DEMAND_SPEC,
+      params: { nEstimators: 100, maxDepth: 6 },
+      // A later drop goes on trial in shadow. It needs only to be servable, not to beat production
+      // on rmse (the default change gate), so the shadow case cannot lose its challenger to noise.
+      validation: { ...TAXI_DEMAND_SPEC.validation, gates: [{ metric: 'r2', threshold: 0 }] },
+      deployment: { promotion: 'shadow' },
+    };
     await blobs.upload(config.containers.datasets, `${MODEL}/model.json`, JSON.stringify(spec));
     const rows = [...generateTaxiDemand({ days: 60, zones: 8, seed: 3 })];
     const trainingCsv = renderRows(rows, 'csv');
@@ -151,8 +166,16 @@ async function main(): Promise<void> {
         }),
       );
     }
-    await log.close();
     await session.release();
+
+    // Shadow: a second drop (other seed) trained by the pipeline goes on trial beside version 1.
+    const secondCsv = renderRows([...generateTaxiDemand({ days: 60, zones: 8, seed: 4 })], 'csv');
+    await blobs.upload(config.containers.datasets, `${MODEL}/data-2.csv`, secondCsv);
+    const challenger = await challengerOnTrial(registry, version);
+    await inProcessShadow(deps, records, version);
+    await log.close();
+    // Off until the HTTP shadow run, so the HTTP cases before it are measured without a challenger.
+    await registry.deleteAlias(MODEL, 'challenger', challenger.etag);
     if (process.env.BENCH_SERVE_ONLY === 'in-process') return;
 
     // Over HTTP: the app through the local runtime vs a bare node:http server.
@@ -184,12 +207,31 @@ async function main(): Promise<void> {
       seconds: SECONDS,
       setRowsPerRequest: (n) => (rowsPerRequest = n),
     });
+    // The single-row case again with the challenger back on trial. The runtime reads the alias
+    // anew only once its cached read is ALIAS_CACHE_SECONDS old: wait that long first.
+    rowsPerRequest = 1;
+    await registry.setAlias(
+      MODEL,
+      'challenger',
+      challenger.version,
+      null,
+      challenger.reason,
+      challenger.trial,
+    );
+    await new Promise((r) => setTimeout(r, config.aliasCacheSeconds * 1000 + 500));
+    const answeredBefore = predictedRows;
+    const shadowed = await autocannon(url, body, headers, { connections: 32, seconds: SECONDS });
+    const answeredShadowed = predictedRows - answeredBefore;
     await runtime.stop(); // appTerminate flushes the prediction log
     stopped = true;
     let logged = 0;
+    let shadowRows = 0;
     for await (const blob of blobs.list(config.containers.predictionLogs, `${MODEL}/`)) {
       const { data } = await blobs.downloadToBuffer(config.containers.predictionLogs, blob.name);
-      logged += data.toString('utf8').trim().split('\n').length;
+      for (const line of data.toString('utf8').trim().split('\n')) {
+        if (line.endsWith(',"shadow":true}')) shadowRows++;
+        else logged++;
+      }
     }
     console.log(
       JSON.stringify({
@@ -216,6 +258,28 @@ async function main(): Promise<void> {
         logged_rows: logged,
       }),
     );
+    console.log(
+      JSON.stringify({
+        bench: 'serve',
+        case: 'http-1-row-32-connections-shadow',
+        seconds: SECONDS,
+        ours: `shadow challenger v${challenger.version}`,
+        ours_rps: Math.round(shadowed.requestsPerSecond),
+        ours_p50_ms: shadowed.p50Ms,
+        ours_p99_ms: shadowed.p99Ms,
+        peer: 'no challenger (http-1-row-32-connections)',
+        peer_rps: Math.round(app.requestsPerSecond),
+        peer_p50_ms: app.p50Ms,
+        peer_p99_ms: app.p99Ms,
+        ratio: round(shadowed.p50Ms / app.p50Ms),
+        target_max_ratio: 1.2,
+        p99_ratio: round(shadowed.p99Ms / app.p99Ms),
+        ours_errors: shadowed.errors,
+        // Shadow scorings beyond the backlog bound are skipped: the share that was scored.
+        shadow_rows: shadowRows,
+        shadow_share: round(shadowRows / Math.max(1, answeredShadowed)),
+      }),
+    );
   } finally {
     if (!stopped) await runtime.stop();
     await emulators.stop();
@@ -237,4 +301,129 @@ function echoRuntime(settings: Record<string, string>, answer: string): Promise<
     port: 0,
     logger: { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) },
   });
+}
+
+/** Waits for the pipeline to put the version after `production` on trial; its alias. */
+async function challengerOnTrial(
+  registry: Pick<Registry, 'getAlias' | 'getVersion'>,
+  production: number,
+): Promise<Stored<Alias> & Required<Pick<Alias, 'trial' | 'reason'>>> {
+  let alias: Stored<Alias> | undefined;
+  await until(async () => {
+    const next = await registry.getVersion(MODEL, production + 1);
+    if (next?.status === 'rejected')
+      throw new Error(`version ${next.version} was rejected: ${next.statusReason}`);
+    alias = await registry.getAlias(MODEL, 'challenger');
+    return alias !== undefined;
+  }, 300_000);
+  const { trial, reason } = alias!;
+  if (trial?.mode !== 'shadow') throw new Error(`the challenger is not in shadow: ${JSON.stringify(trial)}`);
+  return { ...alias!, trial, reason: reason ?? 'shadow trial' };
+}
+
+/**
+ * Sequential predict calls with and without the shadow challenger, in interleaved rounds (order
+ * swapped each round) so machine noise falls on both alike. A call is timed until predict
+ * resolves, what a client waits for; the shadow scoring after it is drained between rounds, but
+ * the next call of a round does compete with it, as back-to-back requests would (ours_*), unless
+ * the calls are spaced so it finishes first (ours_idle_*).
+ */
+async function inProcessShadow(
+  deps: PredictDeps & { cache: ModelCache },
+  records: readonly object[],
+  production: number,
+): Promise<void> {
+  const errors: unknown[] = [];
+  const traffic = new ChallengerTraffic({
+    cache: deps.cache,
+    // A challenger that does not load must fail the case, not quietly measure no shadow.
+    moves: { retire: (_m, _v, _o, reason) => Promise.reject(new Error(reason)) },
+    onError: (err) => errors.push(err),
+  });
+  const plan = await traffic.plan(MODEL, production, 'bench');
+  if (!plan || plan.answers) throw new Error('no challenger scored in shadow');
+  let shadowRows = 0;
+  const log = {
+    append(rows: readonly PredictedRow[]): Promise<void> {
+      if (rows[0]?.shadow) shadowRows += rows.length;
+      return deps.log.append(rows);
+    },
+  };
+  const drained = async (): Promise<void> => {
+    while (traffic.backlog > 0) await new Promise((r) => setImmediate(r));
+  };
+  for (const [n, perRound] of [
+    [1, 2000],
+    [10_000, 6],
+  ] as const) {
+    const bytes = new Uint8Array(Buffer.from(JSON.stringify({ rows: records.slice(0, n) })));
+    const call = (challengers?: ChallengerTraffic) => () =>
+      predict(
+        { ...deps, log, ...(challengers && { challengers }) },
+        {
+          model: MODEL,
+          body: {
+            contentType: 'application/json',
+            contentLength: String(bytes.length),
+            bytes: async () => bytes,
+          },
+        },
+      );
+    // The idle pair lets the event loop turn and each shadow scoring finish before the next call:
+    // what the answer itself costs with a challenger, apart from the wait for the shadow work.
+    const conditions = [
+      { run: call(), idle: false, times: [] as number[] },
+      { run: call(traffic), idle: false, times: [] as number[] },
+      { run: call(), idle: true, times: [] as number[] },
+      { run: call(traffic), idle: true, times: [] as number[] },
+    ];
+    for (const c of conditions) for (let i = 0; i < Math.min(50, perRound); i++) await c.run();
+    await drained();
+    const shadowRowsBefore = shadowRows;
+    const skippedBefore = traffic.skipped;
+    const rounds = 5;
+    for (let r = 0; r < rounds; r++) {
+      for (const c of r % 2 === 0 ? conditions : [...conditions].reverse()) {
+        for (let i = 0; i < perRound; i++) {
+          const t0 = process.hrtime.bigint();
+          await c.run();
+          c.times.push(Number(process.hrtime.bigint() - t0) / 1e3);
+          if (c.idle) await new Promise((r) => setImmediate(r)).then(drained);
+        }
+        await drained();
+      }
+    }
+    if (errors.length > 0) throw errors[0];
+    const [without, shadow, idleWithout, idle] = conditions.map((c) => percentilesUs(c.times));
+    console.log(
+      JSON.stringify({
+        bench: 'serve',
+        case: `in-process-${n}-row${n > 1 ? 's' : ''}-shadow`,
+        rounds,
+        requests_each: rounds * perRound,
+        ours: `shadow challenger v${plan.served.version}`,
+        ours_p50_us: round(shadow!.p50, 1),
+        ours_p99_us: round(shadow!.p99, 1),
+        peer: 'no challenger',
+        peer_p50_us: round(without!.p50, 1),
+        peer_p99_us: round(without!.p99, 1),
+        ratio: round(shadow!.p50 / without!.p50),
+        target_max_ratio: 1.2,
+        p99_ratio: round(shadow!.p99 / without!.p99),
+        ours_idle_p50_us: round(idle!.p50, 1),
+        ours_idle_p99_us: round(idle!.p99, 1),
+        peer_idle_p50_us: round(idleWithout!.p50, 1),
+        peer_idle_p99_us: round(idleWithout!.p99, 1),
+        idle_ratio: round(idle!.p50 / idleWithout!.p50),
+        shadow_rows: shadowRows - shadowRowsBefore,
+        shadow_skipped: traffic.skipped - skippedBefore,
+      }),
+    );
+  }
+}
+
+function percentilesUs(times: number[]): { p50: number; p99: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
 }

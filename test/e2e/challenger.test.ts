@@ -37,7 +37,8 @@ beforeAll(async () => {
     ...TAXI_SPEC,
     validation: { refit: false },
     deployment: { promotion: 'shadow', minFeedback: 100 },
-    monitoring: { minSamples: 100 },
+    // No drift or live-error limit is crossed here, so no automatic retrain adds a version.
+    monitoring: { minSamples: 100, maxLiveErrorRatio: 100, driftThreshold: 10 },
   };
   await p.drop(model, 'model.json', JSON.stringify(spec));
   await train('noisy.csv', taxiCsv({ seed: 12, noise: 15 }));
@@ -72,7 +73,7 @@ describe('a challenger on live traffic', () => {
   });
 
   it('production answers, the challenger is logged beside it, and live feedback promotes it', async () => {
-    const rows = [...generateTaxiDemand({ start: '2025-02-01', days: 3, zones: 4, seed: 12 })];
+    const rows = [...generateTaxiDemand({ days: 3, zones: 4, seed: 12 })];
     const answer = await call(p, 'POST', `/models/${model}/predict`, {
       body: { rows: rows.map(({ trips: _, ...inputs }) => inputs) },
     });
@@ -111,6 +112,7 @@ describe('a challenger on live traffic', () => {
       comparison: { rows: rows.length, unpaired: 0, test: 'paired_t', decision: 'promote' },
     });
     expect(report!.liveError).toMatchObject({ matched: rows.length });
+    expect(report!.retrain).toBeNull();
     const s = await summary();
     expect(s.production).toMatchObject({ version: 2 });
     expect(s.challenger).toBeUndefined();

@@ -55,6 +55,18 @@ const EXPECTED: Record<string, Record<string, unknown>> = {
     methods: ['POST'],
     authLevel: 'anonymous',
   },
+  setChallengerAlias: {
+    type: 'httpTrigger',
+    route: 'models/{model}/aliases/challenger',
+    methods: ['POST'],
+    authLevel: 'anonymous',
+  },
+  retireChallenger: {
+    type: 'httpTrigger',
+    route: 'models/{model}/aliases/challenger',
+    methods: ['DELETE'],
+    authLevel: 'anonymous',
+  },
   putSpec: { type: 'httpTrigger', route: 'models/{model}/spec', methods: ['PUT'], authLevel: 'anonymous' },
   postFeedback: {
     type: 'httpTrigger',
@@ -166,7 +178,7 @@ describe('registrations of the compiled entry', () => {
       expect(typeof route === 'string' && route.length > 0, `${describeFn(fn)} route`).toBe(true);
       expect(Array.isArray(methods) && methods.length > 0, `${describeFn(fn)} methods`).toBe(true);
       expect(authLevel === 'anonymous' ? fn.metadata.name : authLevel, describeFn(fn)).toMatch(
-        /^(health|dashboard|postFeedback|setProductionAlias|putSpec|postRetrain|function|admin)$/,
+        /^(health|dashboard|postFeedback|setProductionAlias|setChallengerAlias|retireChallenger|putSpec|postRetrain|function|admin)$/,
       );
       expect(fn.metadata.bindings.$return, describeFn(fn)).toMatchObject({ type: 'http', direction: 'out' });
       for (const method of methods as string[]) {

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { Alias, AliasName, ChallengerTrial } from '../../src/domain/alias';
 import type { ModelVersion, NewModelVersion, VersionStatus } from '../../src/domain/model-version';
 import type { Run } from '../../src/domain/run';
+import type { MonitoringDocument } from '../../src/domain/documents';
 import { AppError } from '../../src/errors';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
 import type { VersionDetails, VersionPatch } from '../../src/platform/ports/version-details';
@@ -140,6 +141,26 @@ export class MemoryRegistry {
   async getRun(model: string, id: string) {
     const r = this.runs.get(`${model}:${id}`);
     return r && clone(r);
+  }
+  readonly monitoring = new Map<string, Stored<MonitoringDocument>>();
+  async putMonitoring<B>(doc: MonitoringDocument<B>, options: { ifMatch?: string | null } = {}) {
+    const key = `${doc.model}:${doc.id}`;
+    const current = this.monitoring.get(key);
+    const { ifMatch } = options;
+    if ((ifMatch === null && current) || (typeof ifMatch === 'string' && current?.etag !== ifMatch)) {
+      throw new AppError(
+        'conflict',
+        'etag_mismatch',
+        `record ${doc.id} of ${doc.model} was changed by someone else`,
+      );
+    }
+    const stored = { ...clone(doc), etag: nextTag() } as Stored<MonitoringDocument<B>>;
+    this.monitoring.set(key, stored as Stored<MonitoringDocument>);
+    return clone(stored);
+  }
+  async getMonitoring(model: string, id: string) {
+    const doc = this.monitoring.get(`${model}:${id}`);
+    return doc && clone(doc);
   }
   async getSpec(model: string) {
     const spec = this.specs.get(model);

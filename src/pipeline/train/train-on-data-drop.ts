@@ -6,6 +6,7 @@ import { registerCandidate, requestValidation } from '../register/register-candi
 import { isFinished, updateRun } from '../../domain/run-record';
 import { notADataDrop, type DataDrop } from '../../domain/data-drop';
 import { specSha256 } from '../../domain/spec/spec-hash';
+import { claimTraining } from './training-claim';
 import { inProcessTrainer } from './fit-off-thread';
 import { findTrainedVersion } from './find-trained-version';
 import { loadSpec } from '../../domain/spec/load-spec';
@@ -18,7 +19,9 @@ export type TrainOutcome =
   | { readonly kind: 'ignored'; readonly reason: string }
   | { readonly kind: 'already_done'; readonly runId: string }
   | { readonly kind: 'trained'; readonly runId: string; readonly version: number }
-  | { readonly kind: 'duplicate'; readonly runId: string; readonly version: number };
+  | { readonly kind: 'duplicate'; readonly runId: string; readonly version: number }
+  /** Another run holds the claim on the same data and spec and is training it. */
+  | { readonly kind: 'duplicate'; readonly runId: string; readonly twinRun: string };
 
 /**
  * Trains on a data drop: opens the run, reads the spec, trains off the main thread, reserves a
@@ -79,6 +82,18 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
       finishedAt: new Date().toISOString(),
     });
     return { kind: 'duplicate', runId, version: twin.version };
+  }
+  const claim = await claimTraining(deps.registry, model, runId, datasetSha, specSha);
+  if (claim.kind === 'taken') {
+    const message = `not trained again: run ${claim.runId} is training the same data (sha256 ${datasetSha.slice(0, 12)}) with the same spec; its version is this drop's`;
+    await updateRun(deps, model, runId, {
+      status: 'succeeded',
+      stage: 'train',
+      progress: 1,
+      message,
+      finishedAt: new Date().toISOString(),
+    });
+    return { kind: 'duplicate', runId, twinRun: claim.runId };
   }
   const progress = progressWriter(deps, model, runId);
   const t0 = performance.now();

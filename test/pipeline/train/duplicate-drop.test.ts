@@ -46,4 +46,41 @@ describe('duplicate drops', () => {
     });
     expect((await deps.registry.getAlias('m', 'production'))?.version).toBe(1);
   });
+
+  it('of two identical drops arriving together, one trains and the other says which run does', async () => {
+    const deps = memoryDeps();
+    deps.memory.registry.specs.set('m', TAXI_SPEC);
+    const csv = taxiCsv({ days: 10 });
+    const [a, b] = await Promise.all([
+      trainDrop(deps, 'm', 'a.csv', csv),
+      trainDrop(deps, 'm', 'b.csv', csv),
+    ]);
+    const runs = [(await deps.registry.getRun('m', a))!, (await deps.registry.getRun('m', b))!];
+    const trained = runs.filter((r) => r.message === undefined);
+    const waiting = runs.filter((r) => r.message !== undefined);
+    expect(trained).toHaveLength(1);
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ status: 'succeeded' });
+    expect(waiting[0]!.message).toMatch(
+      new RegExp(
+        `^not trained again: run ${trained[0]!.id} is training the same data \\(sha256 [0-9a-f]{12}\\) with the same spec; its version is this drop's$`,
+      ),
+    );
+    expect(await deps.registry.getVersion('m', 2)).toBeUndefined();
+    expect(deps.memory.sent.filter((s) => s.queue === 'validate-requests')).toHaveLength(1);
+  });
+
+  it('a claim whose run failed is taken over by the next identical drop', async () => {
+    const deps = memoryDeps();
+    deps.memory.registry.specs.set('m', TAXI_SPEC);
+    const csv = taxiCsv({ days: 10 });
+    const first = await trainDrop(deps, 'm', 'a.csv', csv);
+    // The first run failed after its claim (e.g. its version could not be registered).
+    const run = (await deps.registry.getRun('m', first))!;
+    deps.memory.registry.runs.set(`m:${first}`, { ...run, status: 'failed' });
+    deps.memory.registry.versions.clear();
+    const again = await trainDrop(deps, 'm', 'b.csv', csv);
+    expect((await deps.registry.getRun('m', again))?.message).toBeUndefined();
+    expect(await deps.registry.getVersion('m', 1)).toMatchObject({ runId: again });
+  });
 });
