@@ -1,10 +1,21 @@
 import type { TrialMoves } from '../../domain/trial';
 import { AppError } from '../../errors';
 import type { ChallengerRef, ModelCache } from '../model-cache/model-cache';
-import type { ServedModel } from '../model-cache/served-model';
+import type { ScoredRows, ServedModel } from '../model-cache/served-model';
+import { scoreInChunks } from './score-in-chunks';
 
-/** Shadow scorings waiting or running at once; beyond it a request's shadow is skipped. */
-export const DEFAULT_MAX_SHADOW_BACKLOG = 16;
+/** Requests waiting for or in shadow scoring at once; beyond it a request's shadow is skipped. */
+export const DEFAULT_MAX_SHADOW_BACKLOG = 512;
+
+/** Shadow rows gathered before they are scored at once, and the longest a request waits for it. */
+const SHADOW_BATCH_ROWS = 1000;
+const SHADOW_BATCH_MS = 5;
+
+interface ShadowJob {
+  readonly served: ServedModel;
+  readonly records: readonly unknown[];
+  readonly done: (scored: ScoredRows) => Promise<void>;
+}
 
 /** The model cache's errors that say the challenger's artifact itself cannot be served. */
 const ARTIFACT_FAILURES = new Set(['artifact_missing', 'artifact_mismatch', 'model_load_failed']);
@@ -26,13 +37,17 @@ export interface ChallengerTrafficOptions {
 
 /**
  * Routes predict traffic to a model's challenger: picks the canary share by a sticky hash of the
- * routing key, and runs shadow scorings after the answer is sent, at most `maxBacklog` at once
- * (the rest are skipped and counted), so a challenger never delays or fails production's answer.
+ * routing key, and scores shadow rows after the answer is sent, batched across requests, at most
+ * `maxBacklog` requests at once (the rest are skipped and counted), so a challenger never delays
+ * or fails production's answer.
  * A challenger whose artifact fails to load is retired with the reason, once.
  */
 export class ChallengerTraffic {
   private pending = 0;
   private skippedCount = 0;
+  private readonly queue: ShadowJob[] = [];
+  private queuedRows = 0;
+  private timer: NodeJS.Timeout | undefined;
   private readonly retiring = new Set<string>();
 
   constructor(private readonly options: ChallengerTrafficOptions) {}
@@ -56,19 +71,81 @@ export class ChallengerTraffic {
     return { served, answers };
   }
 
-  /** Runs `work` after the current request has answered, unless the backlog is full. */
-  afterAnswer(work: () => Promise<void>): boolean {
+  /**
+   * Scores `records` with `served` after the current request has answered, and hands the result
+   * to `done` (which logs it). Requests are gathered for a few ms and scored in one ONNX call
+   * per version: one call for many rows costs a fraction of one call per request, so the shadow
+   * takes little from the requests that follow. False when the backlog is full (skipped).
+   */
+  shadow(
+    served: ServedModel,
+    records: readonly unknown[],
+    done: (scored: ScoredRows) => Promise<void>,
+  ): boolean {
     if (this.pending >= (this.options.maxBacklog ?? DEFAULT_MAX_SHADOW_BACKLOG)) {
       this.skippedCount++;
       return false;
     }
     this.pending++;
-    setImmediate(() => {
-      work()
-        .catch((err: unknown) => this.options.onError?.(err))
-        .finally(() => this.pending--);
-    });
+    this.queue.push({ served, records, done });
+    this.queuedRows += records.length;
+    if (this.queuedRows >= SHADOW_BATCH_ROWS) this.flushSoon(0);
+    else this.flushSoon(SHADOW_BATCH_MS);
     return true;
+  }
+
+  private flushSoon(ms: number): void {
+    if (this.timer !== undefined && ms > 0) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, ms);
+  }
+
+  private async flush(): Promise<void> {
+    const jobs = this.queue.splice(0);
+    this.queuedRows = 0;
+    const byVersion = new Map<ServedModel, ShadowJob[]>();
+    for (const job of jobs) byVersion.set(job.served, [...(byVersion.get(job.served) ?? []), job]);
+    for (const [served, group] of byVersion) {
+      try {
+        await this.scoreGroup(served, group);
+      } catch (err) {
+        this.options.onError?.(err);
+      } finally {
+        this.pending -= group.length;
+      }
+    }
+  }
+
+  // One call for the group; when a row of it is refused while encoding, each request is scored
+  // alone so one bad request does not cost the others their shadow rows.
+  private async scoreGroup(served: ServedModel, group: readonly ShadowJob[]): Promise<void> {
+    const valid = group.filter((job) => served.validate(job.records).length === 0);
+    let all: ScoredRows;
+    try {
+      all = await scoreInChunks(
+        served,
+        valid.flatMap((job) => job.records),
+      );
+    } catch {
+      for (const job of valid) {
+        const one = await scoreInChunks(served, job.records).catch(() => undefined);
+        if (one) await job.done(one);
+      }
+      return;
+    }
+    let at = 0;
+    for (const job of valid) {
+      const end = at + job.records.length;
+      const part: ScoredRows = {
+        predictions: all.predictions.slice(at, end),
+        ...(all.probabilities && { probabilities: all.probabilities.slice(at, end) }),
+      };
+      at = end;
+      await job.done(part);
+    }
   }
 
   /** Shadow scorings skipped because the backlog was full. */
@@ -76,7 +153,7 @@ export class ChallengerTraffic {
     return this.skippedCount;
   }
 
-  /** Shadow scorings waiting or running. */
+  /** Requests waiting for or in shadow scoring. */
   get backlog(): number {
     return this.pending;
   }

@@ -22,7 +22,7 @@ export interface PredictDeps {
   /** Receives PredictionLatencyMs and PredictionRows per model and version; default none. */
   readonly telemetry?: Telemetry;
   /** Routes requests of a model with a challenger (shadow or canary); default: no trials. */
-  readonly challengers?: Pick<ChallengerTraffic, 'plan' | 'afterAnswer'>;
+  readonly challengers?: Pick<ChallengerTraffic, 'plan' | 'shadow'>;
 }
 
 export interface PredictRequest {
@@ -100,11 +100,9 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
     const other = beside;
     // After the answer, so the other version costs the client nothing; its rows share the
     // request id and row numbers, marked shadow, for the live comparison.
-    deps.challengers.afterAnswer(async () => {
-      if (other.validate(records).length > 0) return; // rows it cannot read: not compared
-      const shadow = await scoreInChunks(other, records);
-      await deps.log.append(logRows(other, requestId, records, shadow, time, sentInputs, true));
-    });
+    deps.challengers.shadow(other, records, (shadow) =>
+      deps.log.append(logRows(other, requestId, records, shadow, time, sentInputs, true)),
+    );
   }
   if (deps.telemetry) {
     const properties = { model: model.model, version: String(model.version) };

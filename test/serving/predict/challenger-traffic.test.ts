@@ -70,6 +70,41 @@ describe('predict with a shadow challenger', () => {
     expect(pinned.predictions).not.toEqual(answer.predictions);
   });
 
+  it('gathers the shadows of concurrent requests into one scoring, each request getting its own rows', async () => {
+    await onTrial({ mode: 'shadow' });
+    const { p, traffic } = serving();
+    const requests = Array.from({ length: 6 }, (_, i) =>
+      Array.from({ length: i + 1 }, (_, r) => ({ ...TAXI_ROW, temperature_c: i * 3 + r })),
+    );
+    const served = await p.cache.resolve('taxi', challenger);
+    let calls = 0;
+    const score = served.score.bind(served);
+    served.score = (...args: Parameters<typeof score>) => {
+      calls++;
+      return score(...args);
+    };
+    try {
+      const answers = await Promise.all(
+        requests.map((rs) => predict(p, { model: 'taxi', body: jsonBody({ rows: rs }) })),
+      );
+      await shadowsDone(traffic);
+      expect(calls).toBe(1);
+      const single = predictDeps(deps);
+      for (const [i, answer] of answers.entries()) {
+        const shadow = p.logged.filter((r) => r.requestId === answer.requestId && r.shadow);
+        expect(shadow.map((r) => r.row)).toEqual(requests[i]!.map((_, r) => r));
+        const pinned = await predict(single, {
+          model: 'taxi',
+          version: challenger,
+          body: jsonBody({ rows: requests[i] }),
+        });
+        expect(shadow.map((r) => r.prediction)).toEqual(pinned.predictions);
+      }
+    } finally {
+      served.score = score;
+    }
+  });
+
   it('a request pinned with ?version=N meets no trial', async () => {
     await onTrial({ mode: 'shadow' });
     const { p, traffic } = serving();
