@@ -35,7 +35,7 @@ import type { Stored } from '../src/platform/ports/stored';
 import type { Registry } from '../src/platform/ports/registry';
 import { benchAppSettings, ROOT, shippedHostConfig } from './bench-app';
 import { startEmulatorProcess } from './emulator-process';
-import { autocannon, bareServer, medianUs } from './serve-peers';
+import { autocannon, bareServer, medianUs, type LoadResult } from './serve-peers';
 import { compareWithMlflowStyle } from './serve-vs-mlflow';
 
 const MODEL = 'taxi-serve';
@@ -52,7 +52,11 @@ async function until(check: () => Promise<boolean>, limitMs: number): Promise<vo
 
 async function main(): Promise<void> {
   const emulators = await startEmulatorProcess();
-  const settings = benchAppSettings(emulators.settings);
+  // Aliases trusted for 2 s, so the HTTP shadow case can put the challenger on and off quickly.
+  const settings: Record<string, string> = {
+    ...benchAppSettings(emulators.settings),
+    ALIAS_CACHE_SECONDS: '2',
+  };
   let predictedRows = 0;
   let rowsPerRequest = 1;
   const quiet = { info: () => {}, warn: () => {}, error: (line: string) => console.error(line) };
@@ -207,21 +211,48 @@ async function main(): Promise<void> {
       seconds: SECONDS,
       setRowsPerRequest: (n) => (rowsPerRequest = n),
     });
-    // The single-row case again with the challenger back on trial. The runtime reads the alias
-    // anew only once its cached read is ALIAS_CACHE_SECONDS old: wait that long first.
+    // The single-row case with and without the challenger on trial, in alternating slots (this
+    // machine's load drifts within a run). The runtime reads the alias anew only once its cached
+    // read is ALIAS_CACHE_SECONDS old: each slot waits that long first.
     rowsPerRequest = 1;
-    await registry.setAlias(
-      MODEL,
-      'challenger',
-      challenger.version,
-      null,
-      challenger.reason,
-      challenger.trial,
-    );
-    await new Promise((r) => setTimeout(r, config.aliasCacheSeconds * 1000 + 500));
-    const answeredBefore = predictedRows;
-    const shadowed = await autocannon(url, body, headers, { connections: 32, seconds: SECONDS });
-    const answeredShadowed = predictedRows - answeredBefore;
+    const slotSeconds = Math.max(2, Math.round(SECONDS / 2));
+    const slots: { on: boolean; result: LoadResult }[] = [];
+    let onTrial: { etag: string } | undefined;
+    let answeredShadowed = 0;
+    for (let r = 0; r < 3; r++) {
+      for (const on of r % 2 === 0 ? [false, true] : [true, false]) {
+        if (on && !onTrial) {
+          onTrial = await registry.setAlias(
+            MODEL,
+            'challenger',
+            challenger.version,
+            null,
+            challenger.reason,
+            challenger.trial,
+          );
+        }
+        if (!on && onTrial) {
+          await registry.deleteAlias(MODEL, 'challenger', onTrial.etag);
+          onTrial = undefined;
+        }
+        await new Promise((resolve) => setTimeout(resolve, config.aliasCacheSeconds * 1000 + 500));
+        const before = predictedRows;
+        const result = await autocannon(url, body, headers, { connections: 32, seconds: slotSeconds });
+        if (on) answeredShadowed += predictedRows - before;
+        slots.push({ on, result });
+      }
+    }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const summary = (on: boolean) => {
+      const results = slots.filter((x) => x.on === on).map((x) => x.result);
+      return {
+        rps: median(results.map((x) => x.requestsPerSecond)),
+        p50: median(results.map((x) => x.p50Ms)),
+        p99: median(results.map((x) => x.p99Ms)),
+        errors: results.reduce((n, x) => n + x.errors, 0),
+      };
+    };
+    const [plain, shadowed] = [summary(false), summary(true)];
     await runtime.stop(); // appTerminate flushes the prediction log
     stopped = true;
     let logged = 0;
@@ -262,19 +293,22 @@ async function main(): Promise<void> {
       JSON.stringify({
         bench: 'serve',
         case: 'http-1-row-32-connections-shadow',
-        seconds: SECONDS,
+        slots: '3 of each, alternating',
+        slot_seconds: slotSeconds,
         ours: `shadow challenger v${challenger.version}`,
-        ours_rps: Math.round(shadowed.requestsPerSecond),
-        ours_p50_ms: shadowed.p50Ms,
-        ours_p99_ms: shadowed.p99Ms,
-        peer: 'no challenger (http-1-row-32-connections)',
-        peer_rps: Math.round(app.requestsPerSecond),
-        peer_p50_ms: app.p50Ms,
-        peer_p99_ms: app.p99Ms,
-        ratio: round(shadowed.p50Ms / app.p50Ms),
+        ours_rps: Math.round(shadowed.rps),
+        ours_p50_ms: shadowed.p50,
+        ours_p99_ms: shadowed.p99,
+        peer: 'no challenger',
+        peer_rps: Math.round(plain.rps),
+        peer_p50_ms: plain.p50,
+        peer_p99_ms: plain.p99,
+        ratio: round(shadowed.p50 / plain.p50),
         target_max_ratio: 1.2,
-        p99_ratio: round(shadowed.p99Ms / app.p99Ms),
+        p99_ratio: round(shadowed.p99 / plain.p99),
+        rps_ratio: round(shadowed.rps / plain.rps),
         ours_errors: shadowed.errors,
+        peer_errors: plain.errors,
         // Shadow scorings beyond the backlog bound are skipped: the share that was scored.
         shadow_rows: shadowRows,
         shadow_share: round(shadowRows / Math.max(1, answeredShadowed)),
@@ -369,13 +403,11 @@ async function inProcessShadow(
           },
         },
       );
-    // The idle pair lets the event loop turn and each shadow scoring finish before the next call:
-    // what the answer itself costs with a challenger, apart from the wait for the shadow work.
+    // Back to back: the shadow scoring of one request runs before the next is read, so its cost
+    // shows in the requests that follow, as it would on a busy instance.
     const conditions = [
-      { run: call(), idle: false, times: [] as number[] },
-      { run: call(traffic), idle: false, times: [] as number[] },
-      { run: call(), idle: true, times: [] as number[] },
-      { run: call(traffic), idle: true, times: [] as number[] },
+      { run: call(), times: [] as number[] },
+      { run: call(traffic), times: [] as number[] },
     ];
     for (const c of conditions) for (let i = 0; i < Math.min(50, perRound); i++) await c.run();
     await drained();
@@ -388,13 +420,12 @@ async function inProcessShadow(
           const t0 = process.hrtime.bigint();
           await c.run();
           c.times.push(Number(process.hrtime.bigint() - t0) / 1e3);
-          if (c.idle) await new Promise((r) => setImmediate(r)).then(drained);
         }
         await drained();
       }
     }
     if (errors.length > 0) throw errors[0];
-    const [without, shadow, idleWithout, idle] = conditions.map((c) => percentilesUs(c.times));
+    const [without, shadow] = conditions.map((c) => percentilesUs(c.times));
     console.log(
       JSON.stringify({
         bench: 'serve',
@@ -410,11 +441,6 @@ async function inProcessShadow(
         ratio: round(shadow!.p50 / without!.p50),
         target_max_ratio: 1.2,
         p99_ratio: round(shadow!.p99 / without!.p99),
-        ours_idle_p50_us: round(idle!.p50, 1),
-        ours_idle_p99_us: round(idle!.p99, 1),
-        peer_idle_p50_us: round(idleWithout!.p50, 1),
-        peer_idle_p99_us: round(idleWithout!.p99, 1),
-        idle_ratio: round(idle!.p50 / idleWithout!.p50),
         shadow_rows: shadowRows - shadowRowsBefore,
         shadow_skipped: traffic.skipped - skippedBefore,
       }),
