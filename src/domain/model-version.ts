@@ -27,7 +27,7 @@ export interface DatasetLineage {
 /**
  * Rows (or one column's values) training left out for one reason: missing_target,
  * unparseable_target, unseen_class (rows); rare_category (values read as unknown),
- * infinite_value (values read as missing).
+ * infinite_value, unparseable_value (values read as missing).
  */
 export interface LeftOutCount {
   reason: string;

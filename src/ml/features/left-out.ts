@@ -1,10 +1,16 @@
 import { findColumn, type DataTable } from '../data/table';
 import { labelValues } from './column-values';
 import type { FeaturePipeline } from './types';
+import type { StrayCells } from '../schema/stray-cells';
 
 /** Why rows or values were left out of training. */
 export type LeftOutReason =
-  'missing_target' | 'unparseable_target' | 'unseen_class' | 'rare_category' | 'infinite_value';
+  | 'missing_target'
+  | 'unparseable_target'
+  | 'unseen_class'
+  | 'rare_category'
+  | 'infinite_value'
+  | 'unparseable_value';
 
 /** A count of rows (or of one column's values) left out for one reason; plain JSON. */
 export interface LeftOut {
@@ -21,10 +27,15 @@ export interface LeftOut {
 /**
  * What training leaves out of a table, per reason: rows without a target, rows whose regression
  * target is text, holdout rows of a class the training rows never have, and categorical values
- * beyond the vocabulary (read as unknown), ±Infinity values of an input (read as missing).
- * Empty when nothing was left out.
+ * beyond the vocabulary (read as unknown), ±Infinity values of an input (read as missing), and
+ * an input's stray text cells among its numbers (read as missing, see readStrayCells). Empty when
+ * nothing was left out.
  */
-export function leftOutOf(table: DataTable, pipeline: FeaturePipeline): LeftOut[] {
+export function leftOutOf(
+  table: DataTable,
+  pipeline: FeaturePipeline,
+  strays: readonly StrayCells[] = [],
+): LeftOut[] {
   const out: LeftOut[] = [];
   const target = pipeline.target;
   const col = findColumn(table, target.name);
@@ -58,6 +69,18 @@ export function leftOutOf(table: DataTable, pipeline: FeaturePipeline): LeftOut[
       column: input.name,
       count: n,
       message: `${n} infinite values of "${input.name}" read as missing`,
+    });
+  }
+  const inputs = new Set(pipeline.inputs.map((i) => i.name));
+  for (const stray of strays) {
+    if (!inputs.has(stray.column)) continue;
+    out.push({
+      reason: 'unparseable_value',
+      scope: 'values',
+      column: stray.column,
+      count: stray.count,
+      example: stray.example,
+      message: `${stray.count} values of "${stray.column}" that are not numbers (e.g. ${JSON.stringify(stray.example)}) read as missing`,
     });
   }
   pipeline.steps.forEach((step) => {

@@ -13,6 +13,7 @@ import { predict } from '../../ml/models/predict';
 import { exportOnnx, type OnnxSignature } from '../../ml/onnx';
 import { buildTrainingProfile, type TrainingProfile } from '../../ml/profile';
 import { inferSchema, type TableSchema } from '../../ml/schema';
+import { readStrayCells } from '../../ml/schema/stray-cells';
 import { randomSplit, timeOrderedSplit, type HoldoutSplit } from '../../ml/split/holdout';
 import type { ModelSpec } from '../../domain/spec/model-spec';
 import { holdoutLines } from './holdout-file';
@@ -96,17 +97,24 @@ export async function fitDataset(
   const t0 = performance.now();
   // The refit's worker loads the engine while the data is read.
   if (spec.validation.refit && spec.params.earlyStopping !== true) warmRefitWorker();
-  const table = await readDataset(
+  const read = await readDataset(
     Buffer.from(input.content.buffer, input.content.byteOffset, input.content.byteLength),
     input.fileName,
     input.limits,
     spec.format,
   );
-  if (table.rowCount === 0) throw new DataError('no_rows', `${input.fileName} has a header but no data rows`);
-  onProgress({ stage: 'read', progress: 1, rowsRead: table.rowCount });
+  if (read.rowCount === 0) throw new DataError('no_rows', `${input.fileName} has a header but no data rows`);
+  onProgress({ stage: 'read', progress: 1, rowsRead: read.rowCount });
   const tRead = performance.now();
 
-  checkSpecColumns(table, spec);
+  checkSpecColumns(read, spec);
+  // A few text cells in a column of numbers are missing values, counted (see leftOut).
+  const keep = new Set([
+    spec.target,
+    ...(spec.timeColumn ? [spec.timeColumn] : []),
+    ...Object.keys(spec.format.dateFormats),
+  ]);
+  const { table, strays } = readStrayCells(read, keep);
   const task = spec.task ?? inferTask(findColumn(table, spec.target)!);
   const params = trainerParams(spec, task);
   const timeColumns = spec.timeColumn === undefined ? [] : [spec.timeColumn];
@@ -207,7 +215,7 @@ export async function fitDataset(
     columns: table.columns.length,
     trainRows: train.rows.length,
     holdoutRows: holdout.rows.length,
-    leftOut: leftOutOf(table, pipeline),
+    leftOut: leftOutOf(table, pipeline, strays),
     iterations: trained.iterations,
     schema,
     pipeline: served.pipeline,
