@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { ApiClient } from './api-client';
 import { resolveConnection, type ConnectionOptions } from './connection';
 import { renderTable, type Column } from './output/table';
@@ -50,4 +50,11 @@ export function printRead<T>(
 ): void {
   if (options.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   else process.stdout.write(`${rows.length === 0 ? empty : renderTable(rows, columns)}\n`);
+}
+
+/** A `<version>` argument: a whole number from 1. */
+export function versionNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a version is a whole number from 1');
+  return n;
 }

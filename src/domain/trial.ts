@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PairedErrorTotals } from '../ml/stats/paired-errors';
 import { DEPLOYMENT_MODES, type DeploymentMode } from './alias';
 
 /**
@@ -46,17 +47,7 @@ export interface LiveComparison {
  * Sums over the feedback-labelled rows both versions scored, added check by check (sufficient
  * statistics: the paired tests need nothing else), with the window they reach.
  */
-export interface TrialTotals {
-  rows: number;
-  /** Sums of the per-row errors (absolute or squared error, or 0/1 misclassification). */
-  productionError: number;
-  challengerError: number;
-  /** Sums of d and d^2, d = production's error - challenger's error on a row. */
-  sumDiff: number;
-  sumDiffSq: number;
-  /** Classifiers: rows only production got right, and rows only the challenger got right. */
-  productionOnlyRight: number;
-  challengerOnlyRight: number;
+export interface TrialTotals extends PairedErrorTotals {
   unpaired: number;
   /** End (exclusive) of the last drift-check window added: a replayed window is not added twice. */
   through: string;

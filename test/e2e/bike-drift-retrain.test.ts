@@ -12,7 +12,7 @@ import { runIdFor } from '../../src/domain/ids';
 import { BIKE_DATA, BIKE_SPEC, bikeDataPresent } from '../support/bike-data';
 import { startPipeline, type Pipeline } from '../support/runtime';
 import { waitFor } from '../support/wait';
-import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
+import { call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
 
 const present = bikeDataPresent('the bike sharing drift test');
 
@@ -71,12 +71,7 @@ async function replay(model: string, rows: readonly Row[]): Promise<void> {
 async function runMonitor(): Promise<void> {
   const before = p.invocations.filter((i) => i.functionName === 'checkModelDrift').length;
   await new Promise((r) => setTimeout(r, 1001 - (Date.now() % 1000))); // logs land in an earlier second
-  const res = await fetch(`${p.runtime.url}/admin/functions/monitorDrift`, {
-    method: 'POST',
-    headers: { 'x-functions-key': ADMIN_KEY, 'content-type': 'application/json' },
-    body: JSON.stringify({ input: '' }),
-  });
-  expect(res.status).toBe(202);
+  await p.runNow('monitorDrift');
   // One check per model in production.
   await waitFor(
     'the drift checks',

@@ -9,13 +9,7 @@ import { runIdFor } from '../../src/domain/ids';
 import type { LogRow } from '../../src/domain/log-row';
 import type { DriftHistoryItem } from '../../src/monitoring/drift/drift-record';
 import { runCli, type CliResult } from '../cli/run-cli';
-import {
-  ADMIN_KEY,
-  call,
-  FEEDBACK_KEY,
-  FUNCTION_KEY,
-  OPERATOR_KEY,
-} from '../serving/registry-api/api-client';
+import { call, FEEDBACK_KEY, FUNCTION_KEY, OPERATOR_KEY } from '../serving/registry-api/api-client';
 import { startPipeline, type Pipeline } from '../support/runtime';
 import { uniqueName } from '../support/settings';
 import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
@@ -91,12 +85,7 @@ describe('a challenger on live traffic', () => {
     });
     expect(feedback.status).toBe(200);
     await new Promise((r) => setTimeout(r, 1001 - (Date.now() % 1000))); // into the next second
-    const monitor = await fetch(`${p.runtime.url}/admin/functions/monitorDrift`, {
-      method: 'POST',
-      headers: { 'x-functions-key': ADMIN_KEY, 'content-type': 'application/json' },
-      body: JSON.stringify({ input: '' }),
-    });
-    expect(monitor.status).toBe(202);
+    await p.runNow('monitorDrift');
     await waitFor(
       'the drift report',
       async () => {

@@ -8,7 +8,7 @@ import { runIdFor } from '../../src/domain/ids';
 import { startPipeline, type Pipeline } from '../support/runtime';
 import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
 import { waitFor } from '../support/wait';
-import { ADMIN_KEY, call } from '../serving/registry-api/api-client';
+import { call } from '../serving/registry-api/api-client';
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -47,12 +47,7 @@ async function predictAndCheck(
   expect(answer.status).toBe(200);
   await waitFor('the prediction log', async () => (await logBlobs()) > blobsBefore);
   await new Promise((r) => setTimeout(r, 1001 - (Date.now() % 1000))); // into the next second
-  const res = await fetch(`${p.runtime.url}/admin/functions/monitorDrift`, {
-    method: 'POST',
-    headers: { 'x-functions-key': ADMIN_KEY, 'content-type': 'application/json' },
-    body: JSON.stringify({ input: '' }),
-  });
-  expect(res.status).toBe(202);
+  await p.runNow('monitorDrift');
   await waitFor('a new drift report', async () => (await history()).length > reportsBefore, 30_000);
   return { predictions: answer.json.predictions, report: (await history())[0]! };
 }

@@ -7,7 +7,7 @@ import { runIdFor } from '../../src/domain/ids';
 import { startPipeline, type Pipeline } from '../support/runtime';
 import { TAXI_SPEC, taxiCsv } from '../support/taxi-data';
 import { waitFor } from '../support/wait';
-import { ADMIN_KEY, call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
+import { call, FEEDBACK_KEY } from '../serving/registry-api/api-client';
 
 let p: Pipeline;
 beforeAll(async () => {
@@ -22,12 +22,7 @@ beforeAll(async () => {
 afterAll(() => p?.stop());
 
 const runMonitor = async (): Promise<void> => {
-  const res = await fetch(`${p.runtime.url}/admin/functions/monitorDrift`, {
-    method: 'POST',
-    headers: { 'x-functions-key': ADMIN_KEY, 'content-type': 'application/json' },
-    body: JSON.stringify({ input: '' }),
-  });
-  expect(res.status).toBe(202);
+  await p.runNow('monitorDrift');
 };
 
 const history = async (query = ''): Promise<{ items: DriftHistoryItem[]; continuationToken?: string }> => {

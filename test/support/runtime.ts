@@ -16,7 +16,7 @@ import type { InvocationRecord, RuntimeLogger } from '../../src/local/invocation
 import { LocalRuntime } from '../../src/local/runtime';
 import { createAdapters, type Adapters } from '../../src/platform/adapters';
 import { loadConfig, type AppConfig } from '../../src/platform/config';
-import { TEST_KEYS } from './keys';
+import { ADMIN_KEY, TEST_KEYS } from './keys';
 import { appSettings, isolatedSettings, ROOT, type Transport } from './settings';
 import { waitFor } from './wait';
 
@@ -69,6 +69,8 @@ export interface Pipeline {
   /** Waits for the run of a blob version to end (succeeded or failed) and returns it. */
   finishedRun(model: string, runId: string, limitMs?: number): Promise<Run>;
   versions(model: string): Promise<ModelVersion[]>;
+  /** Runs a timer or queue function now through `POST /admin/functions/{name}` (202 expected). */
+  runNow(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,15 @@ export async function startPipeline(
     },
     async versions(model) {
       return (await adapters.registry.listVersions(model, { pageSize: 100 })).items;
+    },
+    async runNow(name) {
+      const res = await fetch(`${runtime.url}/admin/functions/${name}`, {
+        method: 'POST',
+        headers: { 'x-functions-key': ADMIN_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ input: '' }),
+      });
+      if (res.status !== 202)
+        throw new Error(`POST /admin/functions/${name} answered ${res.status}: ${await res.text()}`);
     },
     async stop() {
       await runtime.stop();

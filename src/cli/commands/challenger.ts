@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { modelPath } from '../api-client';
-import { apiCommand, clientFor, type ApiOptions } from '../command-options';
+import { apiCommand, clientFor, versionNumber, type ApiOptions } from '../command-options';
 
 interface ChallengerAnswer {
   model: string;
@@ -11,12 +11,6 @@ interface ChallengerAnswer {
 interface RetiredAnswer {
   model: string;
   version: number;
-}
-
-function versionNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a version is a whole number from 1');
-  return n;
 }
 
 function share(value: string): number {

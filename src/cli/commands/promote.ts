@@ -1,18 +1,12 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { modelPath } from '../api-client';
-import { apiCommand, clientFor, type ApiOptions } from '../command-options';
+import { apiCommand, clientFor, versionNumber, type ApiOptions } from '../command-options';
 
 interface PromotionResult {
   model: string;
   version: number;
   previous?: number;
   action: 'promotion' | 'rollback' | 'unchanged';
-}
-
-function versionNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a version is a whole number from 1');
-  return n;
 }
 
 export function promoteCommand(): Command {

@@ -10,14 +10,10 @@ import { checkModelDrift, type DriftCheckDeps } from '../../../src/monitoring/dr
 import type { DriftRecord } from '../../../src/monitoring/drift/drift-record';
 import { DRIFT_KIND } from '../../../src/monitoring/drift/drift-window';
 import { createTrialMoves } from '../../../src/pipeline/promote/trial-moves';
-import { cosmosClient } from '../../../src/platform/registry/cosmos-client';
-import { CosmosRegistry } from '../../../src/platform/registry/cosmos-registry';
-import { CosmosVersionDetails } from '../../../src/platform/registry/cosmos-version-details';
 import { storeFeedback } from '../../../src/serving/feedback/store-feedback';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
 import { seededNormals } from '../../support/seeded-normals';
-import { emulatorSettings } from '../../support/settings';
-import { newVersion } from '../../platform/registry/fixtures';
+import { freshRegistryPair, newVersion } from '../../platform/registry/fixtures';
 import {
   blobs,
   driftDeps,
@@ -30,16 +26,7 @@ import {
   recordingTelemetry,
 } from '../drift/drift-fixtures';
 
-const s = emulatorSettings();
-const client = cosmosClient({
-  kind: 'key',
-  endpoint: s.cosmosEndpoint,
-  key: s.cosmosKey,
-  database: 'unused',
-});
-const database = `test-${randomUUID().slice(0, 8)}`;
-const registry = new CosmosRegistry(client, database);
-const versions = new CosmosVersionDetails(client, database);
+const { registry, details: versions } = freshRegistryPair();
 
 /** v1 in production, v2 its challenger in shadow since an hour ago, under `deployment`. */
 async function onTrial(deployment: Record<string, number>, task = 'regression'): Promise<string> {

@@ -1,23 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
-import { cosmosClient } from '../../../src/platform/registry/cosmos-client';
-import { CosmosRegistry } from '../../../src/platform/registry/cosmos-registry';
-import { CosmosVersionDetails } from '../../../src/platform/registry/cosmos-version-details';
-import { emulatorSettings } from '../../support/settings';
-import { newVersion } from './fixtures';
+import { freshRegistryPair, newVersion } from './fixtures';
 
-function pair(): { registry: CosmosRegistry; details: CosmosVersionDetails } {
-  const s = emulatorSettings();
-  const client = cosmosClient({
-    kind: 'key',
-    endpoint: s.cosmosEndpoint,
-    key: s.cosmosKey,
-    database: 'unused',
-  });
-  const db = `test-${randomUUID().slice(0, 8)}`;
-  return { registry: new CosmosRegistry(client, db), details: new CosmosVersionDetails(client, db) };
-}
+const pair = freshRegistryPair;
 
 describe('CosmosVersionDetails', () => {
   it('merges a patch into the version the registry reads back, keeping the other fields', async () => {

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { NewModelVersion } from '../../../src/domain/model-version';
 import { CosmosRegistry } from '../../../src/platform/registry/cosmos-registry';
+import { CosmosVersionDetails } from '../../../src/platform/registry/cosmos-version-details';
 import { cosmosClient } from '../../../src/platform/registry/cosmos-client';
 import { emulatorSettings } from '../../support/settings';
 
 /** A registry on this run's Cosmos stand-in, in a database of its own. */
 export function freshRegistry(): CosmosRegistry {
+  return freshRegistryPair().registry;
+}
+
+/** A registry and the version details writer on the same fresh database. */
+export function freshRegistryPair(): { registry: CosmosRegistry; details: CosmosVersionDetails } {
   const s = emulatorSettings();
   const client = cosmosClient({
     kind: 'key',
@@ -13,7 +19,8 @@ export function freshRegistry(): CosmosRegistry {
     key: s.cosmosKey,
     database: 'unused',
   });
-  return new CosmosRegistry(client, `test-${randomUUID().slice(0, 8)}`);
+  const db = `test-${randomUUID().slice(0, 8)}`;
+  return { registry: new CosmosRegistry(client, db), details: new CosmosVersionDetails(client, db) };
 }
 
 /** A minimal candidate version of model for run runId. */
