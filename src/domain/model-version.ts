@@ -1,4 +1,7 @@
+import type { FeaturePipeline } from '../ml/features/types';
+import type { TrainingProfile } from '../ml/profile/types';
 import type { JsonValue } from './json';
+import type { SidecarInput } from './uploaded-model/sidecar';
 import type { TrialRecord } from './trial';
 
 export const VERSION_STATUSES = [
@@ -108,6 +111,15 @@ export interface ChampionComparison {
   reason: string;
 }
 
+/**
+ * How a version reads requests: a trained version's fitted feature pipeline (inputs typed as
+ * columns), or the graph inputs an uploaded model's sidecar declares (typed as tensors).
+ */
+export type VersionFeatureSchema = FeaturePipeline | { readonly inputs: readonly SidecarInput[] };
+
+/** The training data's distributions the drift check compares with; empty for uploaded models. */
+export type VersionTrainingProfile = TrainingProfile | Readonly<Record<string, never>>;
+
 /** A registered model version: the full record of one trained (or uploaded) model. */
 export interface ModelVersion {
   model: string;
@@ -123,8 +135,8 @@ export interface ModelVersion {
   sliceMetrics: SliceMetric[];
   gates: GateRecord[];
   params: Record<string, JsonValue>;
-  featureSchema: JsonValue;
-  trainingProfile: JsonValue;
+  featureSchema: VersionFeatureSchema;
+  trainingProfile: VersionTrainingProfile;
   /**
    * Every input column, most important first: split gain (gbdt) or |coefficient| on the
    * standardised feature (linear), summed per input. Absent on uploaded and older versions.

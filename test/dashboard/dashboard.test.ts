@@ -261,7 +261,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
   it('fills the try-it form with training values and shows only the prediction of a regression', async () => {
     const production = (await p.adapters.registry.getAlias('taxi', 'production'))!.version;
     const version = (await p.adapters.registry.getVersion('taxi', production))!;
-    const profile = version.trainingProfile as {
+    const profile = version.trainingProfile as unknown as {
       timeRanges: Record<string, { max: string }>;
       columns: Record<string, { categories: { value: string }[] }>;
     };

@@ -22,7 +22,7 @@ export function versionDoc(
     sliceMetrics: [],
     gates: [],
     params: {},
-    featureSchema: {},
+    featureSchema: { inputs: [] },
     trainingProfile: {},
     artifact: { path: `${model}/1/model.onnx`, sha256: 'ab'.repeat(32) },
     ...overrides,

@@ -1,4 +1,3 @@
-import type { ModelVersion } from '../../domain/model-version';
 import { sha256Hex, runIdFor } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
 import { registerCandidate, requestValidation } from '../register/register-candidate';
@@ -122,7 +121,7 @@ async function ingest(
       task: upload.sidecar.task,
       algorithm: 'uploaded-onnx',
       params: {},
-      featureSchema: { inputs: upload.sidecar.inputs } as unknown as ModelVersion['featureSchema'],
+      featureSchema: { inputs: upload.sidecar.inputs },
       trainingProfile: {},
       artifact: { path: '', sha256: sha, bytes: upload.onnx.byteLength },
       lineage: upload.lineage,

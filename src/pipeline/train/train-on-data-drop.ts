@@ -1,4 +1,3 @@
-import type { ModelVersion } from '../../domain/model-version';
 import { DataError } from '../../ml/errors';
 import { sha256Hex } from '../../domain/ids';
 import type { PipelineDeps } from '../pipeline-deps';
@@ -136,8 +135,8 @@ export async function trainOnDataDrop(deps: PipelineDeps, drop: DataDrop): Promi
       task: fit.task,
       algorithm: spec.algorithm,
       params: { ...fit.params },
-      featureSchema: fit.pipeline as unknown as ModelVersion['featureSchema'],
-      trainingProfile: fit.trainingProfile as unknown as ModelVersion['trainingProfile'],
+      featureSchema: fit.pipeline,
+      trainingProfile: fit.trainingProfile,
       featureImportance: fit.featureImportance,
       artifact: { path: '', sha256: sha, bytes: fit.onnx.byteLength },
       lineage,

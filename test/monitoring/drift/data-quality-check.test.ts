@@ -1,6 +1,7 @@
 // The drift check's data-quality verdict and its choice of reference, on the emulators.
 import { describe, expect, it } from 'vitest';
 import { checkModelDrift } from '../../../src/monitoring/drift/check-model-drift';
+import type { ModelVersion } from '../../../src/domain/model-version';
 import type { DriftRecord } from '../../../src/monitoring/drift/drift-record';
 import { DRIFT_KIND } from '../../../src/monitoring/drift/drift-window';
 import { storeFeedback } from '../../../src/serving/feedback/store-feedback';
@@ -22,13 +23,14 @@ const IMPORTANCE = [
   { feature: 'hour', importance: 0.2 },
   { feature: 'zone', importance: 0.1 },
 ];
+// A trained version's pipeline as the drift check reads it: its inputs (the rest is not read).
 const INPUT_FIELDS = {
   inputs: [
     { name: 'temperature', type: 'numeric' },
     { name: 'hour', type: 'numeric' },
     { name: 'zone', type: 'categorical' },
   ],
-};
+} as unknown as ModelVersion['featureSchema'];
 
 const latest = async (model: string): Promise<DriftRecord> =>
   (await registry.listMonitoring(model, DRIFT_KIND, { pageSize: 1 })).items[0]!

@@ -9,6 +9,7 @@ import {
 } from '../../../src/monitoring/retrain/assemble-retrain-set';
 import { requestRetrain } from '../../../src/monitoring/retrain/request-retrain';
 import { RETRAIN_RECORD_ID } from '../../../src/monitoring/retrain/retrain-record';
+import type { ModelVersion } from '../../../src/domain/model-version';
 import type { RetrainRequest } from '../../../src/domain/messages';
 import { retrainLineageFrom } from '../../../src/domain/retrain-lineage';
 import { AzureBlobStore } from '../../../src/platform/blob/azure-blob-store';
@@ -33,7 +34,7 @@ const TEMP_HUM = {
     { name: 'temp', type: 'numeric' },
     { name: 'hum', type: 'numeric' },
   ],
-};
+} as unknown as ModelVersion['featureSchema'];
 const fresh = (p: string): string => `${p}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 
 function setup(): { deps: RetrainSetDeps; model: string; request: RetrainRequest } {

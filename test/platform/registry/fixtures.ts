@@ -34,8 +34,8 @@ export function newVersion(model: string, runId: string): NewModelVersion {
     sliceMetrics: [{ column: 'zone', value: 'A', rows: 10, metrics: { rmse: 1.2 } }],
     gates: [{ passed: true, reason: 'rmse 1.5 is at most the threshold 2' }],
     params: { trees: 100 },
-    featureSchema: { columns: ['hour', 'temp'] },
-    trainingProfile: { rows: 100 },
+    featureSchema: { inputs: [{ name: 'hour', type: 'float32' }] },
+    trainingProfile: {},
     artifact: { path: `${model}/1/model.onnx`, sha256: 'ab'.repeat(32) },
     lineage: { blobName: `${model}/data.csv`, etag: '"0x1"', sha256: 'cd'.repeat(32), rows: 100, columns: 3 },
   };

@@ -75,8 +75,8 @@ export async function seedVersion(
     sliceMetrics: [],
     gates: [],
     params: {},
-    featureSchema: null,
-    trainingProfile: null,
+    featureSchema: { inputs: [] },
+    trainingProfile: {},
     artifact: { path, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length },
   });
   if (status === 'candidate') return v;
