@@ -47,7 +47,7 @@ export function fileBlobs(path: string, etag: string, written: Written): Scoring
   };
 }
 
-export function memoryRuns(): Pick<ScoringDeps, 'registry' | 'versions'> {
+export function memoryRuns(): Pick<ScoringDeps, 'registry'> {
   const runs = new Map<string, Run>();
   const registry = {
     async getRun(model: string, id: string) {
@@ -61,5 +61,5 @@ export function memoryRuns(): Pick<ScoringDeps, 'registry' | 'versions'> {
       return undefined;
     },
   };
-  return { registry, versions: {} } as unknown as Pick<ScoringDeps, 'registry' | 'versions'>;
+  return { registry } as unknown as Pick<ScoringDeps, 'registry'>;
 }

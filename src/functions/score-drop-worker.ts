@@ -4,7 +4,6 @@ import { parentPort } from 'node:worker_threads';
 import { loadConfig } from '../platform/config';
 import { AzureBlobStore } from '../platform/blob/azure-blob-store';
 import { CosmosRegistry } from '../platform/registry/cosmos-registry';
-import { CosmosVersionDetails } from '../platform/registry/cosmos-version-details';
 import { cosmosClient } from '../platform/registry/cosmos-client';
 import { blobServiceClient } from '../platform/storage-clients';
 import { toWorkerError } from '../pipeline/train/worker-messages';
@@ -30,7 +29,6 @@ async function run(job: ScoringJob): ReturnType<typeof scoreDrop> {
   const adapters = {
     blobs: new AzureBlobStore(blobServiceClient(config.storage)),
     registry: new CosmosRegistry(cosmos, config.cosmos.database),
-    versions: new CosmosVersionDetails(cosmos, config.cosmos.database),
   };
   const cache = newModelCache(config, adapters);
   const deps = buildScoringDeps(config, adapters, cache);

@@ -37,15 +37,14 @@ export function existingScoringLog(): PredictionLog | undefined {
  */
 export function buildScoringDeps(
   config: AppConfig,
-  adapters: Pick<Adapters, 'blobs' | 'registry' | 'versions'>,
+  adapters: Pick<Adapters, 'blobs' | 'registry'>,
   cache: ModelCache,
 ): ScoringDeps & { readonly log: PredictionLog } {
-  const { blobs, registry, versions } = adapters;
+  const { blobs, registry } = adapters;
   const instance = `${process.env.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? hostname()}-${process.pid}-t${threadId}-batch-${randomBytes(3).toString('hex')}`;
   return {
     blobs,
     registry,
-    versions,
     cache,
     log: new PredictionLog({
       blobs,

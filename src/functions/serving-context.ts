@@ -25,7 +25,7 @@ let context: ServingContext | undefined;
 export function servingContext(): ServingContext {
   if (context) return context;
   const config = appConfig();
-  const { blobs, registry, versions, telemetry } = appAdapters();
+  const { blobs, registry, telemetry } = appAdapters();
   // WEBSITE_INSTANCE_ID names the instance in Azure; pid and a random part keep local ones apart.
   const instance = `${process.env.WEBSITE_INSTANCE_ID?.slice(0, 12) ?? hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const cache = newModelCache(config, { blobs, registry });
@@ -34,7 +34,7 @@ export function servingContext(): ServingContext {
     // A challenger that fails to load is retired here: serving holds the trial moves it needs.
     challengers: new ChallengerTraffic({
       cache,
-      moves: createTrialMoves({ registry, versions, telemetry }),
+      moves: createTrialMoves({ registry, telemetry }),
       onError: (err) => telemetry.exception(err, { operation: 'challenger' }),
     }),
     log: new PredictionLog({ blobs, container: config.containers.predictionLogs, instance }),

@@ -7,14 +7,14 @@ import type { PipelineDeps } from './pipeline-deps';
  * judged, so nothing half-made is left looking like a candidate.
  */
 export async function failRun(
-  deps: Pick<PipelineDeps, 'registry' | 'versions'>,
+  deps: Pick<PipelineDeps, 'registry'>,
   model: string,
   runId: string,
   reason: FailureReason,
 ): Promise<void> {
   const version = await deps.registry.findVersionByRun(model, runId);
   if (version && version.status === 'candidate') {
-    await deps.versions.updateVersion(model, version.version, {
+    await deps.registry.updateVersion(model, version.version, {
       status: 'rejected',
       statusReason: reason.message,
     });

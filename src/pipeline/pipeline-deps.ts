@@ -3,7 +3,6 @@ import type { MessageQueue } from '../platform/ports/message-queue';
 import type { Registry } from '../platform/ports/registry';
 import type { Telemetry } from '../platform/ports/telemetry';
 import type { DatasetTrainer } from './train/dataset-trainer';
-import type { VersionDetails } from '../platform/ports/version-details';
 
 /** Container and queue names and limits the pipeline steps read from the app's settings. */
 export interface PipelineSettings {
@@ -28,7 +27,6 @@ export interface PipelineDeps {
   readonly blobs: BlobStore;
   readonly queue: MessageQueue;
   readonly registry: Registry;
-  readonly versions: VersionDetails;
   readonly settings: PipelineSettings;
   /** Where training runs; default in-process (the app passes a WorkerTrainer). */
   readonly trainer?: DatasetTrainer;

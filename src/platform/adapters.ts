@@ -9,8 +9,6 @@ import { StorageMessageQueue } from './queue/storage-message-queue';
 import { createTelemetry } from './telemetry/create-telemetry';
 import { cosmosClient } from './registry/cosmos-client';
 import { CosmosRegistry } from './registry/cosmos-registry';
-import { CosmosVersionDetails } from './registry/cosmos-version-details';
-import type { VersionDetails } from './ports/version-details';
 import { serviceBusClient } from './service-bus-client';
 import { blobServiceClient, queueServiceClient } from './storage-clients';
 
@@ -19,7 +17,6 @@ export interface Adapters {
   blobs: BlobStore;
   queue: MessageQueue;
   registry: Registry;
-  versions: VersionDetails;
   telemetry: Telemetry;
 }
 
@@ -34,7 +31,6 @@ export function createAdapters(config: AppConfig): Adapters {
     blobs: new AzureBlobStore(blobServiceClient(config.storage)),
     queue: messageQueue(config),
     registry: new CosmosRegistry(cosmos, config.cosmos.database),
-    versions: new CosmosVersionDetails(cosmos, config.cosmos.database),
     // Application Insights when a connection string is set (with the identity when so configured); off (no cost) otherwise.
     telemetry: createTelemetry(config.applicationInsights),
   };

@@ -403,7 +403,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
       decision: decision as 'continue',
       reason: pValue === null ? `${rows} of 200 paired feedback rows so far` : 'no significant difference',
     });
-    await p.adapters.versions.updateVersion('taxi', other, {
+    await p.adapters.registry.updateVersion('taxi', other, {
       status: 'challenger',
       trial: {
         ...trial,
@@ -431,7 +431,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
     } finally {
       const alias = await p.adapters.registry.getAlias('taxi', 'challenger');
       if (alias) await p.adapters.registry.deleteAlias('taxi', 'challenger', alias.etag);
-      await p.adapters.versions.updateVersion('taxi', other, { status: 'validated' });
+      await p.adapters.registry.updateVersion('taxi', other, { status: 'validated' });
     }
   });
 });

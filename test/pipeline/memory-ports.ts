@@ -6,7 +6,7 @@ import type { Run } from '../../src/domain/run';
 import type { MonitoringDocument } from '../../src/domain/documents';
 import { AppError } from '../../src/errors';
 import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
-import type { VersionDetails, VersionPatch } from '../../src/platform/ports/version-details';
+import type { VersionPatch } from '../../src/platform/ports/version-store';
 import type { BlobInfo, BlobStore } from '../../src/platform/ports/blob-store';
 import type { MessageQueue, QueueMessage } from '../../src/platform/ports/message-queue';
 import type { Registry } from '../../src/platform/ports/registry';
@@ -79,6 +79,9 @@ export class MemoryRegistry {
   }
   async updateVersionStatus(model: string, version: number, status: VersionStatus) {
     return this.patch(model, version, { status });
+  }
+  async updateVersion(model: string, version: number, patch: VersionPatch) {
+    return this.patch(model, version, patch);
   }
   patch(model: string, version: number, patch: VersionPatch): Stored<ModelVersion> {
     const v = this.versions.get(`${model}:${version}`);
@@ -187,14 +190,10 @@ export function memoryDeps(): MemoryDeps {
     send: async (q, message) => void sent.push({ queue: q, message: clone(message) }),
     ping: async () => {},
   };
-  const versions: VersionDetails = {
-    updateVersion: async (model, version, patch) => registry.patch(model, version, patch),
-  };
   return {
     blobs: blobs as unknown as BlobStore,
     registry: registry as unknown as Registry,
     queue,
-    versions,
     settings: {
       containers: { datasets: 'datasets', models: 'models' },
       queues: { validate: 'validate-requests', register: 'register-requests' },

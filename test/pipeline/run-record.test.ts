@@ -9,10 +9,9 @@ import type { PipelineDeps } from '../../src/pipeline/pipeline-deps';
 import { freshRegistry } from '../platform/registry/fixtures';
 
 const registry = freshRegistry();
-const versions = { updateVersion: () => Promise.reject(new Error('no version here')) };
 
 /** The registry, except that the first read of the run returns `stale` (a writer that read earlier). */
-function readsStaleOnce(stale: Stored<Run>): Pick<PipelineDeps, 'registry' | 'versions'> {
+function readsStaleOnce(stale: Stored<Run>): Pick<PipelineDeps, 'registry'> {
   let first = true;
   const wrapped = Object.create(registry) as typeof registry;
   wrapped.getRun = async (model, id) => {
@@ -22,12 +21,12 @@ function readsStaleOnce(stale: Stored<Run>): Pick<PipelineDeps, 'registry' | 've
     }
     return registry.getRun(model, id);
   };
-  return { registry: wrapped, versions } as unknown as Pick<PipelineDeps, 'registry' | 'versions'>;
+  return { registry: wrapped } as unknown as Pick<PipelineDeps, 'registry'>;
 }
 
 describe('updateRun', () => {
   it('a progress write that read the run before it failed does not bring it back', async () => {
-    const deps = { registry, versions } as unknown as Pick<PipelineDeps, 'registry' | 'versions'>;
+    const deps = { registry } as unknown as Pick<PipelineDeps, 'registry'>;
     const running = await updateRun(deps, 'runs-cas', 'run-1', {
       status: 'running',
       stage: 'train',
@@ -49,7 +48,7 @@ describe('updateRun', () => {
   });
 
   it('two writers from the same read both land: the second retries from a fresh read', async () => {
-    const deps = { registry, versions } as unknown as Pick<PipelineDeps, 'registry' | 'versions'>;
+    const deps = { registry } as unknown as Pick<PipelineDeps, 'registry'>;
     const first = await updateRun(deps, 'runs-cas', 'run-2', { status: 'running', stage: 'train' });
     await updateRun(deps, 'runs-cas', 'run-2', { timings: { trainMs: 5 } });
     await updateRun(readsStaleOnce(first), 'runs-cas', 'run-2', { timings: { validateMs: 7 } });

@@ -1,6 +1,5 @@
 import type { AliasStore } from '../../platform/ports/alias-store';
 import type { VersionStore } from '../../platform/ports/version-store';
-import type { VersionDetails } from '../../platform/ports/version-details';
 
 /**
  * Archives every version marked production that the alias no longer points to. Each promoter
@@ -9,8 +8,7 @@ import type { VersionDetails } from '../../platform/ports/version-details';
  */
 export async function settleProductionStatuses(
   deps: {
-    registry: Pick<AliasStore, 'getAlias'> & Pick<VersionStore, 'listVersions'>;
-    versions: VersionDetails;
+    registry: Pick<AliasStore, 'getAlias'> & Pick<VersionStore, 'listVersions' | 'updateVersion'>;
   },
   model: string,
   why: string,
@@ -24,7 +22,7 @@ export async function settleProductionStatuses(
     });
     for (const v of page.items) {
       if (v.status === 'production' && v.version !== alias?.version) {
-        await deps.versions.updateVersion(model, v.version, {
+        await deps.registry.updateVersion(model, v.version, {
           status: 'archived',
           statusReason: `replaced by v${alias?.version ?? '?'} (${why})`,
         });

@@ -3,7 +3,6 @@ import type { ModelVersion, VersionStatus } from '../../domain/model-version';
 import type { AliasStore } from '../../platform/ports/alias-store';
 import type { VersionStore } from '../../platform/ports/version-store';
 import type { Telemetry } from '../../platform/ports/telemetry';
-import type { VersionDetails } from '../../platform/ports/version-details';
 import { settleProductionStatuses } from './production-statuses';
 import type { PromotionResult } from '../../domain/promotion';
 import { swapProductionAlias } from './swap-production-alias';
@@ -15,9 +14,8 @@ const MAX_ATTEMPTS = 5;
 const PROMOTABLE: readonly VersionStatus[] = ['validated', 'archived', 'production'];
 
 export interface PromoteDeps {
-  readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions'> &
+  readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions' | 'updateVersion'> &
     Pick<AliasStore, 'getAlias' | 'setAlias'>;
-  readonly versions: VersionDetails;
   /** Receives a VersionPromoted event per promotion or rollback; default none. */
   readonly telemetry?: Telemetry;
 }
@@ -134,5 +132,5 @@ async function settle(
   status: VersionStatus,
   statusReason: string,
 ): Promise<void> {
-  await deps.versions.updateVersion(model, version, { status, statusReason });
+  await deps.registry.updateVersion(model, version, { status, statusReason });
 }

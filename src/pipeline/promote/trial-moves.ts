@@ -11,15 +11,13 @@ import {
 import type { AliasStore } from '../../platform/ports/alias-store';
 import type { Stored } from '../../platform/ports/stored';
 import type { Telemetry } from '../../platform/ports/telemetry';
-import type { VersionDetails } from '../../platform/ports/version-details';
 import type { VersionStore } from '../../platform/ports/version-store';
 import { settleProductionStatuses } from './production-statuses';
 
 /** What starting and ending trials touch: both aliases, the versions, and the event sink. */
 export interface TrialDeps {
-  readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions'> &
+  readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions' | 'updateVersion'> &
     Pick<AliasStore, 'getAlias' | 'setAlias' | 'deleteAlias'>;
-  readonly versions: VersionDetails;
   readonly telemetry?: Telemetry;
   readonly now?: () => Date;
 }
@@ -119,7 +117,7 @@ export async function startTrial(deps: TrialDeps, cmd: StartTrialCommand): Promi
     );
   }
   const record: TrialRecord = { ...trial, comparisons: [] };
-  await deps.versions.updateVersion(model, version, {
+  await deps.registry.updateVersion(model, version, {
     status: 'challenger',
     statusReason: `challenger (${describeMode(trial)}) against v${production.version}: ${why}`,
     trial: record,
@@ -199,7 +197,7 @@ export function createTrialMoves(deps: TrialDeps): TrialMoves {
     async record(model, version, evidence, totals) {
       const target = await deps.registry.getVersion(model, version);
       if (!target?.trial || target.status !== 'challenger') return 'gone';
-      await deps.versions.updateVersion(model, version, {
+      await deps.registry.updateVersion(model, version, {
         trial: { ...withComparison(target.trial, evidence), totals },
       });
       return 'recorded';
@@ -242,7 +240,7 @@ async function endTrial(
     reason,
   };
   const statusReason = outcome === 'promoted' ? reason : `challenger ${outcome}: ${reason}`;
-  await deps.versions.updateVersion(model, version, { status, statusReason, trial: ended });
+  await deps.registry.updateVersion(model, version, { status, statusReason, trial: ended });
 }
 
 /** The trial with `evidence` last; kept once when it was already recorded (same check time). */

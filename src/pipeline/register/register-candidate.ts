@@ -23,7 +23,7 @@ export interface CandidateOutput {
  * the validate step to judge it. A run whose version was already judged is a 'conflict'.
  */
 export async function registerCandidate(
-  deps: Pick<PipelineDeps, 'blobs' | 'queue' | 'registry' | 'versions' | 'settings'>,
+  deps: Pick<PipelineDeps, 'blobs' | 'queue' | 'registry' | 'settings'>,
   candidate: Candidate,
   output: CandidateOutput,
 ): Promise<ModelVersion> {
@@ -68,7 +68,7 @@ export interface CandidateArtifacts {
  * the others are there), then records the artifact on the version document. Safe to redo.
  */
 async function writeCandidateArtifacts(
-  deps: Pick<PipelineDeps, 'blobs' | 'versions' | 'settings'>,
+  deps: Pick<PipelineDeps, 'blobs' | 'registry' | 'settings'>,
   model: string,
   version: number,
   artifacts: CandidateArtifacts,
@@ -89,7 +89,7 @@ async function writeCandidateArtifacts(
   await deps.blobs.upload(container, paths.card, JSON.stringify(artifacts.card, null, 2), {
     contentType: 'application/json',
   });
-  await deps.versions.updateVersion(model, version, {
+  await deps.registry.updateVersion(model, version, {
     artifact: { path: paths.onnx, sha256: artifacts.sha256, bytes: artifacts.onnx.byteLength },
   });
 }

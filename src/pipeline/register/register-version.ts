@@ -41,7 +41,7 @@ export async function registerVersion(deps: PipelineDeps, req: RegisterRequest):
   }
   if (version.status === 'archived') return finish(deps, version, t0); // promoted once, then superseded
   if (version.status === 'candidate') {
-    await deps.versions.updateVersion(model, version.version, {
+    await deps.registry.updateVersion(model, version.version, {
       status: 'validated',
       statusReason: 'passed validation',
     });
@@ -61,7 +61,7 @@ export async function registerVersion(deps: PipelineDeps, req: RegisterRequest):
     ];
     return reject(deps, version, reasons, t0);
   }
-  await deps.versions.updateVersion(model, version.version, {
+  await deps.registry.updateVersion(model, version.version, {
     status: 'production',
     statusReason: `promoted by run ${runId}${result.previous ? `, replacing v${result.previous}` : ''}`,
   });
@@ -103,7 +103,7 @@ async function reject(
   t0: number,
 ): Promise<RegisterOutcome> {
   const statusReason = reasons.join('; ');
-  await deps.versions.updateVersion(version.model, version.version, { status: 'rejected', statusReason });
+  await deps.registry.updateVersion(version.model, version.version, { status: 'rejected', statusReason });
   deps.telemetry?.event('VersionRejected', { ...versionProperties(version), reason: statusReason });
   await updateRun(deps, version.model, version.runId, {
     status: 'failed',
@@ -198,7 +198,7 @@ async function putOnTrial(
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'challenger_exists')) throw err;
     const reason = `validated; not put on trial: ${err.message}`;
-    await deps.versions.updateVersion(model, version.version, { status: 'validated', statusReason: reason });
+    await deps.registry.updateVersion(model, version.version, { status: 'validated', statusReason: reason });
     await finish(deps, version, t0);
     return { kind: 'validated', version: version.version, reason };
   }

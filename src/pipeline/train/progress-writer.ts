@@ -7,7 +7,7 @@ import type { FitProgress } from './fit-dataset';
  * flight is skipped (the next one carries newer figures). flush() waits and reports a failed write.
  */
 export function progressWriter(
-  deps: Pick<PipelineDeps, 'registry' | 'versions'>,
+  deps: Pick<PipelineDeps, 'registry'>,
   model: string,
   runId: string,
 ): { write(p: FitProgress): void; flush(): Promise<void> } {

@@ -39,7 +39,7 @@ export async function validateCandidate(deps: PipelineDeps, req: ValidateRequest
   const holdoutBlob = await deps.blobs.downloadToBuffer(deps.settings.containers.models, card.holdout.path);
   const holdout = parseHoldout(holdoutBlob.data.toString('utf8'));
   const judged = await judgeCandidate(deps, card, onnx, holdout);
-  await deps.versions.updateVersion(model, number, {
+  await deps.registry.updateVersion(model, number, {
     metrics: judged.metrics,
     sliceMetrics: judged.sliceMetrics,
     gates: judged.gates,

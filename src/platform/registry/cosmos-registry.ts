@@ -7,6 +7,7 @@ import type { PageRequest } from '../../domain/page';
 import type { Run } from '../../domain/run';
 import type { Registry } from '../ports/registry';
 import type { SpecWriteCondition } from '../ports/spec-store';
+import type { VersionPatch } from '../ports/version-store';
 import { mapErrors } from '../azure-errors';
 import * as aliases from './aliases';
 import * as models from './models';
@@ -37,6 +38,14 @@ export class CosmosRegistry implements Registry {
   }
   async listVersions(model: string, page: PageRequest = {}) {
     return versions.listVersions((await this.c()).models, model, page);
+  }
+  async updateVersion(
+    model: string,
+    version: number,
+    patch: VersionPatch,
+    options: { ifMatch?: string } = {},
+  ) {
+    return versions.updateVersion((await this.c()).models, model, version, patch, options);
   }
   async updateVersionStatus(
     model: string,

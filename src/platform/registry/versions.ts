@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import type { ModelVersion, NewModelVersion, VersionStatus } from '../../domain/model-version';
 import type { Page, PageRequest } from '../../domain/page';
 import type { Stored } from '../ports/stored';
+import type { VersionPatch } from '../ports/version-store';
 import { hasStatus, mapErrors, toAppError } from '../azure-errors';
 import { checkModelName, fromDocument, toDocument, versionId } from './documents';
 import { queryAll, queryPage } from './paging';
@@ -150,4 +151,38 @@ export async function updateVersionStatus(
       }),
   );
   return { ...updated, etag: res.etag };
+}
+
+/** Read-modify-write attempts before a version that keeps changing is reported unavailable. */
+const MAX_UPDATE_ATTEMPTS = 8;
+
+/** Merges a patch into a version: a read and an ETag-guarded replace, retried on a lost race. */
+export async function updateVersion(
+  models: Container,
+  model: string,
+  version: number,
+  patch: VersionPatch,
+  options: { ifMatch?: string } = {},
+): Promise<Stored<ModelVersion>> {
+  const id = versionId(model, version);
+  for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+    const doc = await readItem(models, id, model);
+    if (!doc)
+      throw new AppError('not_found', 'version_not_found', `Model ${model} has no version ${version}`);
+    const current = fromDocument<Stored<ModelVersion>>(doc);
+    const etag = options.ifMatch ?? current.etag ?? '';
+    const updated: ModelVersion = { ...current, ...patch, updatedAt: new Date().toISOString() };
+    try {
+      const res = await mapErrors(ctx(model, version), () =>
+        models.item(id, model).replace(toDocument(id, 'version', updated), {
+          accessCondition: { type: 'IfMatch', condition: etag },
+        }),
+      );
+      return { ...updated, etag: res.etag };
+    } catch (err) {
+      const lostRace = err instanceof AppError && err.category === 'conflict';
+      if (!lostRace || options.ifMatch !== undefined) throw err;
+    }
+  }
+  throw new AppError('unavailable', 'version_contention', `Version ${version} of ${model} keeps changing`);
 }

@@ -4,7 +4,6 @@ import { DataError } from '../../ml/errors';
 import { isFinished, updateRun } from '../../domain/run-record';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { Registry } from '../../platform/ports/registry';
-import type { VersionDetails } from '../../platform/ports/version-details';
 import type { ModelCache } from '../model-cache/model-cache';
 import type { ServedModel } from '../model-cache/served-model';
 import type { PredictedRow } from '../../domain/log-row';
@@ -18,7 +17,6 @@ import { scoringTarget, type ScoringDrop } from './scoring-drop';
 /** What the scoring step is given: storage, the run registry, the model cache and the log. */
 export interface ScoringDeps {
   readonly registry: Registry;
-  readonly versions: VersionDetails;
   readonly blobs: BlobStore;
   /** With `challenger`, a model's challenger on trial scores every file beside production. */
   readonly cache: Pick<ModelCache, 'resolve'> & Partial<Pick<ModelCache, 'challenger'>>;

@@ -13,7 +13,7 @@ import { createTrialMoves } from '../../../src/pipeline/promote/trial-moves';
 import { storeFeedback } from '../../../src/serving/feedback/store-feedback';
 import { toJsonLines } from '../../../src/serving/prediction-log/json-lines';
 import { seededNormals } from '../../support/seeded-normals';
-import { freshRegistryPair, newVersion } from '../../platform/registry/fixtures';
+import { freshRegistry, newVersion } from '../../platform/registry/fixtures';
 import {
   blobs,
   driftDeps,
@@ -26,7 +26,7 @@ import {
   recordingTelemetry,
 } from '../drift/drift-fixtures';
 
-const { registry, details: versions } = freshRegistryPair();
+const registry = freshRegistry();
 
 /** v1 in production, v2 its challenger in shadow since an hour ago, under `deployment`. */
 async function onTrial(deployment: Record<string, number>, task = 'regression'): Promise<string> {
@@ -38,13 +38,13 @@ async function onTrial(deployment: Record<string, number>, task = 'regression'):
   const since = new Date(Date.now() - 3_600_000).toISOString();
   const trial = { mode: 'shadow', since, against: 1, origin: 'deployment' } as const;
   await registry.setAlias(model, 'challenger', 2, null, 'test', trial);
-  await versions.updateVersion(model, 2, { trial: { ...trial, comparisons: [] } });
+  await registry.updateVersion(model, 2, { trial: { ...trial, comparisons: [] } });
   await registry.putSpec(model, { target: 'y', deployment });
   return model;
 }
 
 function deps(): DriftCheckDeps {
-  return { ...driftDeps(), registry, trials: createTrialMoves({ registry, versions }) };
+  return { ...driftDeps(), registry, trials: createTrialMoves({ registry }) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from '../../../src/errors';
 import type { Alias } from '../../../src/domain/alias';
 import type { ModelVersion, VersionStatus } from '../../../src/domain/model-version';
 import type { Stored } from '../../../src/platform/ports/stored';
-import type { VersionPatch } from '../../../src/platform/ports/version-details';
+import type { VersionPatch } from '../../../src/platform/ports/version-store';
 import { setProductionAlias, type PromoteDeps } from '../../../src/pipeline/promote/set-production-alias';
 import { RecordingTelemetry } from '../../platform/telemetry/recording-telemetry';
 
@@ -38,8 +38,6 @@ class MemoryRegistry {
           this.moveAlias(version);
           return { ...this.alias!, ...(reason !== undefined && { reason }) };
         },
-      },
-      versions: {
         updateVersion: async (_m, v, patch: VersionPatch) => {
           const next = { ...this.versions.get(v)!, ...patch };
           this.versions.set(v, next);

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { NewModelVersion } from '../../../src/domain/model-version';
 import { CosmosRegistry } from '../../../src/platform/registry/cosmos-registry';
-import { CosmosVersionDetails } from '../../../src/platform/registry/cosmos-version-details';
 import { cosmosClient } from '../../../src/platform/registry/cosmos-client';
 import { emulatorSettings } from '../../support/settings';
 
 /** A registry on this run's Cosmos stand-in, in a database of its own. */
 export function freshRegistry(): CosmosRegistry {
-  return freshRegistryPair().registry;
-}
-
-/** A registry and the version details writer on the same fresh database. */
-export function freshRegistryPair(): { registry: CosmosRegistry; details: CosmosVersionDetails } {
   const s = emulatorSettings();
   const client = cosmosClient({
     kind: 'key',
@@ -19,8 +13,7 @@ export function freshRegistryPair(): { registry: CosmosRegistry; details: Cosmos
     key: s.cosmosKey,
     database: 'unused',
   });
-  const db = `test-${randomUUID().slice(0, 8)}`;
-  return { registry: new CosmosRegistry(client, db), details: new CosmosVersionDetails(client, db) };
+  return new CosmosRegistry(client, `test-${randomUUID().slice(0, 8)}`);
 }
 
 /** A minimal candidate version of model for run runId. */

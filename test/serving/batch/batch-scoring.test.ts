@@ -218,7 +218,7 @@ describe('a scoring drop with a challenger on trial', () => {
     const production = (await p.adapters.registry.getAlias('taxi', 'production'))!.version;
     const other = production === 1 ? 2 : 1;
     const before = (await p.adapters.registry.getVersion('taxi', other))!.status;
-    await p.adapters.versions.updateVersion('taxi', other, { status: 'challenger' });
+    await p.adapters.registry.updateVersion('taxi', other, { status: 'challenger' });
     const trial = {
       mode: 'shadow',
       since: new Date().toISOString(),
@@ -248,7 +248,7 @@ describe('a scoring drop with a challenger on trial', () => {
     } finally {
       const alias = await p.adapters.registry.getAlias('taxi', 'challenger');
       if (alias) await p.adapters.registry.deleteAlias('taxi', 'challenger', alias.etag);
-      await p.adapters.versions.updateVersion('taxi', other, { status: before });
+      await p.adapters.registry.updateVersion('taxi', other, { status: before });
     }
   });
 });

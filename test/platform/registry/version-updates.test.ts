@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
-import { freshRegistryPair, newVersion } from './fixtures';
+import { freshRegistry, newVersion } from './fixtures';
 
-const pair = freshRegistryPair;
+const pair = () => {
+  const registry = freshRegistry();
+  return { registry, details: registry };
+};
 
-describe('CosmosVersionDetails', () => {
+describe('CosmosRegistry.updateVersion', () => {
   it('merges a patch into the version the registry reads back, keeping the other fields', async () => {
     const { registry, details } = pair();
     const v = await registry.createVersion(newVersion('taxi', 'run-1'));
