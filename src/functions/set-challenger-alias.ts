@@ -2,7 +2,7 @@ import { challengerBodySchema } from '../domain/trial';
 import { findSpec } from '../domain/spec/load-spec';
 import { parseModelSpec } from '../domain/spec/model-spec';
 import { parseBody } from '../parse-with-schema';
-import { startTrial } from '../pipeline/promote/trial-moves';
+import { startTrial } from '../pipeline/promote/start-trial';
 import { readJsonBody } from '../serving/http/json-body';
 import { parseModelName } from '../serving/http/request-params';
 import { pipelineDeps } from './app-context';

@@ -1,7 +1,5 @@
 import type { MonitoringDocument } from '../../domain/documents';
-import type { ModelVersion } from '../../domain/model-version';
 import { AppError } from '../../errors';
-import type { TrainingProfile } from '../../ml/profile/types';
 import type { DriftRequest } from '../../domain/messages';
 import type { BlobStore } from '../../platform/ports/blob-store';
 import type { MessageQueue } from '../../platform/ports/message-queue';
@@ -9,7 +7,6 @@ import type { Registry } from '../../platform/ports/registry';
 import type { Stored } from '../../platform/ports/stored';
 import type { Telemetry } from '../../platform/ports/telemetry';
 import { checkDrift } from './report/check-drift';
-import { parseLogLine, type ParsedLine } from './report/log-line';
 import { requestRetrain, type RetrainDecision } from '../retrain/request-retrain';
 import { retrainHalt } from '../retrain/retrain-halt';
 import { toDriftDocument, type DriftRecord, type DriftStatus } from './drift-record';
@@ -28,7 +25,7 @@ import { versionInputs } from './version-inputs';
 import { windowFeedback } from './window-feedback';
 import type { TrialMoves } from '../../domain/trial';
 import { openTrial, settleTrial, type OpenTrial } from '../trial/evaluate-trial';
-import type { TrialJoin } from '../trial/trial-join';
+import { monitorableProfile, versionRows } from './version-rows';
 
 /** The ports a drift check takes. */
 export interface DriftCheckDeps {
@@ -204,40 +201,6 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
   };
   reportTelemetry(deps.telemetry, model, id, record);
   return store(deps, stored, toDriftDocument(model, id, now, record), record);
-}
-
-/** The parsed lines of the checked version (others only feed the feedback join); blank lines skipped. */
-async function* versionRows(
-  batches: AsyncIterable<string[]>,
-  version: number,
-  join: LiveErrorJoin,
-  trial: TrialJoin | undefined,
-): AsyncGenerator<ParsedLine> {
-  const joining = join.pendingItems > 0;
-  const pairing = trial !== undefined && trial.pendingItems > 0;
-  for await (const lines of batches) {
-    for (const line of lines) {
-      if (line.trim() === '') continue;
-      const parsed = parseLogLine(line);
-      if (parsed.ok) {
-        const own = parsed.row.version === version;
-        if (joining) join.observe(parsed.row.requestId, parsed.row.row, parsed.row.prediction, own);
-        if (pairing) trial.observe(parsed.row);
-        if (!own) continue;
-      }
-      yield parsed;
-    }
-  }
-}
-
-/** The version's training profile, or why it cannot be monitored. */
-function monitorableProfile(version: ModelVersion): TrainingProfile | string {
-  const p = version.trainingProfile as Partial<TrainingProfile> | null;
-  if (p === null || typeof p !== 'object' || p.columns === undefined || Object.keys(p.columns).length === 0) {
-    const why = version.source === 'uploaded' ? ' (an uploaded ONNX model carries none)' : '';
-    return `version ${version.version} has no training profile${why}: drift cannot be measured; a retrained version will have one`;
-  }
-  return p as TrainingProfile;
 }
 
 /** Stores the report, then advances the checkpoint: a crash in between replays into the same id. */

@@ -5,7 +5,7 @@ import type { PipelineDeps } from '../pipeline-deps';
 import { settleProductionStatuses } from '../promote/production-statuses';
 import { isFinished, updateRun } from '../../domain/run-record';
 import { promote } from '../promote/promote-candidate';
-import { startTrial } from '../promote/trial-moves';
+import { startTrial } from '../promote/start-trial';
 import { findSpec } from '../../domain/spec/load-spec';
 import type { ModelSpec } from '../../domain/spec/model-spec';
 import type { ChallengerTrial, DeploymentMode } from '../../domain/alias';

@@ -1,6 +1,6 @@
 import type { TrainedThrough } from '../../domain/model-version';
 import { readDataset } from '../../ml/data/read-dataset';
-import { findColumn, type DataTable, type ReadLimits } from '../../ml/data/table';
+import { findColumn, type ReadLimits } from '../../ml/data/table';
 import { DataError } from '../../ml/errors';
 import { fitPipeline } from '../../ml/features/fit-pipeline';
 import { leftOutOf, type LeftOut } from '../../ml/features/left-out';
@@ -14,13 +14,13 @@ import { exportOnnx, type OnnxSignature } from '../../ml/onnx';
 import { buildTrainingProfile, type TrainingProfile } from '../../ml/profile';
 import { inferSchema, type TableSchema } from '../../ml/schema';
 import { readStrayCells } from '../../ml/schema/stray-cells';
-import { randomSplit, timeOrderedSplit, type HoldoutSplit } from '../../ml/split/holdout';
 import type { ModelSpec } from '../../domain/spec/model-spec';
 import { holdoutLines } from './holdout-file';
 import { inferTask } from './infer-task';
 import { checkSpecColumns } from './spec-columns';
-import { plannedIterations, refitOnAllRows, refitParams, refitSet, type ServedModel } from './refit-model';
-import { canRefitAlongside, refitOffThread, warmRefitWorker } from './refit-off-thread';
+import { plannedIterations, refitOnAllRows, startRefit, type ServedModel } from './refit-model';
+import { holdoutSplit } from './holdout-split';
+import { canRefitAlongside, warmRefitWorker } from './refit-off-thread';
 import { seenRows, timeValues } from './seen-rows-record';
 import { trainModel } from './train-model';
 import { trainerParams, type TrainerParams } from './trainer-params';
@@ -245,64 +245,4 @@ export async function fitDataset(
       exportMs: Math.round(tEnd - tProfile),
     },
   };
-}
-
-function holdoutSplit(
-  table: DataTable,
-  times: Float64Array | undefined,
-  spec: ModelSpec,
-  holdoutAmong = table.rowCount,
-): HoldoutSplit {
-  const fraction = spec.validation.holdoutFraction;
-  const eligible = Math.min(holdoutAmong, table.rowCount);
-  if (eligible < 2 && eligible < table.rowCount) {
-    throw new DataError(
-      'no_rows',
-      `retrain.holdout is "drops" but the retrain set holds ${eligible} row(s) from data drops: at least 2 are needed to hold some out (drop data under the model's folder, or set retrain.holdout to "all")`,
-      { dropRows: eligible },
-    );
-  }
-  const split =
-    times === undefined
-      ? randomSplit(eligible, fraction, spec.seed)
-      : timeOrderedSplit(
-          eligible < table.rowCount ? times.subarray(0, eligible) : times,
-          fraction,
-          spec.timeColumn,
-        );
-  if (eligible === table.rowCount) return split;
-  // The rows past `eligible` never judge the candidate: they all train.
-  const train = new Uint32Array(split.train.length + table.rowCount - eligible);
-  train.set(split.train);
-  for (let r = eligible; r < table.rowCount; r++) train[split.train.length + r - eligible] = r;
-  return { train, holdout: split.holdout };
-}
-
-/**
- * The refit's pipeline and set built here, its fit started on the refit worker: `served` once it
- * is done; `cancel` drops it (the validated model failed, or ended another iteration count).
- */
-function startRefit(
-  table: DataTable,
-  fitPipelineOn: (rows: Int32Array) => FeaturePipeline,
-  allRows: Int32Array,
-  run: { algorithm: ModelSpec['algorithm']; task: Task; params: TrainerParams; iterations: number },
-  onIteration: (done: number, planned: number) => void,
-): { served: Promise<ServedModel>; cancel(): void } {
-  const { pipeline, set } = refitSet(table, fitPipelineOn, allRows);
-  const running = refitOffThread(
-    run.algorithm,
-    { matrix: set.X, target: set.y, task: run.task },
-    refitParams(run.algorithm, run.params, run.iterations),
-    onIteration,
-  );
-  const served = running.result.then((trained) => ({
-    pipeline,
-    model: trained.model,
-    set,
-    iterations: trained.iterations,
-  }));
-  // A cancelled refit's rejection is expected: nobody awaits it then.
-  served.catch(() => {});
-  return { served, cancel: () => running.cancel() };
 }

@@ -7,6 +7,7 @@ import type { TrainedModel } from '../../ml/models/types';
 import type { ModelSpec } from '../../domain/spec/model-spec';
 import { trainModel } from './train-model';
 import type { TrainerParams } from './trainer-params';
+import { refitOffThread } from './refit-off-thread';
 
 /** The model that serves: its pipeline, the rows it learned from, and its iterations. */
 export interface ServedModel {
@@ -73,4 +74,33 @@ export function refitOnAllRows(
     onIteration,
   );
   return { pipeline, model: trained.model, set, iterations: trained.iterations };
+}
+
+/**
+ * The refit's pipeline and set built here, its fit started on the refit worker: `served` once it
+ * is done; `cancel` drops it (the validated model failed, or ended another iteration count).
+ */
+export function startRefit(
+  table: DataTable,
+  fitPipelineOn: (rows: Int32Array) => FeaturePipeline,
+  allRows: Int32Array,
+  run: { algorithm: ModelSpec['algorithm']; task: Task; params: TrainerParams; iterations: number },
+  onIteration: (done: number, planned: number) => void,
+): { served: Promise<ServedModel>; cancel(): void } {
+  const { pipeline, set } = refitSet(table, fitPipelineOn, allRows);
+  const running = refitOffThread(
+    run.algorithm,
+    { matrix: set.X, target: set.y, task: run.task },
+    refitParams(run.algorithm, run.params, run.iterations),
+    onIteration,
+  );
+  const served = running.result.then((trained) => ({
+    pipeline,
+    model: trained.model,
+    set,
+    iterations: trained.iterations,
+  }));
+  // A cancelled refit's rejection is expected: nobody awaits it then.
+  served.catch(() => {});
+  return { served, cancel: () => running.cancel() };
 }

@@ -4,12 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveComparison, TrialTotals } from '../../../src/domain/trial';
 import { AppError } from '../../../src/errors';
-import {
-  createTrialMoves,
-  retireChallenger,
-  startTrial,
-  type StartTrialCommand,
-} from '../../../src/pipeline/promote/trial-moves';
+import { startTrial, type StartTrialCommand } from '../../../src/pipeline/promote/start-trial';
+import { createTrialMoves, retireChallenger } from '../../../src/pipeline/promote/trial-moves';
 import { RecordingTelemetry } from '../../platform/telemetry/recording-telemetry';
 import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { registerRun, trainDrop, validateRun } from '../chain';
