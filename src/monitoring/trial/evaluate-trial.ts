@@ -53,7 +53,14 @@ export async function openTrial(
     metric,
     since: alias.trial.since,
   });
-  return { version: alias.version, trial: alias.trial, metric, previous: challenger.trial?.totals, join };
+  // Evidence gathered against another production version (moved by hand since) compares other
+  // predictions: the trial starts adding up again against this one.
+  const last = challenger.trial?.comparisons.at(-1);
+  const previous =
+    last === undefined || last.productionVersion === production.version
+      ? challenger.trial?.totals
+      : undefined;
+  return { version: alias.version, trial: alias.trial, metric, previous, join };
 }
 
 /**

@@ -41,7 +41,9 @@ export async function startTrial(deps: TrialDeps, cmd: StartTrialCommand): Promi
     current?.version === version &&
     current.trial?.mode === cmd.mode &&
     (cmd.mode !== 'canary' || current.trial.share === cmd.share);
-  if (same && current.trial && target.status === 'challenger') {
+  if (same && current.trial) {
+    // Started before: a start cut off between the alias and the version write is finished here.
+    if (target.status !== 'challenger') await markChallenger(deps, cmd, current.trial, current.reason);
     return current as StartedTrial;
   }
   if (current) {
@@ -98,12 +100,7 @@ export async function startTrial(deps: TrialDeps, cmd: StartTrialCommand): Promi
       { model, ...(winner && { challenger: winner.version }) },
     );
   }
-  const record: TrialRecord = { ...trial, comparisons: [] };
-  await deps.registry.updateVersion(model, version, {
-    status: 'challenger',
-    statusReason: `challenger (${describeMode(trial)}) against v${production.version}: ${why}`,
-    trial: record,
-  });
+  await markChallenger(deps, cmd, trial, why);
   deps.telemetry?.event('ChallengerStarted', {
     model,
     version: String(version),
@@ -117,4 +114,19 @@ export async function startTrial(deps: TrialDeps, cmd: StartTrialCommand): Promi
 /** `shadow` or `canary 10%`. */
 export function describeMode(trial: Pick<ChallengerTrial, 'mode' | 'share'>): string {
   return trial.mode === 'canary' ? `canary ${Math.round((trial.share ?? 0) * 1000) / 10}%` : 'shadow';
+}
+
+async function markChallenger(
+  deps: TrialDeps,
+  cmd: StartTrialCommand,
+  trial: ChallengerTrial,
+  why: string | undefined,
+): Promise<void> {
+  const record: TrialRecord = { ...trial, comparisons: [] };
+  const against = trial.against === null ? '' : ` against v${trial.against}`;
+  await deps.registry.updateVersion(cmd.model, cmd.version, {
+    status: 'challenger',
+    statusReason: `challenger (${describeMode(trial)})${against}: ${why ?? cmd.reason ?? trial.origin}`,
+    trial: record,
+  });
 }

@@ -59,6 +59,7 @@ async function traffic(
   productionOff: number,
   challengerOff: number,
   onlyProduction = n,
+  productionVersion = 1,
 ): Promise<void> {
   const rows = inputs(n, 5);
   const noise = seededNormals(11);
@@ -68,7 +69,7 @@ async function traffic(
   rows.forEach((x, row) => {
     const truth = predictionOf(x);
     const base = { requestId, row, model, inputs: x, time };
-    logRows.push({ ...base, version: 1, prediction: truth + productionOff + noise() });
+    logRows.push({ ...base, version: productionVersion, prediction: truth + productionOff + noise() });
     if (row < onlyProduction) {
       logRows.push({ ...base, version: 2, prediction: truth + challengerOff + noise(), shadow: true });
     }
@@ -159,6 +160,34 @@ describe('the live comparison in the drift check', () => {
     const decided = (await latestRecord(model)).challenger!;
     expect(decided).toMatchObject({ outcome: 'promoted', comparison: { rows: 240 } });
     expect((await statusOf(model, 2))?.trial?.comparisons.map((c) => c.rows)).toEqual([120, 240]);
+  });
+
+  it('starts adding up again when production was moved by hand during the trial', async () => {
+    const model = await onTrial({ minFeedback: 200 });
+    const d = deps();
+    await traffic(d, model, 120, 3, 0.5);
+    await nextSecond();
+    await checkModelDrift(d, driftRequest(model));
+    expect((await latestRecord(model)).challenger!.comparison).toMatchObject({
+      rows: 120,
+      productionVersion: 1,
+    });
+    // An operator promotes a third version; the challenger now meets it.
+    await registry.createVersion({
+      ...newVersion(model, 'run-3'),
+      task: 'regression',
+      metrics: { rmse: 2 },
+      trainingProfile: PROFILE as never,
+      status: 'production',
+    });
+    const alias = (await registry.getAlias(model, 'production'))!;
+    await registry.setAlias(model, 'production', 3, alias.etag, 'by hand');
+    await traffic(d, model, 120, 3, 0.5, 120, 3);
+    await nextSecond();
+    await checkModelDrift(d, { ...driftRequest(model), version: 3 });
+    const { comparison } = (await latestRecord(model)).challenger!;
+    expect(comparison).toMatchObject({ rows: 120, productionVersion: 3, decision: 'continue' });
+    expect((await registry.getVersion(model, 2))?.trial?.totals?.rows).toBe(120);
   });
 
   it('counts feedback on rows only production scored as unpaired, and compares the rest', async () => {

@@ -154,6 +154,18 @@ describe('startTrial refuses what cannot be a challenger', () => {
     expect(second.message).toContain('already has a challenger, version 2');
   });
 
+  it('a start cut off between the alias write and the version write is finished when asked again', async () => {
+    const deps = await withVersions();
+    await retireChallenger(deps, 'trial');
+    const trial = { mode: 'shadow', since: new Date().toISOString(), against: 1, origin: 'manual' } as const;
+    await deps.registry.setAlias('trial', 'challenger', 2, null, 'by hand', trial);
+    expect((await deps.registry.getVersion('trial', 2))?.status).toBe('validated');
+    expect(await startTrial(deps, cmd(2))).toMatchObject({ version: 2, trial: { mode: 'shadow' } });
+    const v2 = await deps.registry.getVersion('trial', 2);
+    expect(v2?.status).toBe('challenger');
+    expect(v2?.statusReason).toBe('challenger (shadow) against v1: by hand');
+  });
+
   it('a version that is not validated', async () => {
     const deps = await withVersions();
     await retireChallenger(deps, 'trial');
