@@ -419,7 +419,10 @@ describe.skipIf(!chromiumPresent)('the dashboard in chromium', () => {
           `^Challenger: version ${other} on trial \\(canary 25%\\) since .+, against version ${production}\\.$`,
         ),
       );
-      expect(await page.locator(`#versions tr[data-version="${other}"]`).innerText()).toContain('challenger');
+      const row = page.locator(`#versions tr[data-version="${other}"]`);
+      expect(await row.innerText()).toContain('challenger');
+      // An operator may end the trial early by promoting it.
+      expect(await row.locator('button[data-action="promote"]').innerText()).toBe(`Promote v${other}`);
       const latest = await page.locator('#trial-latest').innerText();
       expect(latest).toMatch(/Paired rows\s+260 of 200 needed/);
       expect(latest).toMatch(/p-value\s+0\.08/);

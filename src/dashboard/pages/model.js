@@ -172,7 +172,12 @@ function lineageCell(v) {
 
 function actionCell(v, onPromote) {
   if (v.status === 'production') return h('span', { class: 'muted' }, 'in production');
-  const action = v.status === 'validated' ? 'promote' : v.status === 'archived' ? 'roll back' : undefined;
+  const action =
+    v.status === 'validated' || v.status === 'challenger'
+      ? 'promote'
+      : v.status === 'archived'
+        ? 'roll back'
+        : undefined;
   if (!action) return h('span', { class: 'muted' }, '—');
   return h(
     'button',

@@ -6,16 +6,17 @@ import type { Telemetry } from '../../platform/ports/telemetry';
 import { settleProductionStatuses } from './production-statuses';
 import type { PromotionResult } from '../../domain/promotion';
 import { swapProductionAlias } from './swap-production-alias';
+import { endPromotedTrial } from './trial-moves';
 
 /** Swap attempts when the caller gave no If-Match: a lost race re-reads the alias and tries again. */
 const MAX_ATTEMPTS = 5;
 
 /** Statuses a version may be moved to production from (production itself is a no-op). */
-const PROMOTABLE: readonly VersionStatus[] = ['validated', 'archived', 'production'];
+const PROMOTABLE: readonly VersionStatus[] = ['validated', 'challenger', 'archived', 'production'];
 
 export interface PromoteDeps {
   readonly registry: Pick<VersionStore, 'getVersion' | 'listVersions' | 'updateVersion'> &
-    Pick<AliasStore, 'getAlias' | 'setAlias'>;
+    Pick<AliasStore, 'getAlias' | 'setAlias' | 'deleteAlias'>;
   /** Receives a VersionPromoted event per promotion or rollback; default none. */
   readonly telemetry?: Telemetry;
 }
@@ -29,7 +30,7 @@ export interface PromoteCommand {
 }
 
 /**
- * Moves `production` to a validated or archived version by ETag compare-and-swap, as a manual
+ * Moves `production` to a validated, challenger or archived version by ETag compare-and-swap, as a manual
  * promotion, or a rollback when the target is older than the current production version. The
  * old production version becomes archived and the target production, each with the reason.
  * Already production: nothing changes. Unlike the pipeline's promotion, no gate is re-checked:
@@ -58,6 +59,8 @@ export async function setProductionAlias(deps: PromoteDeps, cmd: PromoteCommand)
         moved: async (etag) => {
           const replacing = alias ? `, replacing v${alias.version}` : '';
           await settle(deps, model, version, 'production', `${reason}${replacing}`);
+          // An operator may end a trial early by promoting its challenger.
+          if (target.status === 'challenger') await endPromotedTrial(deps, model, version);
           await settleProductionStatuses(deps, model, `${who} to v${version}`);
           deps.telemetry?.event('VersionPromoted', {
             model,
@@ -104,7 +107,7 @@ async function requirePromotable(deps: PromoteDeps, model: string, version: numb
     throw new AppError(
       'conflict',
       'not_promotable',
-      `Version ${version} of ${model} is ${target.status}${why}: only a validated or archived version can be promoted`,
+      `Version ${version} of ${model} is ${target.status}${why}: only a validated, challenger or archived version can be promoted`,
       {
         model,
         version,

@@ -90,6 +90,24 @@ export function createTrialMoves(deps: TrialDeps): TrialMoves {
   };
 }
 
+/**
+ * Ends the trial of a challenger an operator promoted through the production alias: the
+ * challenger alias goes and the trial is recorded as promoted by hand (status stays production).
+ */
+export async function endPromotedTrial(deps: TrialDeps, model: string, version: number): Promise<void> {
+  const alias = await deps.registry.getAlias(model, 'challenger');
+  if (alias?.version !== version) return;
+  await removeAlias(deps, model, version);
+  const target = await deps.registry.getVersion(model, version);
+  if (!target?.trial) return;
+  const ended = {
+    endedAt: clock(deps).toISOString(),
+    outcome: 'promoted' as const,
+    reason: 'promoted by hand',
+  };
+  await deps.registry.updateVersion(model, version, { trial: { ...target.trial, ...ended } });
+}
+
 async function removeAlias(deps: TrialDeps, model: string, version: number): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const alias = await deps.registry.getAlias(model, 'challenger');

@@ -42,7 +42,7 @@ export const WRITE_ROUTES = {
     route: 'models/{model}/aliases/production',
     access: 'operate',
     summary:
-      'Promote or roll back: point production at a validated or archived version (ETag compare-and-swap)',
+      'Promote or roll back: point production at a validated, challenger or archived version (ETag compare-and-swap)',
     headers: { 'If-Match': 'the alias ETag read from GET /models/{model}: act only if it is unchanged' },
     body: promoteBodySchema,
     responses: { 200: { description: 'production points at the version', schema: promotionResultSchema } },

@@ -38,6 +38,7 @@ class MemoryRegistry {
           this.moveAlias(version);
           return { ...this.alias!, ...(reason !== undefined && { reason }) };
         },
+        deleteAlias: async () => false,
         updateVersion: async (_m, v, patch: VersionPatch) => {
           const next = { ...this.versions.get(v)!, ...patch };
           this.versions.set(v, next);

@@ -6,6 +6,7 @@ import type { LiveComparison, TrialTotals } from '../../../src/domain/trial';
 import { AppError } from '../../../src/errors';
 import { startTrial, type StartTrialCommand } from '../../../src/pipeline/promote/start-trial';
 import { createTrialMoves, retireChallenger } from '../../../src/pipeline/promote/trial-moves';
+import { setProductionAlias } from '../../../src/pipeline/promote/set-production-alias';
 import { RecordingTelemetry } from '../../platform/telemetry/recording-telemetry';
 import { TAXI_SPEC, taxiCsv } from '../../support/taxi-data';
 import { registerRun, trainDrop, validateRun } from '../chain';
@@ -213,6 +214,17 @@ describe('the trial moves', () => {
       version: '2',
       previous: '1',
     });
+  });
+
+  it('an operator may promote the challenger through the production alias: its trial ends as promoted', async () => {
+    const { deps } = await secondVersion({ deployment: { promotion: 'shadow' } });
+    const result = await setProductionAlias(deps, { model: 'trial', version: 2, reason: 'enough seen' });
+    expect(result).toMatchObject({ version: 2, previous: 1, action: 'promotion' });
+    expect(await deps.registry.getAlias('trial', 'challenger')).toBeUndefined();
+    const v2 = await deps.registry.getVersion('trial', 2);
+    expect(v2?.status).toBe('production');
+    expect(v2?.trial).toMatchObject({ outcome: 'promoted', reason: 'promoted by hand' });
+    expect((await deps.registry.getVersion('trial', 1))?.status).toBe('archived');
   });
 
   it('promote is gone when production moved since the evidence was gathered', async () => {

@@ -57,12 +57,12 @@ describe('promote and roll back', () => {
     [
       'rejected',
       'r2 0.12 < 0.5',
-      'Version 1 of refused-rejected is rejected (r2 0.12 < 0.5): only a validated or archived version can be promoted',
+      'Version 1 of refused-rejected is rejected (r2 0.12 < 0.5): only a validated, challenger or archived version can be promoted',
     ],
     [
       'candidate',
       undefined,
-      'Version 1 of refused-candidate is candidate: only a validated or archived version can be promoted',
+      'Version 1 of refused-candidate is candidate: only a validated, challenger or archived version can be promoted',
     ],
   ] as const)('refuses a %s version with 409 and the reason', async (status, reason, message) => {
     const model = `refused-${status}`;
