@@ -10,7 +10,7 @@ import { checkDrift } from './report/check-drift';
 import { requestRetrain, type RetrainDecision } from '../retrain/request-retrain';
 import { retrainHalt } from '../retrain/retrain-halt';
 import { toDriftDocument, type DriftRecord, type DriftStatus } from './drift-record';
-import { advanceCheckpoint, type Checkpoint } from './checkpoint';
+import { advanceCheckpoint, readCheckpoint } from './checkpoint';
 import { DRIFT_CHECKPOINT_ID, driftReportId, windowBound, type DriftWindow } from './drift-window';
 import { joinEarlierLogs } from './feedback-lookback';
 import { LiveErrorJoin } from './live-error';
@@ -92,7 +92,7 @@ export async function checkModelDrift(deps: DriftCheckDeps, req: DriftRequest): 
     );
   }
   const stored = await deps.registry.getMonitoring(model, DRIFT_CHECKPOINT_ID);
-  const checkpoint = stored?.body as Checkpoint | undefined;
+  const checkpoint = readCheckpoint(stored);
   const to = windowBound(new Date(time));
   // The first check starts at the version's creation: no row of it can be older.
   const window: DriftWindow = { from: checkpoint?.to ?? windowBound(version.createdAt), to };

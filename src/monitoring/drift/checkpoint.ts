@@ -13,6 +13,21 @@ export interface Checkpoint {
   reportId?: string;
 }
 
+/**
+ * The checkpoint a stored record holds, read field by field: a record that is not one (written by
+ * hand, or by another release) is none, so the next check starts from the version's creation.
+ */
+export function readCheckpoint(doc: MonitoringDocument | undefined): Checkpoint | undefined {
+  const b = doc?.body as Partial<Record<keyof Checkpoint, unknown>> | null | undefined;
+  if (!b || typeof b.to !== 'string' || typeof b.version !== 'number') return undefined;
+  return {
+    to: b.to,
+    version: b.version,
+    ...(typeof b.status === 'string' && { status: b.status as DriftStatus }),
+    ...(typeof b.reportId === 'string' && { reportId: b.reportId }),
+  };
+}
+
 /** Moves the checkpoint with compare-and-swap (create-only the first time); false on a lost race. */
 export async function advanceCheckpoint(
   registry: Pick<MonitoringStore, 'putMonitoring'>,
