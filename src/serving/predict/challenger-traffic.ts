@@ -31,6 +31,8 @@ export interface ChallengerTrafficOptions {
   /** Retires a challenger whose artifact does not load (once per version). */
   readonly moves: Pick<TrialMoves, 'retire'>;
   readonly maxBacklog?: number;
+  /** How long shadow rows are gathered before they are scored at once; default 5 ms. */
+  readonly batchMs?: number;
   /** Where a failed shadow scoring or retirement is reported; default nowhere. */
   readonly onError?: (err: unknown) => void;
 }
@@ -90,7 +92,7 @@ export class ChallengerTraffic {
     this.queue.push({ served, records, done });
     this.queuedRows += records.length;
     if (this.queuedRows >= SHADOW_BATCH_ROWS) this.flushSoon(0);
-    else this.flushSoon(SHADOW_BATCH_MS);
+    else this.flushSoon(this.options.batchMs ?? SHADOW_BATCH_MS);
     return true;
   }
 

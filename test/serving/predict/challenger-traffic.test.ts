@@ -30,12 +30,13 @@ async function onTrial(trial: Omit<ChallengerTrial, 'since' | 'against' | 'origi
   });
 }
 
-function serving(maxBacklog?: number) {
+function serving(maxBacklog?: number, batchMs?: number) {
   const p = predictDeps(deps);
   const traffic = new ChallengerTraffic({
     cache: p.cache,
     moves: createTrialMoves(deps),
     ...(maxBacklog !== undefined && { maxBacklog }),
+    ...(batchMs !== undefined && { batchMs }),
   });
   return { p: { ...p, challengers: traffic }, traffic };
 }
@@ -72,7 +73,8 @@ describe('predict with a shadow challenger', () => {
 
   it('gathers the shadows of concurrent requests into one scoring, each request getting its own rows', async () => {
     await onTrial({ mode: 'shadow' });
-    const { p, traffic } = serving();
+    // A wide gathering window, so a slow machine still sees the six requests in one batch.
+    const { p, traffic } = serving(undefined, 500);
     const requests = Array.from({ length: 6 }, (_, i) =>
       Array.from({ length: i + 1 }, (_, r) => ({ ...TAXI_ROW, temperature_c: i * 3 + r })),
     );
@@ -132,7 +134,7 @@ describe('predict with a shadow challenger', () => {
     const answer = await predict(p, { model: 'taxi', body: jsonBody({ rows }) });
     expect(answer.version).toBe(production);
     await shadowsDone(traffic);
-    for (let i = 0; i < 50 && (await deps.registry.getAlias('taxi', 'challenger')); i++) {
+    for (let i = 0; i < 500 && (await deps.registry.getAlias('taxi', 'challenger')); i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(await deps.registry.getAlias('taxi', 'challenger')).toBeUndefined();
