@@ -46,11 +46,8 @@ export class LiveErrorJoin {
   readonly #actuals = new Map<string, FeedbackItem['actual']>();
   readonly #requestIds = new Set<string>();
   readonly #seen = new Set<string>();
-  /** Feedback keys seen in a logged row of any version. */
-  readonly #found = new Set<string>();
-  /** Per request id, its feedback keys not yet found in a logged row. */
+  /** Per request id, its feedback keys not yet joined with a row of the checked version. */
   readonly #pending = new Map<string, number>();
-  #keys = 0;
   #matched = 0;
   #unreadable = 0;
   #squares = 0;
@@ -63,10 +60,7 @@ export class LiveErrorJoin {
     this.#classes = scoring.task === 'regression' ? undefined : new ClassTally(scoring.classes);
     for (const f of feedback) {
       const key = `${f.requestId}:${f.row}`;
-      if (!this.#actuals.has(key)) {
-        this.#pending.set(f.requestId, (this.#pending.get(f.requestId) ?? 0) + 1);
-        this.#keys++;
-      }
+      if (!this.#actuals.has(key)) this.#pending.set(f.requestId, (this.#pending.get(f.requestId) ?? 0) + 1);
       this.#actuals.set(key, f.actual);
       this.#requestIds.add(f.requestId);
     }
@@ -78,23 +72,20 @@ export class LiveErrorJoin {
   }
 
   /**
-   * One logged row; only `scored` rows (of the checked version) count toward the error. A row of
-   * another version marks its feedback found but leaves it to the checked version's row of the
-   * same request, which a trial logs beside it (shadow or canary).
+   * One logged row; only `scored` rows (of the checked version) join feedback and count toward
+   * the error. A row of another version leaves its feedback waiting: a trial logs the checked
+   * version's row of the same request beside it (shadow, or production behind a canary), maybe
+   * later in the log, and the lookback must go on looking for it.
    */
   observe(requestId: string, row: number, prediction: number | string, scored: boolean): void {
     if (!this.#requestIds.has(requestId)) return;
     this.#seen.add(requestId);
     const key = `${requestId}:${row}`;
     const actual = this.#actuals.get(key);
-    if (actual === undefined) return;
-    if (!this.#found.has(key)) {
-      this.#found.add(key);
-      this.#pending.set(requestId, (this.#pending.get(requestId) ?? 1) - 1);
-    }
-    if (!scored) return;
+    if (actual === undefined || !scored) return;
     // Each feedback item joins one row of the checked version at most.
     this.#actuals.delete(key);
+    this.#pending.set(requestId, (this.#pending.get(requestId) ?? 1) - 1);
     // The actual is read as training reads the target: "12.5" is 12.5, "n/a" is no label.
     const truth = readTarget(this.#classes === undefined, actual);
     if (truth === null || truth === undefined) {
@@ -110,14 +101,14 @@ export class LiveErrorJoin {
     }
   }
 
-  /** Whether feedback of this request id is still waiting for its logged row. */
+  /** Whether feedback of this request id is still waiting for a row of the checked version. */
   isPending(requestId: string): boolean {
     return (this.#pending.get(requestId) ?? 0) > 0;
   }
 
-  /** Feedback items still waiting for their logged row. */
+  /** Feedback items still waiting for a row of the checked version. */
   get pendingItems(): number {
-    return this.#keys - this.#found.size;
+    return this.#actuals.size;
   }
 
   /** Request ids of feedback seen in no logged row. */

@@ -50,9 +50,11 @@ describe('live error', () => {
     );
     expect(join.pendingItems).toBe(2);
     join.observe('shadowed', 0, 99, false); // the challenger's shadow row, read first
-    expect(join.pendingItems).toBe(1); // found: the lookback need not chase it
-    expect(join.isPending('shadowed')).toBe(false);
+    // Still waiting: the lookback goes on looking for the checked version's row of the request.
+    expect(join.pendingItems).toBe(2);
+    expect(join.isPending('shadowed')).toBe(true);
     join.observe('shadowed', 0, 13, true);
+    expect(join.isPending('shadowed')).toBe(false);
     join.observe('canary', 0, 50, false); // the canary answered...
     join.observe('canary', 0, 24, true); // ...and the checked version scored it beside
     expect(join.pendingItems).toBe(0);

@@ -190,6 +190,39 @@ describe('the live comparison in the drift check', () => {
     expect((await registry.getVersion(model, 2))?.trial?.totals?.rows).toBe(120);
   });
 
+  it('joins feedback that arrives after a canary logged its requests, for production and the trial', async () => {
+    const model = await onTrial({ minFeedback: 100 });
+    const d = deps();
+    // Canary requests: the challenger answered (logged first), production scored them in shadow.
+    const rows = inputs(120, 5);
+    const requestId = `req-${randomUUID()}`;
+    const time = new Date().toISOString();
+    const logged: LogRow[] = rows.flatMap((x, row) => {
+      const base = { requestId, row, model, inputs: x, time };
+      return [
+        { ...base, version: 2, prediction: predictionOf(x) + 0.5 },
+        { ...base, version: 1, prediction: predictionOf(x) + 3, shadow: true as const },
+      ];
+    });
+    await blobs.upload(
+      d.settings.containers.predictionLogs,
+      logBlobName(model, new Date(), 'test', 3),
+      toJsonLines(logged),
+    );
+    await nextSecond();
+    await checkModelDrift(d, driftRequest(model)); // no feedback yet: the checkpoint moves past the logs
+    await storeFeedback(registry, model, {
+      items: rows.map((x, row) => ({ requestId, row, actual: String(predictionOf(x)) })),
+    });
+    await traffic(d, model, 5, 0, 0); // a little new traffic (and its feedback), so the next check runs
+    await nextSecond();
+    await checkModelDrift(d, driftRequest(model));
+    const record = await latestRecord(model);
+    // The 120 canary rows are joined through production's shadow rows in the lookback, plus the 5 new.
+    expect(record.liveError).toMatchObject({ matched: 125 });
+    expect(record.challenger).toMatchObject({ outcome: 'promoted', comparison: { rows: 125, unpaired: 0 } });
+  });
+
   it('counts feedback on rows only production scored as unpaired, and compares the rest', async () => {
     const model = await onTrial({ minFeedback: 100 });
     const d = deps();
