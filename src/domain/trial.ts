@@ -125,7 +125,11 @@ export const challengerBodySchema = z
       ),
     reason: z.string().min(1).max(500).optional().describe('why, kept on the alias and the version'),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.share === undefined || b.mode === 'canary', {
+    path: ['share'],
+    message: 'is for mode "canary" only: a shadow challenger answers no request',
+  });
 export type ChallengerBody = z.infer<typeof challengerBodySchema>;
 
 export type { DeploymentMode };

@@ -148,6 +148,14 @@ describe('a challenger on live traffic', () => {
     });
     expect(badShare.status).toBe(400);
     expect(badShare.json.error?.message).toMatch(/share/);
+    const shadowShare = await call(p, 'POST', `/models/${model}/aliases/challenger`, {
+      key: OPERATOR_KEY,
+      body: { version: 3, mode: 'shadow', share: 0.2 },
+    });
+    expect([shadowShare.status, shadowShare.json.error?.message]).toEqual([
+      400,
+      'Invalid challenger request: share: is for mode "canary" only: a shadow challenger answers no request',
+    ]);
     const predictKey = await call(p, 'DELETE', `/models/${model}/aliases/challenger`, { key: FUNCTION_KEY });
     expect(predictKey.status).toBe(403);
     expect(predictKey.json.error?.message).toMatch(/operate/);
