@@ -112,7 +112,7 @@ export async function startTrial(deps: TrialDeps, cmd: StartTrialCommand): Promi
 }
 
 /** `shadow` or `canary 10%`. */
-export function describeMode(trial: Pick<ChallengerTrial, 'mode' | 'share'>): string {
+function describeMode(trial: Pick<ChallengerTrial, 'mode' | 'share'>): string {
   return trial.mode === 'canary' ? `canary ${Math.round((trial.share ?? 0) * 1000) / 10}%` : 'shadow';
 }
 

@@ -178,8 +178,6 @@ async function putOnTrial(
   t0: number,
 ): Promise<RegisterOutcome | undefined> {
   const { model } = version;
-  const production = await deps.registry.getAlias(model, 'production');
-  if (!production) return undefined;
   try {
     const started = await startTrial(deps, {
       model,
@@ -190,13 +188,11 @@ async function putOnTrial(
       reason: `validated by run ${version.runId}`,
     });
     await finish(deps, version, t0);
-    return {
-      kind: 'challenger',
-      version: version.version,
-      against: started.trial.against ?? production.version,
-    };
+    return { kind: 'challenger', version: version.version, against: started.trial.against ?? 0 };
   } catch (err) {
-    if (!(err instanceof AppError && err.code === 'challenger_exists')) throw err;
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === 'no_production_version') return undefined; // the first version: promoted
+    if (err.code !== 'challenger_exists') throw err;
     const reason = `validated; not put on trial: ${err.message}`;
     await deps.registry.updateVersion(model, version.version, { status: 'validated', statusReason: reason });
     await finish(deps, version, t0);

@@ -55,6 +55,14 @@ export function refitSet(
   return { pipeline, set: buildTrainingSet(pipeline, table, allRows) };
 }
 
+/** The validated run a refit repeats on all rows: its algorithm, task, settings and iterations. */
+export interface RefitRun {
+  readonly algorithm: ModelSpec['algorithm'];
+  readonly task: Task;
+  readonly params: TrainerParams;
+  readonly iterations: number;
+}
+
 /**
  * Trains the served model on every row (train + holdout) once the validated one is built: the
  * feature pipeline is fitted again on all rows, then the same algorithm with refitParams.
@@ -63,7 +71,7 @@ export function refitOnAllRows(
   table: DataTable,
   fitPipelineOn: (rows: Int32Array) => FeaturePipeline,
   allRows: Int32Array,
-  run: { algorithm: ModelSpec['algorithm']; task: Task; params: TrainerParams; iterations: number },
+  run: RefitRun,
   onIteration?: (done: number, planned: number) => void,
 ): ServedModel {
   const { pipeline, set } = refitSet(table, fitPipelineOn, allRows);
@@ -84,7 +92,7 @@ export function startRefit(
   table: DataTable,
   fitPipelineOn: (rows: Int32Array) => FeaturePipeline,
   allRows: Int32Array,
-  run: { algorithm: ModelSpec['algorithm']; task: Task; params: TrainerParams; iterations: number },
+  run: RefitRun,
   onIteration: (done: number, planned: number) => void,
 ): { served: Promise<ServedModel>; cancel(): void } {
   const { pipeline, set } = refitSet(table, fitPipelineOn, allRows);

@@ -14,6 +14,8 @@ const SHADOW_BATCH_MS = 5;
 interface ShadowJob {
   readonly served: ServedModel;
   readonly records: readonly unknown[];
+  /** The rows were checked against `served` already (production, behind a canary). */
+  readonly validated: boolean;
   readonly done: (scored: ScoredRows) => Promise<void>;
 }
 
@@ -77,19 +79,21 @@ export class ChallengerTraffic {
    * Scores `records` with `served` after the current request has answered, and hands the result
    * to `done` (which logs it). Requests are gathered for a few ms and scored in one ONNX call
    * per version: one call for many rows costs a fraction of one call per request, so the shadow
-   * takes little from the requests that follow. False when the backlog is full (skipped).
+   * takes little from the requests that follow. `validated`: the rows were checked against
+   * `served` already. False when the backlog is full (skipped).
    */
   shadow(
     served: ServedModel,
     records: readonly unknown[],
     done: (scored: ScoredRows) => Promise<void>,
+    validated = false,
   ): boolean {
     if (this.pending >= (this.options.maxBacklog ?? DEFAULT_MAX_SHADOW_BACKLOG)) {
       this.skippedCount++;
       return false;
     }
     this.pending++;
-    this.queue.push({ served, records, done });
+    this.queue.push({ served, records, validated, done });
     this.queuedRows += records.length;
     if (this.queuedRows >= SHADOW_BATCH_ROWS) this.flushSoon(0);
     else this.flushSoon(this.options.batchMs ?? SHADOW_BATCH_MS);
@@ -109,7 +113,11 @@ export class ChallengerTraffic {
     const jobs = this.queue.splice(0);
     this.queuedRows = 0;
     const byVersion = new Map<ServedModel, ShadowJob[]>();
-    for (const job of jobs) byVersion.set(job.served, [...(byVersion.get(job.served) ?? []), job]);
+    for (const job of jobs) {
+      const group = byVersion.get(job.served);
+      if (group) group.push(job);
+      else byVersion.set(job.served, [job]);
+    }
     for (const [served, group] of byVersion) {
       try {
         await this.scoreGroup(served, group);
@@ -124,7 +132,7 @@ export class ChallengerTraffic {
   // One call for the group; when a row of it is refused while encoding, each request is scored
   // alone so one bad request does not cost the others their shadow rows.
   private async scoreGroup(served: ServedModel, group: readonly ShadowJob[]): Promise<void> {
-    const valid = group.filter((job) => served.validate(job.records).length === 0);
+    const valid = group.filter((job) => job.validated || served.validate(job.records).length === 0);
     let all: ScoredRows;
     try {
       all = await scoreInChunks(
@@ -180,8 +188,8 @@ export class ChallengerTraffic {
 }
 
 /**
- * Where a routing key falls in [0, 1): FNV-1a of model and key with a final bit mix, so a client keeps its side for
- * the whole trial and each model splits its clients independently.
+ * Where a routing key falls in [0, 1): FNV-1a of model and key with a final bit mix, so a client
+ * keeps its side for the whole trial and each model splits its clients independently.
  */
 export function routingShare(model: string, key: string): number {
   let hash = 0x811c9dc5;

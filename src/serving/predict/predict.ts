@@ -81,9 +81,12 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
       : undefined;
   let model = production;
   let beside = plan?.served;
-  // A canary answers only rows it can read; otherwise production answers and it is scored beside.
-  if (plan?.answers && plan.served.validate(records).length === 0)
-    [model, beside] = [plan.served, production];
+  if (plan?.answers) {
+    // A canary answers only rows it can read (production, checked above, is scored beside it);
+    // rows it cannot read are answered by production alone: there is nothing to compare.
+    if (plan.served.validate(records).length === 0) [model, beside] = [plan.served, production];
+    else beside = undefined;
+  }
   let scored;
   try {
     scored = await scoreInChunks(model, records);
@@ -100,8 +103,11 @@ export async function predict(deps: PredictDeps, request: PredictRequest): Promi
     const other = beside;
     // After the answer, so the other version costs the client nothing; its rows share the
     // request id and row numbers, marked shadow, for the live comparison.
-    deps.challengers.shadow(other, records, (shadow) =>
-      deps.log.append(logRows(other, requestId, records, shadow, time, sentInputs, true)),
+    deps.challengers.shadow(
+      other,
+      records,
+      (shadow) => deps.log.append(logRows(other, requestId, records, shadow, time, sentInputs, true)),
+      other === production,
     );
   }
   if (deps.telemetry) {

@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
 import { freshRegistry, newVersion } from './fixtures';
 
-const pair = () => {
-  const registry = freshRegistry();
-  return { registry, details: registry };
-};
-
 describe('CosmosRegistry.updateVersion', () => {
   it('merges a patch into the version the registry reads back, keeping the other fields', async () => {
-    const { registry, details } = pair();
+    const registry = freshRegistry();
     const v = await registry.createVersion(newVersion('taxi', 'run-1'));
     const gates = [{ passed: false, reason: 'r2 -0.1 is below the threshold 0' }];
-    const updated = await details.updateVersion('taxi', v.version, {
+    const updated = await registry.updateVersion('taxi', v.version, {
       status: 'rejected',
       statusReason: 'r2 -0.1 is below the threshold 0',
       metrics: { rmse: 9, r2: -0.1 },
@@ -25,15 +20,15 @@ describe('CosmosRegistry.updateVersion', () => {
   });
 
   it('refuses a stale ifMatch with a conflict, and a missing version with not_found', async () => {
-    const { registry, details } = pair();
+    const registry = freshRegistry();
     const v = await registry.createVersion(newVersion('taxi', 'run-1'));
-    await details.updateVersion('taxi', v.version, { statusReason: 'first' });
+    await registry.updateVersion('taxi', v.version, { statusReason: 'first' });
     await expect(
-      details.updateVersion('taxi', v.version, { statusReason: 'second' }, { ifMatch: v.etag! }),
+      registry.updateVersion('taxi', v.version, { statusReason: 'second' }, { ifMatch: v.etag! }),
     ).rejects.toMatchObject({
       category: 'conflict',
     });
-    const missing = await details.updateVersion('taxi', 99, { statusReason: 'x' }).catch((e: unknown) => e);
+    const missing = await registry.updateVersion('taxi', 99, { statusReason: 'x' }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(AppError);
     expect(missing).toMatchObject({ category: 'not_found', message: 'Model taxi has no version 99' });
   });
